@@ -1,0 +1,73 @@
+package dev.encore.als;
+
+import dev.encore.linalg.Vectors;
+
+/**
+ * A few conjugate-gradient steps on one row's normal equations, warm-started from the row's
+ * previous factors (Takacs, Pilaszy and Tikk 2011, "Applications of the conjugate gradient method
+ * for implicit feedback collaborative filtering"). A times a vector is computed as
+ * {@code (Y'Y + lambda I) v + sum_j (c_j - 1)(y_j . v) y_j}, never forming A. Not thread-safe:
+ * one instance per thread.
+ */
+final class ConjugateGradientSolver {
+  private static final float CONVERGED = 1e-20f;
+
+  private final int k;
+  private final int steps;
+  private final float[] residual;
+  private final float[] direction;
+  private final float[] product;
+
+  ConjugateGradientSolver(int k, int steps) {
+    this.k = k;
+    this.steps = steps;
+    this.residual = new float[k];
+    this.direction = new float[k];
+    this.product = new float[k];
+  }
+
+  void solveRow(float[] gram, float[] fixed, int[] columns, float[] values, float[] confidences, int from,
+      int to, float lambda, float[] target, int offset) {
+    // residual = b - A x
+    multiplyGram(gram, lambda, target, offset, residual);
+    for (int a = 0; a < k; a++) {
+      residual[a] = -residual[a];
+    }
+    for (int p = from; p < to; p++) {
+      int row = columns[p] * k;
+      float confidence = confidences[p];
+      float score = Vectors.dot(fixed, row, target, offset, k);
+      float preference = values[p] > 0 ? 1f : 0f;
+      Vectors.axpy(confidence * preference - (confidence - 1f) * score, fixed, row, residual, 0, k);
+    }
+    System.arraycopy(residual, 0, direction, 0, k);
+    float residualNorm = Vectors.dot(residual, 0, residual, 0, k);
+    for (int step = 0; step < steps && residualNorm > CONVERGED; step++) {
+      multiplyGram(gram, lambda, direction, 0, product);
+      for (int p = from; p < to; p++) {
+        int row = columns[p] * k;
+        float along = Vectors.dot(fixed, row, direction, 0, k);
+        Vectors.axpy((confidences[p] - 1f) * along, fixed, row, product, 0, k);
+      }
+      float curvature = Vectors.dot(direction, 0, product, 0, k);
+      if (!(curvature > 0)) {
+        break;
+      }
+      float stepSize = residualNorm / curvature;
+      Vectors.axpy(stepSize, direction, 0, target, offset, k);
+      Vectors.axpy(-stepSize, product, 0, residual, 0, k);
+      float nextNorm = Vectors.dot(residual, 0, residual, 0, k);
+      float beta = nextNorm / residualNorm;
+      for (int a = 0; a < k; a++) {
+        direction[a] = residual[a] + beta * direction[a];
+      }
+      residualNorm = nextNorm;
+    }
+  }
+
+  private void multiplyGram(float[] gram, float lambda, float[] vector, int offset, float[] out) {
+    for (int a = 0; a < k; a++) {
+      out[a] = Vectors.dot(gram, a * k, vector, offset, k) + lambda * vector[offset + a];
+    }
+  }
+}

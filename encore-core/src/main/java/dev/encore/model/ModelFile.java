@@ -1,0 +1,278 @@
+package dev.encore.model;
+
+import dev.encore.als.AlsConfig;
+import dev.encore.als.Solver;
+import dev.encore.data.Confidence;
+import dev.encore.data.Csr;
+import dev.encore.data.IdIndex;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
+
+/**
+ * Encore's model file, format version 1. All numbers big-endian; a string is an int byte count
+ * then UTF-8 bytes.
+ *
+ * <pre>
+ * magic            8 bytes  "ENCOREMF"
+ * version          int      1
+ * settings         int factors, float regularization, boolean scaleRegularization,
+ *                  string confidence function, float alpha, float epsilon, float cap,
+ *                  int iterations, string solver, int cgSteps, long seed, int threads
+ * user IDs         int count, then count strings
+ * item IDs         int count, then count strings
+ * user factors     users * factors floats, row-major
+ * item factors     items * factors floats, row-major
+ * played matrix    int nnz, (users + 1) int indptr, nnz int indices, nnz float values
+ * checksum         long CRC-32 of every byte before it
+ * </pre>
+ *
+ * Writing goes to a temporary file in the same folder that is renamed over the target only when
+ * complete, so a crash never leaves a half-written model in place of a good one. Loading checks
+ * the magic, version, sizes and checksum, and says which one failed.
+ */
+public final class ModelFile {
+  static final byte[] MAGIC = "ENCOREMF".getBytes(StandardCharsets.US_ASCII);
+  public static final int VERSION = 1;
+  private static final int CHUNK = 1 << 16;
+
+  private ModelFile() {}
+
+  public static void save(FactorModel model, Path target) throws IOException {
+    Path absolute = target.toAbsolutePath();
+    Path folder = absolute.getParent();
+    Files.createDirectories(folder);
+    Path temporary = Files.createTempFile(folder, absolute.getFileName().toString(), ".tmp");
+    try {
+      try (OutputStream file = Files.newOutputStream(temporary)) {
+        write(model, file);
+      }
+      try {
+        Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+  }
+
+  /** Writes the whole format, checksum included, to {@code stream} (left open). */
+  public static void write(FactorModel model, OutputStream stream) throws IOException {
+    CRC32 crc = new CRC32();
+    DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new CheckedOutputStream(stream, crc), CHUNK));
+    out.write(MAGIC);
+    out.writeInt(VERSION);
+    writeSettings(out, model.settings());
+    writeIds(out, model.users());
+    writeIds(out, model.items());
+    writeFloats(out, model.userFactors());
+    writeFloats(out, model.itemFactors());
+    Csr played = model.played();
+    out.writeInt(played.nnz());
+    writeInts(out, played.indptr());
+    writeInts(out, played.indices());
+    writeFloats(out, played.values());
+    out.flush();
+    new DataOutputStream(stream).writeLong(crc.getValue());
+    stream.flush();
+  }
+
+  public static FactorModel load(Path source) throws IOException {
+    if (!Files.isRegularFile(source)) {
+      throw new ModelFileException(source, "no such model file");
+    }
+    long size = Files.size(source);
+    try (InputStream file = Files.newInputStream(source)) {
+      return read(file, size, source);
+    } catch (EOFException e) {
+      throw new ModelFileException(source, "the file is truncated (" + size + " bytes); it was not completely written");
+    }
+  }
+
+  private static FactorModel read(InputStream stream, long size, Path source) throws IOException {
+    CRC32 crc = new CRC32();
+    CheckedInputStream checked = new CheckedInputStream(new BufferedInputStream(stream, CHUNK), crc);
+    DataInputStream in = new DataInputStream(checked);
+    Limits limits = new Limits(source, size);
+    byte[] magic = new byte[MAGIC.length];
+    in.readFully(magic);
+    if (!java.util.Arrays.equals(magic, MAGIC)) {
+      throw new ModelFileException(source, "not an Encore model file (bad magic bytes)");
+    }
+    int version = in.readInt();
+    if (version != VERSION) {
+      throw new ModelFileException(source, "format version " + version + " is not supported; this Encore reads version "
+          + VERSION);
+    }
+    AlsConfig settings = readSettings(in, source, limits);
+    IdIndex users = readIds(in, "user", limits);
+    IdIndex items = readIds(in, "item", limits);
+    int k = settings.factors();
+    float[] userFactors = readFloats(in, limits.count((long) users.size() * k, 4, "user factors"));
+    float[] itemFactors = readFloats(in, limits.count((long) items.size() * k, 4, "item factors"));
+    int nnz = in.readInt();
+    limits.count(nnz, 8, "played entries");
+    int[] indptr = readInts(in, users.size() + 1);
+    int[] indices = readInts(in, nnz);
+    float[] values = readFloats(in, nnz);
+    long expected = crc.getValue();
+    long stored = in.readLong();
+    if (stored != expected) {
+      throw new ModelFileException(source, "checksum mismatch: the file is corrupt");
+    }
+    if (checked.read() != -1) {
+      throw new ModelFileException(source, "unexpected bytes after the checksum: the file is corrupt");
+    }
+    Csr played;
+    try {
+      played = new Csr(users.size(), items.size(), indptr, indices, values);
+    } catch (IllegalArgumentException e) {
+      throw new ModelFileException(source, "inconsistent played matrix: " + e.getMessage());
+    }
+    return new FactorModel(users, items, k, userFactors, itemFactors, played, settings);
+  }
+
+  private static void writeSettings(DataOutputStream out, AlsConfig settings) throws IOException {
+    out.writeInt(settings.factors());
+    out.writeFloat(settings.regularization());
+    out.writeBoolean(settings.scaleRegularization());
+    Confidence confidence = settings.confidence();
+    writeString(out, confidence.function().toString());
+    out.writeFloat(confidence.alpha());
+    out.writeFloat(confidence.epsilon());
+    out.writeFloat(confidence.cap());
+    out.writeInt(settings.iterations());
+    writeString(out, settings.solver().toString());
+    out.writeInt(settings.cgSteps());
+    out.writeLong(settings.seed());
+    out.writeInt(settings.threads());
+  }
+
+  private static AlsConfig readSettings(DataInputStream in, Path source, Limits limits) throws IOException {
+    try {
+      int factors = in.readInt();
+      float regularization = in.readFloat();
+      boolean scale = in.readBoolean();
+      Confidence.Function function = Confidence.Function.parse(readString(in, limits));
+      Confidence confidence = new Confidence(function, in.readFloat(), in.readFloat(), in.readFloat());
+      int iterations = in.readInt();
+      Solver solver = Solver.parse(readString(in, limits));
+      int cgSteps = in.readInt();
+      long seed = in.readLong();
+      int threads = in.readInt();
+      return new AlsConfig(factors, regularization, scale, confidence, iterations, solver, cgSteps, seed, threads,
+          false);
+    } catch (IllegalArgumentException e) {
+      throw new ModelFileException(source, "invalid settings: " + e.getMessage());
+    }
+  }
+
+  private static void writeIds(DataOutputStream out, IdIndex ids) throws IOException {
+    writeString(out, ids.kind());
+    out.writeInt(ids.size());
+    for (String id : ids.ids()) {
+      writeString(out, id);
+    }
+  }
+
+  private static IdIndex readIds(DataInputStream in, String expectedKind, Limits limits) throws IOException {
+    String kind = readString(in, limits);
+    int count = limits.count(in.readInt(), 4, expectedKind + " IDs");
+    List<String> ids = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      ids.add(readString(in, limits));
+    }
+    try {
+      return IdIndex.of(kind, ids);
+    } catch (IllegalArgumentException e) {
+      throw new ModelFileException(limits.source, e.getMessage());
+    }
+  }
+
+  private static void writeString(DataOutputStream out, String value) throws IOException {
+    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(bytes.length);
+    out.write(bytes);
+  }
+
+  private static String readString(DataInputStream in, Limits limits) throws IOException {
+    int length = limits.count(in.readInt(), 1, "string");
+    byte[] bytes = new byte[length];
+    in.readFully(bytes);
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  private static void writeFloats(DataOutputStream out, float[] values) throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
+    for (int start = 0; start < values.length; start += CHUNK / 4) {
+      int count = Math.min(CHUNK / 4, values.length - start);
+      buffer.clear();
+      buffer.asFloatBuffer().put(values, start, count);
+      out.write(buffer.array(), 0, count * 4);
+    }
+  }
+
+  private static float[] readFloats(DataInputStream in, int count) throws IOException {
+    float[] values = new float[count];
+    byte[] bytes = new byte[CHUNK];
+    ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    for (int start = 0; start < count; start += CHUNK / 4) {
+      int chunk = Math.min(CHUNK / 4, count - start);
+      in.readFully(bytes, 0, chunk * 4);
+      buffer.clear();
+      buffer.asFloatBuffer().get(values, start, chunk);
+    }
+    return values;
+  }
+
+  private static void writeInts(DataOutputStream out, int[] values) throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
+    for (int start = 0; start < values.length; start += CHUNK / 4) {
+      int count = Math.min(CHUNK / 4, values.length - start);
+      buffer.clear();
+      buffer.asIntBuffer().put(values, start, count);
+      out.write(buffer.array(), 0, count * 4);
+    }
+  }
+
+  private static int[] readInts(DataInputStream in, int count) throws IOException {
+    int[] values = new int[count];
+    byte[] bytes = new byte[CHUNK];
+    ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    for (int start = 0; start < count; start += CHUNK / 4) {
+      int chunk = Math.min(CHUNK / 4, count - start);
+      in.readFully(bytes, 0, chunk * 4);
+      buffer.clear();
+      buffer.asIntBuffer().get(values, start, chunk);
+    }
+    return values;
+  }
+
+  /** Rejects counts that could not fit in the file, before allocating for them. */
+  private record Limits(Path source, long fileSize) {
+    int count(long count, int minBytesEach, String what) throws ModelFileException {
+      if (count < 0 || count > Integer.MAX_VALUE - 8 || count * minBytesEach > fileSize) {
+        throw new ModelFileException(source, "impossible " + what + " count " + count + " for a " + fileSize
+            + "-byte file: the file is corrupt");
+      }
+      return (int) count;
+    }
+  }
+}
