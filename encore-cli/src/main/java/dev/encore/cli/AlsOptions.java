@@ -1,0 +1,59 @@
+package dev.encore.cli;
+
+import dev.encore.als.AlsConfig;
+import dev.encore.als.Solver;
+import dev.encore.concurrent.Workers;
+import dev.encore.data.Confidence;
+import picocli.CommandLine.Option;
+
+/** The ALS settings as command-line options; defaults are {@link AlsConfig#defaults()}. */
+final class AlsOptions {
+  @Option(names = "--factors", paramLabel = "K", description = "Latent factors (default: ${DEFAULT-VALUE}).")
+  int factors = AlsConfig.DEFAULT_FACTORS;
+
+  @Option(names = {"--regularization", "--lambda"}, paramLabel = "LAMBDA",
+      description = "Regularization lambda (default: ${DEFAULT-VALUE}).")
+  float regularization = AlsConfig.DEFAULT_REGULARIZATION;
+
+  @Option(names = "--scale-regularization",
+      description = "Scale lambda by each row's number of plays (ALS-WR, as Spark MLlib does).")
+  boolean scaleRegularization;
+
+  @Option(names = "--alpha", description = "Confidence scale alpha in c = 1 + alpha * f(r) (default: ${DEFAULT-VALUE}).")
+  float alpha = AlsConfig.DEFAULT_ALPHA;
+
+  @Option(names = "--confidence", paramLabel = "F",
+      description = "f in c = 1 + alpha * f(r): linear, log, binary or capped (default: ${DEFAULT-VALUE}).")
+  String confidence = "linear";
+
+  @Option(names = "--epsilon", description = "Epsilon of the log confidence ln(1 + r/epsilon) (default: ${DEFAULT-VALUE}).")
+  float epsilon = 1f;
+
+  @Option(names = "--cap", description = "Cap of the capped confidence min(r, cap) (default: ${DEFAULT-VALUE}).")
+  float cap = 100f;
+
+  @Option(names = "--iterations", description = "ALS iterations (default: ${DEFAULT-VALUE}).")
+  int iterations = AlsConfig.DEFAULT_ITERATIONS;
+
+  @Option(names = "--solver", description = "cg (conjugate gradient) or cholesky (exact) (default: ${DEFAULT-VALUE}).")
+  String solver = "cg";
+
+  @Option(names = "--cg-steps", description = "Conjugate-gradient steps per row (default: ${DEFAULT-VALUE}).")
+  int cgSteps = AlsConfig.DEFAULT_CG_STEPS;
+
+  @Option(names = "--seed", description = "Seed of the initial factors (default: ${DEFAULT-VALUE}).")
+  long seed = AlsConfig.DEFAULT_SEED;
+
+  @Option(names = "--threads", description = "Worker threads (default: all cores).")
+  int threads = Workers.defaultThreads();
+
+  @Option(names = "--loss", description = "Compute and print the training loss after each iteration.")
+  boolean computeLoss;
+
+  AlsConfig toConfig() {
+    Confidence.Function function = Confidence.Function.parse(confidence);
+    return new AlsConfig(factors, regularization, scaleRegularization,
+        new Confidence(function, alpha, epsilon, cap), iterations, Solver.parse(solver), cgSteps, seed, threads,
+        computeLoss);
+  }
+}
