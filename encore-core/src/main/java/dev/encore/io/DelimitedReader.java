@@ -1,0 +1,77 @@
+package dev.encore.io;
+
+import dev.encore.data.InteractionsBuilder;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Reads a delimited interactions file (TSV, CSV, pipe-separated...) laid out as a
+ * {@link DelimitedFormat} describes, streaming it line by line into an
+ * {@link InteractionsBuilder}. Pass the same builder's ID builders to a second read (train then
+ * test) to give both files the same dense indices.
+ *
+ * <p>A bad row (too few fields, an empty ID, a value that is not a finite number >= 0, a
+ * timestamp that is not a whole number) stops the read with a {@link DatasetFormatException}
+ * naming the file, line and field; with {@link DelimitedFormat#skipBad()} it is skipped and
+ * counted in the returned {@link ReadSummary}.
+ */
+public final class DelimitedReader {
+  private final DelimitedFormat format;
+  private final ValueRule valueRule;
+
+  public DelimitedReader(DelimitedFormat format) {
+    this(format, ValueRule.KEEP_ALL);
+  }
+
+  DelimitedReader(DelimitedFormat format, ValueRule valueRule) {
+    this.format = Objects.requireNonNull(format, "format");
+    this.valueRule = Objects.requireNonNull(valueRule, "value rule");
+  }
+
+  public DelimitedFormat format() {
+    return format;
+  }
+
+  /** Adds the rows of {@code file} to {@code into}. */
+  public ReadSummary read(Path file, InteractionsBuilder into) throws IOException {
+    return new DelimitedRows(format).read(file, header -> rowAdder(header, into));
+  }
+
+  /**
+   * Adds the rows from an open reader (a decompressed stream, standard input) to {@code into};
+   * {@code source} names it in messages. The caller closes the reader.
+   */
+  public ReadSummary read(BufferedReader lines, String source, InteractionsBuilder into) throws IOException {
+    return new DelimitedRows(format).read(lines, source, header -> rowAdder(header, into));
+  }
+
+  /** Reads {@code file} alone into a fresh builder: a dataset without item names. */
+  public Dataset readDataset(Path file) throws IOException {
+    InteractionsBuilder builder = new InteractionsBuilder();
+    ReadSummary summary = read(file, builder);
+    return new Dataset(builder.build(), Map.of(), summary);
+  }
+
+  private DelimitedRows.Handler rowAdder(DelimitedRows.Header header, InteractionsBuilder into) {
+    int user = header.indexOf(format.user(), "user");
+    int item = header.indexOf(format.item(), "item");
+    int value = header.indexOfOptional(format.value(), "value");
+    int timestamp = header.indexOfOptional(format.timestamp(), "timestamp");
+    return row -> {
+      String userId = row.text(user, "user");
+      String itemId = row.text(item, "item");
+      float rawValue = value < 0 ? 1f : row.number(value, "value");
+      if (!valueRule.keeps(rawValue)) {
+        return;
+      }
+      if (timestamp < 0) {
+        into.add(userId, itemId, valueRule.stored(rawValue));
+      } else {
+        into.add(userId, itemId, valueRule.stored(rawValue), row.whole(timestamp, "timestamp"));
+      }
+    };
+  }
+}
