@@ -1,0 +1,42 @@
+package dev.encore.cli;
+
+import dev.encore.als.AlsConfig;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** ALS settings under the names of their command-line options, for JSON and for printing. */
+final class Settings {
+  private Settings() {}
+
+  static Map<String, Object> describe(AlsConfig config) {
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("factors", config.factors());
+    settings.put("regularization", config.regularization());
+    settings.put("scaleRegularization", config.scaleRegularization());
+    settings.put("confidence", config.confidence().function().toString());
+    settings.put("alpha", config.confidence().alpha());
+    settings.put("epsilon", config.confidence().epsilon());
+    settings.put("cap", config.confidence().cap());
+    settings.put("iterations", config.iterations());
+    settings.put("solver", config.solver().toString());
+    settings.put("cgSteps", config.cgSteps());
+    settings.put("seed", config.seed());
+    settings.put("threads", config.threads());
+    return settings;
+  }
+
+  /** The {@code encore train} options that reproduce {@code config}. */
+  static String asOptions(AlsConfig config) {
+    StringBuilder options = new StringBuilder()
+        .append("--factors ").append(config.factors())
+        .append(" --regularization ").append(config.regularization())
+        .append(" --confidence ").append(config.confidence().function())
+        .append(" --alpha ").append(config.confidence().alpha())
+        .append(" --iterations ").append(config.iterations())
+        .append(" --solver ").append(config.solver());
+    if (config.scaleRegularization()) {
+      options.append(" --scale-regularization");
+    }
+    return options.toString();
+  }
+}
