@@ -1,5 +1,6 @@
 package dev.encore.cli;
 
+import dev.encore.io.DatasetFormatException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.NoSuchElementException;
@@ -19,7 +20,7 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
     Throwable cause = exception instanceof UncheckedIOException unchecked ? unchecked.getCause() : exception;
     if (cause instanceof IllegalArgumentException || cause instanceof NoSuchElementException
         || cause instanceof IOException || cause instanceof IllegalStateException
-        || cause instanceof ArithmeticException) {
+        || cause instanceof ArithmeticException || cause instanceof DatasetFormatException) {
       commandLine.getErr().println("encore " + commandLine.getCommandName() + ": " + cause.getMessage());
       return USER_ERROR;
     }

@@ -24,7 +24,7 @@ final class TrainingProgress implements TrainingListener, AutoCloseable {
   @Override
   public void started(AlsConfig config, int users, int items, long entries) {
     bar = progressBar(stream, task, config.iterations(), "it");
-    bar.setExtraMessage(String.format(Locale.ROOT, "%,d users x %,d items, %,d entries", users, items, entries));
+    bar.setExtraMessage(String.format(Locale.ROOT, " %,d users x %,d items, %,d entries", users, items, entries));
   }
 
   @Override
@@ -36,7 +36,7 @@ final class TrainingProgress implements TrainingListener, AutoCloseable {
     if (!Double.isNaN(stats.loss())) {
       message += String.format(Locale.ROOT, ", loss %.6g", stats.loss());
     }
-    bar.setExtraMessage(message);
+    bar.setExtraMessage(" " + message);
     bar.step();
   }
 

@@ -1,0 +1,116 @@
+package dev.encore.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.encore.model.FactorModel;
+import dev.encore.model.ModelFile;
+import dev.encore.testing.SharedData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EncoreCommandTest {
+  @TempDir
+  Path folder;
+
+  @Test
+  void demoGeneratesTrainsEvaluatesAndExplains() {
+    Path model = folder.resolve("demo.encore");
+    CliRun run = CliRun.of("demo", "--preset", "tiny", "--factors", "8", "--iterations", "5", "--threads", "2",
+        "--output", model.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Ranking quality", "precision@10", "because:", "largest parts");
+    assertThat(model).isRegularFile();
+  }
+
+  @Test
+  void generateThenTrainThenRecommendSimilarAndExplain() throws Exception {
+    Path plays = folder.resolve("plays.tsv");
+    Path tracks = folder.resolve("tracks.csv");
+    Path model = folder.resolve("model.encore");
+    assertThat(CliRun.of("generate", "--preset", "tiny", "-o", plays.toString(), "--tracks-output", tracks.toString())
+        .exitCode()).isZero();
+    assertThat(Files.readAllLines(plays).get(0)).isEqualTo("user\titem\tvalue");
+    assertThat(Files.readAllLines(tracks).get(0)).startsWith("track,genre,mood,mfcc1");
+    CliRun train = CliRun.of("train", "--data", plays.toString(), "--factors", "8", "--iterations", "4",
+        "--confidence", "log", "-o", model.toString());
+    assertThat(train.exitCode()).as(train.err()).isZero();
+    FactorModel loaded = ModelFile.load(model);
+    assertThat(loaded.factors()).isEqualTo(8);
+    String user = loaded.users().idOf(0);
+
+    CliRun recommend = CliRun.of("recommend", "-m", model.toString(), "-u", user, "-n", "4", "--json");
+    assertThat(recommend.exitCode()).as(recommend.err()).isZero();
+    JsonNode recommendations = new ObjectMapper().readTree(recommend.out()).get("recommendations");
+    assertThat(recommendations).hasSize(4);
+
+    String item = recommendations.get(0).get("itemId").asText();
+    assertThat(CliRun.of("similar", "-m", model.toString(), "--item", item, "-n", "3").out()).contains("rank");
+    assertThat(CliRun.of("similar", "-m", model.toString(), "--user", user, "-n", "3").exitCode()).isZero();
+    CliRun explain = CliRun.of("explain", "-m", model.toString(), "-u", user, "-i", item);
+    assertThat(explain.out()).contains("for " + user, "largest parts");
+    CliRun compare = CliRun.of("compare", model.toString(), model.toString(), "-k", "5");
+    assertThat(compare.out()).contains("similar items: 1.000");
+  }
+
+  @Test
+  void evaluateOnTheReadyMovieLensSplitPrintsJsonWithBothModels() throws Exception {
+    Path split = SharedData.require("splits/ml-100k");
+    CliRun run = CliRun.of("evaluate", "--train", split.resolve("train.tsv").toString(), "--test",
+        split.resolve("test.tsv").toString(), "--factors", "64", "--regularization", "0.05", "--alpha", "1",
+        "--confidence", "linear", "--iterations", "15", "--solver", "cg", "--seed", "42", "--json");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode models = new ObjectMapper().readTree(run.out()).get("models");
+    assertThat(models.get("als").get("precision@10").asDouble()).isGreaterThanOrEqualTo(0.23);
+    assertThat(models.get("als").get("ndcg@10").asDouble()).isGreaterThanOrEqualTo(0.22);
+    assertThat(models.get("popularity").get("precision@10").asDouble()).isBetween(0.14, 0.18);
+    for (String metric : new String[] {"map@10", "auc@10", "recall@10", "hitrate@10", "epr", "coverage@10"}) {
+      assertThat(models.get("als").has(metric)).as(metric).isTrue();
+    }
+  }
+
+  @Test
+  void tuneReportsEveryTrialAndTheBest() throws Exception {
+    Path plays = folder.resolve("plays.tsv");
+    CliRun.of("generate", "--preset", "tiny", "-o", plays.toString());
+    CliRun run = CliRun.of("tune", "--data", plays.toString(), "--factors-grid", "2,8", "--iterations-grid", "0,5",
+        "--threads", "2", "--json");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode report = new ObjectMapper().readTree(run.out());
+    assertThat(report.get("trials")).hasSize(4);
+    assertThat(report.get("best").get("settings").get("iterations").asInt()).isEqualTo(5);
+  }
+
+  @Test
+  void badInputGivesOneLineAndANonZeroExit() throws Exception {
+    Path bad = folder.resolve("bad.tsv");
+    Files.writeString(bad, "user\titem\tvalue\nu1\ti1\t3\nu2\ti2\tlots\n");
+    CliRun run = CliRun.of("train", "--data", bad.toString(), "-o", folder.resolve("m").toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err().strip()).doesNotContain("\n").contains(bad + ":3", "value", "lots");
+    assertThat(folder.resolve("m")).doesNotExist();
+
+    CliRun skipped = CliRun.of("train", "--data", bad.toString(), "--skip-bad", "--factors", "2", "--iterations", "1",
+        "-o", folder.resolve("m").toString());
+    assertThat(skipped.exitCode()).as(skipped.err()).isZero();
+    assertThat(skipped.out()).contains("skipped 1");
+
+    assertThat(CliRun.of("train", "--data", bad.toString(), "--factors", "0").err()).contains("factors");
+    assertThat(CliRun.of("recommend", "-m", folder.resolve("missing").toString(), "-u", "x").exitCode()).isEqualTo(1);
+    assertThat(CliRun.of("evaluate", "--train", bad.toString()).err()).contains("--train and --test go together");
+    assertThat(CliRun.of("train", "--data", bad.toString(), "--solver", "lu").err()).contains("'lu'");
+  }
+
+  @Test
+  void helpIsAvailableEverywhere() {
+    for (String command : new String[] {"generate", "train", "recommend", "similar", "explain", "evaluate", "tune",
+        "compare", "demo"}) {
+      CliRun run = CliRun.of(command, "--help");
+      assertThat(run.exitCode()).isZero();
+      assertThat(run.out()).contains("Usage: encore " + command);
+    }
+  }
+}
