@@ -1,6 +1,6 @@
 package dev.encore.als;
 
-import dev.encore.linalg.Vectors;
+import dev.encore.linalg.Kernels;
 
 /**
  * A few conjugate-gradient steps on one row's normal equations, warm-started from the row's
@@ -11,6 +11,7 @@ import dev.encore.linalg.Vectors;
  */
 final class ConjugateGradientSolver {
   private static final float CONVERGED = 1e-20f;
+  private static final Kernels KERNELS = Kernels.INSTANCE;
 
   private final int k;
   private final int steps;
@@ -29,45 +30,39 @@ final class ConjugateGradientSolver {
   void solveRow(float[] gram, float[] fixed, int[] columns, float[] values, float[] confidences, int from,
       int to, float lambda, float[] target, int offset) {
     // residual = b - A x
-    multiplyGram(gram, lambda, target, offset, residual);
+    KERNELS.symmetricMultiply(gram, target, offset, lambda, residual, k);
     for (int a = 0; a < k; a++) {
       residual[a] = -residual[a];
     }
     for (int p = from; p < to; p++) {
       int row = columns[p] * k;
       float confidence = confidences[p];
-      float score = Vectors.dot(fixed, row, target, offset, k);
+      float score = KERNELS.dot(fixed, row, target, offset, k);
       float preference = values[p] > 0 ? 1f : 0f;
-      Vectors.axpy(confidence * preference - (confidence - 1f) * score, fixed, row, residual, 0, k);
+      KERNELS.axpy(confidence * preference - (confidence - 1f) * score, fixed, row, residual, 0, k);
     }
     System.arraycopy(residual, 0, direction, 0, k);
-    float residualNorm = Vectors.dot(residual, 0, residual, 0, k);
+    float residualNorm = KERNELS.dot(residual, 0, residual, 0, k);
     for (int step = 0; step < steps && residualNorm > CONVERGED; step++) {
-      multiplyGram(gram, lambda, direction, 0, product);
+      KERNELS.symmetricMultiply(gram, direction, 0, lambda, product, k);
       for (int p = from; p < to; p++) {
         int row = columns[p] * k;
-        float along = Vectors.dot(fixed, row, direction, 0, k);
-        Vectors.axpy((confidences[p] - 1f) * along, fixed, row, product, 0, k);
+        float along = KERNELS.dot(fixed, row, direction, 0, k);
+        KERNELS.axpy((confidences[p] - 1f) * along, fixed, row, product, 0, k);
       }
-      float curvature = Vectors.dot(direction, 0, product, 0, k);
+      float curvature = KERNELS.dot(direction, 0, product, 0, k);
       if (!(curvature > 0)) {
         break;
       }
       float stepSize = residualNorm / curvature;
-      Vectors.axpy(stepSize, direction, 0, target, offset, k);
-      Vectors.axpy(-stepSize, product, 0, residual, 0, k);
-      float nextNorm = Vectors.dot(residual, 0, residual, 0, k);
+      KERNELS.axpy(stepSize, direction, 0, target, offset, k);
+      KERNELS.axpy(-stepSize, product, 0, residual, 0, k);
+      float nextNorm = KERNELS.dot(residual, 0, residual, 0, k);
       float beta = nextNorm / residualNorm;
       for (int a = 0; a < k; a++) {
         direction[a] = residual[a] + beta * direction[a];
       }
       residualNorm = nextNorm;
-    }
-  }
-
-  private void multiplyGram(float[] gram, float lambda, float[] vector, int offset, float[] out) {
-    for (int a = 0; a < k; a++) {
-      out[a] = Vectors.dot(gram, a * k, vector, offset, k) + lambda * vector[offset + a];
     }
   }
 }

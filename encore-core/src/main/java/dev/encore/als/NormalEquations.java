@@ -1,6 +1,8 @@
 package dev.encore.als;
 
 import dev.encore.linalg.Cholesky;
+import dev.encore.linalg.Kernels;
+import java.util.Arrays;
 
 /**
  * The normal equations of one row, Hu, Koren and Volinsky (2008) eq. (4):
@@ -13,13 +15,13 @@ public final class NormalEquations {
   private final int k;
   private final double[] matrix;
   private final double[] rightHandSide;
-  private final float[] column;
+  private final float[] correction;
 
   public NormalEquations(int k) {
     this.k = k;
     this.matrix = new double[k * k];
     this.rightHandSide = new double[k];
-    this.column = new float[k];
+    this.correction = new float[k * k];
   }
 
   /**
@@ -29,24 +31,23 @@ public final class NormalEquations {
    */
   public void build(double[] gram, float[] fixed, int[] columns, float[] values, float[] confidences,
       int from, int to, float lambda) {
-    System.arraycopy(gram, 0, matrix, 0, k * k);
-    java.util.Arrays.fill(rightHandSide, 0);
+    // The per-entry corrections sum in float on the vector kernel (a row has at most a few
+    // thousand entries); adding them to Y'Y and the solve itself run in double.
+    Arrays.fill(correction, 0f);
+    Arrays.fill(rightHandSide, 0);
+    Kernels kernels = Kernels.INSTANCE;
     for (int p = from; p < to; p++) {
-      System.arraycopy(fixed, columns[p] * k, column, 0, k);
-      double extra = confidences[p] - 1.0;
-      for (int a = 0; a < k; a++) {
-        double scaled = extra * column[a];
-        int base = a * k;
-        for (int b = 0; b <= a; b++) {
-          matrix[base + b] += scaled * column[b];
-        }
-      }
+      int row = columns[p] * k;
+      kernels.addOuterProduct(confidences[p] - 1f, fixed, row, correction, k);
       if (values[p] > 0) {
         double weight = confidences[p];
         for (int a = 0; a < k; a++) {
-          rightHandSide[a] += weight * column[a];
+          rightHandSide[a] += weight * fixed[row + a];
         }
       }
+    }
+    for (int i = 0; i < k * k; i++) {
+      matrix[i] = gram[i] + correction[i];
     }
     for (int a = 0; a < k; a++) {
       matrix[a * k + a] += lambda;

@@ -18,32 +18,28 @@ public final class Gram {
    */
   public static double[] compute(float[] factors, int rows, int k, int threads) {
     int blocks = (rows + BLOCK_ROWS - 1) / BLOCK_ROWS;
-    double[][] partial = new double[blocks][];
+    float[][] partial = new float[blocks][];
     Workers.run(threads, blocks, block -> {
-      double[] sum = new double[k * k];
-      float[] rowCopy = new float[k];
+      // Float sums over at most BLOCK_ROWS rows keep the vector kernel; blocks add up in double.
+      float[] sum = new float[k * k];
       int end = Math.min(rows, (block + 1) * BLOCK_ROWS);
       for (int r = block * BLOCK_ROWS; r < end; r++) {
-        System.arraycopy(factors, r * k, rowCopy, 0, k);
-        for (int a = 0; a < k; a++) {
-          double va = rowCopy[a];
-          int base = a * k;
-          for (int b = a; b < k; b++) {
-            sum[base + b] += va * rowCopy[b];
-          }
-        }
+        Kernels.INSTANCE.addOuterProduct(1f, factors, r * k, sum, k);
       }
       partial[block] = sum;
     });
     double[] gram = new double[k * k];
-    for (double[] block : partial) {
+    for (float[] block : partial) {
       for (int i = 0; i < gram.length; i++) {
         gram[i] += block[i];
       }
     }
+    // Symmetrise: both triangles were summed, possibly in different orders.
     for (int a = 0; a < k; a++) {
       for (int b = 0; b < a; b++) {
-        gram[a * k + b] = gram[b * k + a];
+        double mean = 0.5 * (gram[a * k + b] + gram[b * k + a]);
+        gram[a * k + b] = mean;
+        gram[b * k + a] = mean;
       }
     }
     return gram;

@@ -24,27 +24,4 @@ class CholeskyTest {
     assertThatThrownBy(() -> Cholesky.decompose(new double[] {1, 2, 2, 1}, 2))
         .isInstanceOf(ArithmeticException.class).hasMessageContaining("not positive definite");
   }
-
-  @Test
-  void gramIsTheSumOfOuterProductsWhateverTheThreadCount() {
-    float[] factors = new float[5000 * 3];
-    java.util.Random random = new java.util.Random(3);
-    for (int i = 0; i < factors.length; i++) {
-      factors[i] = random.nextFloat() - 0.5f;
-    }
-    double[] expected = new double[9];
-    for (int r = 0; r < 5000; r++) {
-      for (int a = 0; a < 3; a++) {
-        for (int b = 0; b < 3; b++) {
-          expected[a * 3 + b] += (double) factors[r * 3 + a] * factors[r * 3 + b];
-        }
-      }
-    }
-    double[] single = Gram.compute(factors, 5000, 3, 1);
-    double[] parallel = Gram.compute(factors, 5000, 3, 3);
-    assertThat(single).containsExactly(parallel);
-    for (int i = 0; i < 9; i++) {
-      assertThat(single[i]).isCloseTo(expected[i], within(1e-9));
-    }
-  }
 }

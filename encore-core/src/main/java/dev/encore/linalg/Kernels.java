@@ -1,0 +1,55 @@
+package dev.encore.linalg;
+
+/**
+ * The dense float kernels every hot loop in Encore runs on. Two implementations compute the same
+ * results up to float rounding: {@link VectorKernels} on the Vector API
+ * ({@code jdk.incubator.vector}, used when the JVM was started with
+ * {@code --add-modules jdk.incubator.vector}) and the plain-Java {@link ScalarKernels}. The same
+ * tests run against both; {@code -Dencore.simd=false} forces the scalar path.
+ *
+ * <p>Panels: {@link FactorPanels} stores a factor matrix as blocks of {@link #PANEL_WIDTH} rows,
+ * column-major inside a block, so scoring one vector against many rows needs no horizontal sums.
+ */
+public interface Kernels {
+  /** Rows per panel block: 16 floats, one 512-bit vector. */
+  int PANEL_WIDTH = 16;
+
+  /** The implementation this JVM runs: vector if the module is present and not disabled. */
+  Kernels INSTANCE = KernelSelection.select();
+
+  /** A short name for logs and benchmark tables ("vector-512", "scalar"). */
+  String name();
+
+  /** The dot product of {@code a[aOffset..aOffset+length)} and {@code b[bOffset..)}. */
+  float dot(float[] a, int aOffset, float[] b, int bOffset, int length);
+
+  /** {@code y[yOffset..) += scale * x[xOffset..)} over {@code length} elements. */
+  void axpy(float scale, float[] x, int xOffset, float[] y, int yOffset, int length);
+
+  /**
+   * {@code out[0..k) = matrix . vector[offset..offset+k) + shift * vector}, for a symmetric
+   * row-major k x k {@code matrix} (so its rows are its columns).
+   */
+  void symmetricMultiply(float[] matrix, float[] vector, int offset, float shift, float[] out, int k);
+
+  /**
+   * Adds {@code scale * row row'} (row = {@code rows[offset..offset+k)}) to the row-major k x k
+   * {@code sum}, both triangles.
+   */
+  void addOuterProduct(float scale, float[] rows, int offset, float[] sum, int k);
+
+  /**
+   * Scores one query vector against panel blocks {@code [blockFrom, blockTo)}:
+   * {@code out[outOffset + (b - blockFrom) * 16 + lane] = query . row(b * 16 + lane)}.
+   */
+  void scorePanels(float[] query, int queryOffset, float[] panels, int k, int blockFrom, int blockTo, float[] out,
+      int outOffset);
+
+  /** The first index in {@code [from, to)} whose score is strictly above {@code threshold}, else {@code to}. */
+  int firstAbove(float[] scores, int from, int to, float threshold);
+
+  /** The scalar implementation, for tests and as the fallback. */
+  static Kernels scalar() {
+    return ScalarKernels.INSTANCE;
+  }
+}

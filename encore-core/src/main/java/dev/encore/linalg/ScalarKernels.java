@@ -1,0 +1,83 @@
+package dev.encore.linalg;
+
+/** Plain-Java kernels: the fallback without the Vector API, and the reference in tests. */
+final class ScalarKernels implements Kernels {
+  static final ScalarKernels INSTANCE = new ScalarKernels();
+
+  private ScalarKernels() {}
+
+  @Override
+  public String name() {
+    return "scalar";
+  }
+
+  @Override
+  public float dot(float[] a, int aOffset, float[] b, int bOffset, int length) {
+    float sum0 = 0;
+    float sum1 = 0;
+    float sum2 = 0;
+    float sum3 = 0;
+    int i = 0;
+    // Four accumulators break the add dependency chain so the loop is not latency bound.
+    for (; i + 3 < length; i += 4) {
+      sum0 += a[aOffset + i] * b[bOffset + i];
+      sum1 += a[aOffset + i + 1] * b[bOffset + i + 1];
+      sum2 += a[aOffset + i + 2] * b[bOffset + i + 2];
+      sum3 += a[aOffset + i + 3] * b[bOffset + i + 3];
+    }
+    for (; i < length; i++) {
+      sum0 += a[aOffset + i] * b[bOffset + i];
+    }
+    return (sum0 + sum1) + (sum2 + sum3);
+  }
+
+  @Override
+  public void axpy(float scale, float[] x, int xOffset, float[] y, int yOffset, int length) {
+    for (int i = 0; i < length; i++) {
+      y[yOffset + i] += scale * x[xOffset + i];
+    }
+  }
+
+  @Override
+  public void symmetricMultiply(float[] matrix, float[] vector, int offset, float shift, float[] out, int k) {
+    for (int a = 0; a < k; a++) {
+      out[a] = dot(matrix, a * k, vector, offset, k) + shift * vector[offset + a];
+    }
+  }
+
+  @Override
+  public void addOuterProduct(float scale, float[] rows, int offset, float[] sum, int k) {
+    for (int a = 0; a < k; a++) {
+      axpy(scale * rows[offset + a], rows, offset, sum, a * k, k);
+    }
+  }
+
+  @Override
+  public void scorePanels(float[] query, int queryOffset, float[] panels, int k, int blockFrom, int blockTo,
+      float[] out, int outOffset) {
+    for (int block = blockFrom; block < blockTo; block++) {
+      int base = block * k * PANEL_WIDTH;
+      int target = outOffset + (block - blockFrom) * PANEL_WIDTH;
+      for (int lane = 0; lane < PANEL_WIDTH; lane++) {
+        out[target + lane] = 0f;
+      }
+      for (int a = 0; a < k; a++) {
+        float weight = query[queryOffset + a];
+        int column = base + a * PANEL_WIDTH;
+        for (int lane = 0; lane < PANEL_WIDTH; lane++) {
+          out[target + lane] += weight * panels[column + lane];
+        }
+      }
+    }
+  }
+
+  @Override
+  public int firstAbove(float[] scores, int from, int to, float threshold) {
+    for (int i = from; i < to; i++) {
+      if (scores[i] > threshold) {
+        return i;
+      }
+    }
+    return to;
+  }
+}

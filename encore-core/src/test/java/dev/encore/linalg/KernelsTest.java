@@ -1,0 +1,155 @@
+package dev.encore.linalg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every kernel implementation this JVM can run against a double-precision reference written
+ * here, on lengths that exercise both the vector body and the scalar tail.
+ */
+class KernelsTest {
+  private static final int[] LENGTHS = {1, 7, 15, 16, 17, 32, 63, 64, 65, 100, 128};
+
+  static List<Kernels> implementations() {
+    List<Kernels> all = new ArrayList<>();
+    all.add(Kernels.scalar());
+    if (KernelSelection.vectorModulePresent()) {
+      all.add(new VectorKernels());
+    }
+    return all;
+  }
+
+  private static float[] random(Random random, int length) {
+    float[] values = new float[length];
+    for (int i = 0; i < length; i++) {
+      values[i] = random.nextFloat() * 2 - 1;
+    }
+    return values;
+  }
+
+  @Test
+  void theVectorPathIsTestedWhereverTheModuleIsPresent() {
+    assertThat(implementations()).hasSize(KernelSelection.vectorModulePresent() ? 2 : 1);
+    if (!Boolean.parseBoolean(System.getProperty("encore.simd", "true"))) {
+      assertThat(Kernels.INSTANCE.name()).isEqualTo("scalar");
+    }
+  }
+
+  @Test
+  void dotAndAxpyMatchTheReference() {
+    Random random = new Random(1);
+    for (Kernels kernels : implementations()) {
+      for (int length : LENGTHS) {
+        float[] a = random(random, length + 5);
+        float[] b = random(random, length + 3);
+        double expected = 0;
+        for (int i = 0; i < length; i++) {
+          expected += (double) a[i + 5] * b[i + 3];
+        }
+        assertThat((double) kernels.dot(a, 5, b, 3, length)).as("%s dot %d", kernels.name(), length)
+            .isCloseTo(expected, within(1e-4));
+        float[] y = b.clone();
+        kernels.axpy(0.5f, a, 5, y, 3, length);
+        for (int i = 0; i < length; i++) {
+          assertThat(y[i + 3]).isCloseTo(b[i + 3] + 0.5f * a[i + 5], within(1e-6f));
+        }
+        assertThat(y[0]).isEqualTo(b[0]);
+      }
+    }
+  }
+
+  @Test
+  void symmetricMultiplyAndOuterProductMatchTheReference() {
+    Random random = new Random(2);
+    for (Kernels kernels : implementations()) {
+      for (int k : LENGTHS) {
+        float[] rows = random(random, 3 * k);
+        float[] matrix = new float[k * k];
+        kernels.addOuterProduct(1f, rows, 0, matrix, k);
+        kernels.addOuterProduct(-2f, rows, k, matrix, k);
+        kernels.addOuterProduct(0.5f, rows, 2 * k, matrix, k);
+        double[] expected = new double[k * k];
+        float[] scales = {1f, -2f, 0.5f};
+        for (int r = 0; r < 3; r++) {
+          for (int a = 0; a < k; a++) {
+            for (int b = 0; b < k; b++) {
+              expected[a * k + b] += scales[r] * (double) rows[r * k + a] * rows[r * k + b];
+            }
+          }
+        }
+        for (int i = 0; i < k * k; i++) {
+          assertThat((double) matrix[i]).isCloseTo(expected[i], within(1e-5));
+        }
+        float[] vector = random(random, k + 2);
+        float[] out = new float[k];
+        kernels.symmetricMultiply(matrix, vector, 2, 0.25f, out, k);
+        for (int a = 0; a < k; a++) {
+          double sum = 0.25 * vector[2 + a];
+          for (int b = 0; b < k; b++) {
+            sum += expected[a * k + b] * vector[2 + b];
+          }
+          assertThat((double) out[a]).as("%s gemv k=%d row %d", kernels.name(), k, a).isCloseTo(sum, within(1e-4));
+        }
+      }
+    }
+  }
+
+  @Test
+  void panelScoresEqualRowDotProducts() {
+    Random random = new Random(3);
+    for (Kernels kernels : implementations()) {
+      for (int k : new int[] {1, 5, 16, 64}) {
+        for (int rows : new int[] {1, 15, 16, 17, 70, 129}) {
+          float[] factors = random(random, rows * k);
+          FactorPanels panels = FactorPanels.of(factors, rows, k, false);
+          float[] query = random(random, k + 1);
+          float[] out = new float[panels.blocks() * Kernels.PANEL_WIDTH];
+          kernels.scorePanels(query, 1, panels.array(), k, 0, panels.blocks(), out, 0);
+          for (int r = 0; r < rows; r++) {
+            double expected = 0;
+            for (int a = 0; a < k; a++) {
+              expected += (double) query[1 + a] * factors[r * k + a];
+            }
+            assertThat((double) out[r]).as("%s k=%d rows=%d row %d", kernels.name(), k, rows, r)
+                .isCloseTo(expected, within(1e-4));
+          }
+          for (int r = rows; r < out.length; r++) {
+            assertThat(out[r]).isZero();
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void normalizedPanelsHoldUnitRows() {
+    float[] factors = {3, 4, 0, 0, 1, 0};
+    FactorPanels panels = FactorPanels.of(factors, 3, 2, true);
+    float[] out = new float[Kernels.PANEL_WIDTH];
+    Kernels.scalar().scorePanels(new float[] {0.6f, 0.8f}, 0, panels.array(), 2, 0, 1, out, 0);
+    assertThat(out[0]).isCloseTo(1f, within(1e-6f));
+    assertThat(out[1]).isZero();
+    assertThat(out[2]).isCloseTo(0.6f, within(1e-6f));
+  }
+
+  @Test
+  void firstAboveFindsTheFirstStrictlyGreaterScore() {
+    for (Kernels kernels : implementations()) {
+      float[] scores = new float[70];
+      scores[40] = 2f;
+      scores[41] = 3f;
+      scores[69] = 5f;
+      scores[3] = Float.NaN;
+      assertThat(kernels.firstAbove(scores, 0, 70, 1f)).isEqualTo(40);
+      assertThat(kernels.firstAbove(scores, 41, 70, 2f)).isEqualTo(41);
+      assertThat(kernels.firstAbove(scores, 42, 70, 3f)).isEqualTo(69);
+      assertThat(kernels.firstAbove(scores, 0, 69, 3f)).isEqualTo(69);
+      assertThat(kernels.firstAbove(scores, 0, 70, 5f)).isEqualTo(70);
+    }
+  }
+}
