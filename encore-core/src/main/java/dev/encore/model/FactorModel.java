@@ -5,7 +5,9 @@ import dev.encore.als.NormalEquations;
 import dev.encore.concurrent.Workers;
 import dev.encore.data.Csr;
 import dev.encore.data.IdIndex;
+import dev.encore.linalg.FactorPanels;
 import dev.encore.linalg.Gram;
+import dev.encore.linalg.Kernels;
 import dev.encore.linalg.Vectors;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,9 +30,11 @@ public final class FactorModel implements Recommender {
   private final float[] itemFactors;
   private final Csr played;
   private final AlsConfig settings;
-  private volatile float[] itemNorms;
-  private volatile float[] userNorms;
+  private volatile FactorPanels itemPanels;
+  private volatile FactorPanels cosineItemPanels;
+  private volatile FactorPanels cosineUserPanels;
   private volatile double[] itemGram;
+  private final ThreadLocal<float[]> scratchScores = new ThreadLocal<>();
 
   public FactorModel(IdIndex users, IdIndex items, int factors, float[] userFactors, float[] itemFactors,
       Csr played, AlsConfig settings) {
@@ -96,15 +100,26 @@ public final class FactorModel implements Recommender {
 
   /** Scores every item against the user vector at {@code vector[offset..offset+k)}. */
   public void scoreAll(float[] vector, int offset, float[] scores) {
-    int itemCount = items.size();
-    for (int i = 0; i < itemCount; i++) {
-      scores[i] = Vectors.dot(vector, offset, itemFactors, i * factors, factors);
+    FactorPanels panels = itemPanels();
+    int padded = panels.blocks() * Kernels.PANEL_WIDTH;
+    if (scores.length >= padded) {
+      panels.scoreAll(vector, offset, scores);
+      return;
     }
+    float[] scratch = scratch(padded);
+    panels.scoreAll(vector, offset, scratch);
+    System.arraycopy(scratch, 0, scores, 0, items.size());
   }
 
   /** The score x_u . y_i of one (user, item) pair. */
   public float score(int user, int item) {
     return Vectors.dot(userFactors, user * factors, itemFactors, item * factors, factors);
+  }
+
+  @Override
+  public List<ScoredItem> recommend(int user, int n, RecommendOptions options) {
+    int[] playedItems = Arrays.copyOfRange(played.indices(), played.rowStart(user), played.rowEnd(user));
+    return recommendVector(userFactors, user * factors, playedItems, n, options);
   }
 
   /**
@@ -113,52 +128,61 @@ public final class FactorModel implements Recommender {
    */
   public List<Recommendation> recommend(float[] userVector, int[] playedItems, int n, RecommendOptions options) {
     checkVector(userVector);
-    float[] scores = new float[items.size()];
-    scoreAll(userVector, 0, scores);
-    return toRecommendations(TopK.select(scores, n, options.blockedItems(playedItems, items)));
+    return toRecommendations(recommendVector(userVector, 0, playedItems, n, options));
+  }
+
+  private List<ScoredItem> recommendVector(float[] vector, int offset, int[] playedItems, int n,
+      RecommendOptions options) {
+    FactorPanels panels = itemPanels();
+    float[] scores = scratch(panels.blocks() * Kernels.PANEL_WIDTH);
+    panels.scoreAll(vector, offset, scores);
+    if (options.filterPlayed()) {
+      for (int item : playedItems) {
+        scores[item] = Float.NEGATIVE_INFINITY;
+      }
+    }
+    excludeAll(scores, options.blockedForAll(items));
+    TopK top = new TopK(Math.min(n, items.size()));
+    top.offerAbove(scores, 0, items.size(), 0, Kernels.INSTANCE);
+    return top.drainBestFirst();
   }
 
   /**
    * The top {@code n} items for every user, on {@code threads} threads: row u of the result
-   * holds user u's item indices best first (fewer than n when too few items are left).
+   * holds user u's item indices best first (fewer than n when too few items are left). A blocked
+   * multiply fused with top-k; see {@link BatchTopK}.
    */
   public int[][] recommendAll(int n, RecommendOptions options, int threads) {
-    int userCount = users.size();
-    int[][] result = new int[userCount][];
-    int blockSize = 256;
-    int blocks = (userCount + blockSize - 1) / blockSize;
-    Workers.run(threads, blocks, block -> {
-      float[] scores = new float[items.size()];
-      int[] buffer = new int[n];
-      int end = Math.min(userCount, (block + 1) * blockSize);
-      for (int u = block * blockSize; u < end; u++) {
-        scoreAll(u, scores);
-        BitSet blocked = options.blockedItems(played, u, items);
-        TopK top = new TopK(Math.min(n, scores.length));
-        for (int i = 0; i < scores.length; i++) {
-          if (!blocked.get(i)) {
-            top.offer(i, scores[i]);
-          }
+    BitSet blockedForAll = options.blockedForAll(items);
+    boolean filterPlayed = options.filterPlayed();
+    int[] indptr = played.indptr();
+    int[] playedItems = played.indices();
+    return BatchTopK.run(userFactors, users.size(), itemPanels(), n, (user, first, count, tile) -> {
+      if (filterPlayed) {
+        int end = indptr[user + 1];
+        // Rows are sorted: find the tile's first played item, then walk until past the tile.
+        int p = lowerBound(playedItems, indptr[user], end, first);
+        for (; p < end && playedItems[p] < first + count; p++) {
+          tile[playedItems[p] - first] = Float.NEGATIVE_INFINITY;
         }
-        int count = top.drainIndicesBestFirst(buffer);
-        result[u] = Arrays.copyOf(buffer, count);
       }
-    });
-    return result;
+      for (int item = blockedForAll.nextSetBit(first); item >= 0 && item < first + count;
+          item = blockedForAll.nextSetBit(item + 1)) {
+        tile[item - first] = Float.NEGATIVE_INFINITY;
+      }
+    }, threads);
   }
 
   /** The {@code n} items most similar to {@code itemId} by cosine of their factors, itself excluded. */
   public List<Recommendation> similarItems(String itemId, int n) {
     int item = items.indexOf(itemId);
-    float[] norms = itemNorms();
-    List<ScoredItem> ranked = cosineNeighbours(itemFactors, norms, item, n);
-    return toRecommendations(ranked);
+    return toRecommendations(cosineNeighbours(cosineItemPanels(), itemFactors, item, n));
   }
 
   /** The {@code n} users most similar to {@code userId} by cosine of their factors, itself excluded. */
   public List<SimilarUser> similarUsers(String userId, int n) {
     int user = users.indexOf(userId);
-    List<ScoredItem> ranked = cosineNeighbours(userFactors, userNorms(), user, n);
+    List<ScoredItem> ranked = cosineNeighbours(cosineUserPanels(), userFactors, user, n);
     List<SimilarUser> result = new ArrayList<>(ranked.size());
     for (ScoredItem neighbour : ranked) {
       result.add(new SimilarUser(users.idOf(neighbour.index()), neighbour.score()));
@@ -166,46 +190,94 @@ public final class FactorModel implements Recommender {
     return result;
   }
 
-  /** Nearest rows to row {@code self} by cosine, as dense indices; used by {@link ModelComparison}. */
-  List<ScoredItem> cosineNeighbours(float[] matrix, float[] norms, int self, int n) {
-    int rows = norms.length;
-    float selfNorm = norms[self];
-    TopK top = new TopK(Math.min(n, Math.max(rows - 1, 0)));
-    for (int r = 0; r < rows; r++) {
-      if (r == self) {
-        continue;
+  /** The {@code n} most similar items of every item by cosine, on {@code threads} threads (row i: item i's). */
+  public int[][] similarItemsAll(int n, int threads) {
+    FactorPanels panels = cosineItemPanels();
+    float[] queries = unitRows(itemFactors, items.size());
+    return BatchTopK.run(queries, items.size(), panels, n, (item, first, count, tile) -> {
+      if (item >= first && item < first + count) {
+        tile[item - first] = Float.NEGATIVE_INFINITY;
       }
-      float denominator = selfNorm * norms[r];
-      float cosine = denominator > 0 ? Vectors.dot(matrix, self * factors, matrix, r * factors, factors) / denominator : 0f;
-      top.offer(r, cosine);
-    }
+    }, threads);
+  }
+
+  private List<ScoredItem> cosineNeighbours(FactorPanels panels, float[] matrix, int self, int n) {
+    float[] query = unitRows(Arrays.copyOfRange(matrix, self * factors, (self + 1) * factors), 1);
+    float[] scores = scratch(panels.blocks() * Kernels.PANEL_WIDTH);
+    panels.scoreAll(query, 0, scores);
+    scores[self] = Float.NEGATIVE_INFINITY;
+    TopK top = new TopK(Math.min(n, Math.max(panels.rows() - 1, 0)));
+    top.offerAbove(scores, 0, panels.rows(), 0, Kernels.INSTANCE);
     return top.drainBestFirst();
   }
 
-  float[] itemNorms() {
-    float[] norms = itemNorms;
-    if (norms == null) {
-      norms = rowNorms(itemFactors, items.size());
-      itemNorms = norms;
-    }
-    return norms;
-  }
-
-  float[] userNorms() {
-    float[] norms = userNorms;
-    if (norms == null) {
-      norms = rowNorms(userFactors, users.size());
-      userNorms = norms;
-    }
-    return norms;
-  }
-
-  private float[] rowNorms(float[] matrix, int rows) {
-    float[] norms = new float[rows];
+  private float[] unitRows(float[] matrix, int rows) {
+    float[] unit = new float[rows * factors];
     for (int r = 0; r < rows; r++) {
-      norms[r] = Vectors.norm(matrix, r * factors, factors);
+      float norm = Vectors.norm(matrix, r * factors, factors);
+      float scale = norm > 0 ? 1f / norm : 0f;
+      for (int a = 0; a < factors; a++) {
+        unit[r * factors + a] = matrix[r * factors + a] * scale;
+      }
     }
-    return norms;
+    return unit;
+  }
+
+  private static int lowerBound(int[] sorted, int from, int to, int value) {
+    int low = from;
+    int high = to;
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (sorted[mid] < value) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    return low;
+  }
+
+  private static void excludeAll(float[] scores, BitSet blocked) {
+    for (int item = blocked.nextSetBit(0); item >= 0; item = blocked.nextSetBit(item + 1)) {
+      scores[item] = Float.NEGATIVE_INFINITY;
+    }
+  }
+
+  /** A per-thread score buffer, so serving a request allocates nothing the size of the catalogue. */
+  private float[] scratch(int length) {
+    float[] buffer = scratchScores.get();
+    if (buffer == null || buffer.length < length) {
+      buffer = new float[length];
+      scratchScores.set(buffer);
+    }
+    return buffer;
+  }
+
+  private FactorPanels itemPanels() {
+    FactorPanels panels = itemPanels;
+    if (panels == null) {
+      panels = FactorPanels.of(itemFactors, items.size(), factors, false);
+      itemPanels = panels;
+    }
+    return panels;
+  }
+
+  private FactorPanels cosineItemPanels() {
+    FactorPanels panels = cosineItemPanels;
+    if (panels == null) {
+      panels = FactorPanels.of(itemFactors, items.size(), factors, true);
+      cosineItemPanels = panels;
+    }
+    return panels;
+  }
+
+  private FactorPanels cosineUserPanels() {
+    FactorPanels panels = cosineUserPanels;
+    if (panels == null) {
+      panels = FactorPanels.of(userFactors, users.size(), factors, true);
+      cosineUserPanels = panels;
+    }
+    return panels;
   }
 
   private double[] itemGram() {

@@ -60,6 +60,13 @@ public record RecommendOptions(boolean filterPlayed, Set<String> include, Set<St
     return blocked;
   }
 
+  /** The items blocked for every user alike: the excluded ones and, with an include set, all others. */
+  public BitSet blockedForAll(IdIndex items) {
+    BitSet blocked = new BitSet(items.size());
+    blockAllBut(blocked, items);
+    return blocked;
+  }
+
   private void blockAllBut(BitSet blocked, IdIndex items) {
     for (String id : exclude) {
       blocked.set(items.indexOf(id));

@@ -1,5 +1,6 @@
 package dev.encore.model;
 
+import dev.encore.linalg.Kernels;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -34,6 +35,19 @@ public final class TopK {
       }
     }
     return top.drainBestFirst();
+  }
+
+  /**
+   * Offers {@code scores[from..to)} as items {@code indexBase + i}, in increasing index order.
+   * Only scores strictly above the current threshold can enter (an equal score loses to the
+   * lower index already held), so the vector kernel skips the rest without a heap operation.
+   */
+  public void offerAbove(float[] scores, int from, int to, int indexBase, Kernels kernels) {
+    int i = kernels.firstAbove(scores, from, to, threshold());
+    while (i < to) {
+      offer(indexBase + i, scores[i]);
+      i = kernels.firstAbove(scores, i + 1, to, threshold());
+    }
   }
 
   public void clear() {

@@ -1,0 +1,67 @@
+package dev.encore.model;
+
+import dev.encore.concurrent.Workers;
+import dev.encore.linalg.FactorPanels;
+import dev.encore.linalg.Kernels;
+
+/**
+ * The top n rows of a panel matrix for many query vectors at once: a blocked matrix multiply
+ * fused with top-k selection. Queries are taken in blocks and candidates in tiles small enough to
+ * stay in the core's L2 cache while every query of the block is scored against them, so each
+ * candidate factor is read from memory once per query block rather than once per query. Only
+ * one tile of scores per query is ever held, never a full score matrix.
+ */
+final class BatchTopK {
+  private static final int QUERY_BLOCK = 64;
+  /** 64 panel blocks = 1,024 candidates; at 64 factors a 256 KB tile. */
+  private static final int TILE_BLOCKS = 64;
+
+  /** Marks candidates a query may not return by setting their tile scores to negative infinity. */
+  interface Exclusions {
+    /** Called per query and tile; {@code tile[i]} scores candidate {@code first + i}, for i < count. */
+    void exclude(int query, int first, int count, float[] tile);
+  }
+
+  private BatchTopK() {}
+
+  /**
+   * For each query q (row q of the row-major {@code queries}, k floats), the indices of its best
+   * {@code n} candidates, best first.
+   */
+  static int[][] run(float[] queries, int queryCount, FactorPanels candidates, int n, Exclusions exclusions,
+      int threads) {
+    int k = candidates.factors();
+    int candidateCount = candidates.rows();
+    int blocks = candidates.blocks();
+    int[][] result = new int[queryCount][];
+    int queryBlocks = (queryCount + QUERY_BLOCK - 1) / QUERY_BLOCK;
+    Kernels kernels = Kernels.INSTANCE;
+    int capacity = Math.min(n, candidateCount);
+    Workers.run(threads, queryBlocks, queryBlock -> {
+      int firstQuery = queryBlock * QUERY_BLOCK;
+      int queriesHere = Math.min(QUERY_BLOCK, queryCount - firstQuery);
+      float[] tile = new float[TILE_BLOCKS * Kernels.PANEL_WIDTH];
+      TopK[] tops = new TopK[queriesHere];
+      for (int q = 0; q < queriesHere; q++) {
+        tops[q] = new TopK(capacity);
+      }
+      for (int tileStart = 0; tileStart < blocks; tileStart += TILE_BLOCKS) {
+        int tileEnd = Math.min(blocks, tileStart + TILE_BLOCKS);
+        int first = tileStart * Kernels.PANEL_WIDTH;
+        int count = Math.min(candidateCount, tileEnd * Kernels.PANEL_WIDTH) - first;
+        for (int q = 0; q < queriesHere; q++) {
+          int query = firstQuery + q;
+          kernels.scorePanels(queries, query * k, candidates.array(), k, tileStart, tileEnd, tile, 0);
+          exclusions.exclude(query, first, count, tile);
+          tops[q].offerAbove(tile, 0, count, first, kernels);
+        }
+      }
+      int[] buffer = new int[capacity];
+      for (int q = 0; q < queriesHere; q++) {
+        int found = tops[q].drainIndicesBestFirst(buffer);
+        result[firstQuery + q] = java.util.Arrays.copyOf(buffer, found);
+      }
+    });
+    return result;
+  }
+}

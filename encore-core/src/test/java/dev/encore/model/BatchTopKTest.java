@@ -1,0 +1,57 @@
+package dev.encore.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.encore.als.AlsConfig;
+import dev.encore.als.AlsTrainer;
+import dev.encore.data.Interactions;
+import dev.encore.testing.RandomInteractions;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** Batch paths cross query blocks (64) and candidate tiles (1,024) and must equal the one-at-a-time paths. */
+class BatchTopKTest {
+  private static final Interactions DATA = RandomInteractions.generate(150, 2_100, 0.01, 9, 4);
+  private static final FactorModel MODEL = new AlsTrainer(AlsConfig.defaults().withFactors(5).withIterations(3)
+      .withThreads(2)).fit(DATA);
+
+  @Test
+  void recommendAllEqualsOneUserRecommendationsAcrossTiles() {
+    RecommendOptions options = RecommendOptions.DEFAULT.withExclude(Set.of("i1030", "i7"));
+    int[][] all = MODEL.recommendAll(12, options, 2);
+    assertThat(all).hasNumberOfRows(150);
+    for (int user = 0; user < 150; user++) {
+      int[] expected = MODEL.recommend(user, 12, options).stream().mapToInt(ScoredItem::index).toArray();
+      assertThat(all[user]).as("user %d", user).containsExactly(expected);
+    }
+  }
+
+  @Test
+  void recommendationsAreTheBestUnplayedItemsByScore() {
+    float[] scores = new float[DATA.items().size()];
+    for (int user = 0; user < 150; user += 13) {
+      MODEL.scoreAll(user, scores);
+      int u = user;
+      List<Integer> expected = IntStream.range(0, scores.length).boxed()
+          .filter(item -> DATA.userItems().find(u, item) < 0)
+          .sorted(Comparator.comparingDouble((Integer item) -> -scores[item]).thenComparingInt(item -> item))
+          .limit(10).toList();
+      assertThat(MODEL.recommend(user, 10, RecommendOptions.DEFAULT)).extracting(ScoredItem::index)
+          .containsExactlyElementsOf(expected);
+    }
+  }
+
+  @Test
+  void similarItemsAllEqualsOneItemAtATime() {
+    int[][] all = MODEL.similarItemsAll(8, 2);
+    for (int item = 0; item < DATA.items().size(); item += 97) {
+      List<String> expected = MODEL.similarItems(DATA.items().idOf(item), 8).stream().map(Recommendation::itemId).toList();
+      assertThat(IntStream.of(all[item]).mapToObj(DATA.items()::idOf).toList()).as("item %d", item)
+          .containsExactlyElementsOf(expected);
+      assertThat(all[item]).doesNotContain(item);
+    }
+  }
+}
