@@ -45,6 +45,14 @@ public interface Kernels {
   void scorePanels(float[] query, int queryOffset, float[] panels, int k, int blockFrom, int blockTo, float[] out,
       int outOffset);
 
+  /**
+   * {@link #scorePanels} for two queries at once (rows {@code firstOffset} and
+   * {@code secondOffset} of {@code queries}) into {@code firstOut} and {@code secondOut}: each
+   * panel load then feeds two queries, which is what makes a blocked multiply compute bound.
+   */
+  void scorePanelsPair(float[] queries, int firstOffset, int secondOffset, float[] panels, int k, int blockFrom,
+      int blockTo, float[] firstOut, float[] secondOut);
+
   /** The first index in {@code [from, to)} whose score is strictly above {@code threshold}, else {@code to}. */
   int firstAbove(float[] scores, int from, int to, float threshold);
 

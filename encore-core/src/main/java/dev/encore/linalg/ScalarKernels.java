@@ -72,6 +72,13 @@ final class ScalarKernels implements Kernels {
   }
 
   @Override
+  public void scorePanelsPair(float[] queries, int firstOffset, int secondOffset, float[] panels, int k,
+      int blockFrom, int blockTo, float[] firstOut, float[] secondOut) {
+    scorePanels(queries, firstOffset, panels, k, blockFrom, blockTo, firstOut, 0);
+    scorePanels(queries, secondOffset, panels, k, blockFrom, blockTo, secondOut, 0);
+  }
+
+  @Override
   public int firstAbove(float[] scores, int from, int to, float threshold) {
     for (int i = from; i < to; i++) {
       if (scores[i] > threshold) {

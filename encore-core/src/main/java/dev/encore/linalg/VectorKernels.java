@@ -121,6 +121,56 @@ final class VectorKernels implements Kernels {
   }
 
   @Override
+  public void scorePanelsPair(float[] queries, int firstOffset, int secondOffset, float[] panels, int k,
+      int blockFrom, int blockTo, float[] firstOut, float[] secondOut) {
+    int stride = k * PANEL_WIDTH;
+    int block = blockFrom;
+    // Two queries x four blocks: eight independent FMA chains, four loads per eight FMAs.
+    for (; block + 3 < blockTo; block += 4) {
+      FloatVector a0 = FloatVector.zero(SPECIES);
+      FloatVector a1 = FloatVector.zero(SPECIES);
+      FloatVector a2 = FloatVector.zero(SPECIES);
+      FloatVector a3 = FloatVector.zero(SPECIES);
+      FloatVector b0 = FloatVector.zero(SPECIES);
+      FloatVector b1 = FloatVector.zero(SPECIES);
+      FloatVector b2 = FloatVector.zero(SPECIES);
+      FloatVector b3 = FloatVector.zero(SPECIES);
+      int base = block * stride;
+      for (int a = 0; a < k; a++) {
+        FloatVector first = FloatVector.broadcast(SPECIES, queries[firstOffset + a]);
+        FloatVector second = FloatVector.broadcast(SPECIES, queries[secondOffset + a]);
+        int column = base + a * PANEL_WIDTH;
+        FloatVector p0 = FloatVector.fromArray(SPECIES, panels, column);
+        FloatVector p1 = FloatVector.fromArray(SPECIES, panels, column + stride);
+        FloatVector p2 = FloatVector.fromArray(SPECIES, panels, column + 2 * stride);
+        FloatVector p3 = FloatVector.fromArray(SPECIES, panels, column + 3 * stride);
+        a0 = p0.fma(first, a0);
+        a1 = p1.fma(first, a1);
+        a2 = p2.fma(first, a2);
+        a3 = p3.fma(first, a3);
+        b0 = p0.fma(second, b0);
+        b1 = p1.fma(second, b1);
+        b2 = p2.fma(second, b2);
+        b3 = p3.fma(second, b3);
+      }
+      int target = (block - blockFrom) * PANEL_WIDTH;
+      a0.intoArray(firstOut, target);
+      a1.intoArray(firstOut, target + PANEL_WIDTH);
+      a2.intoArray(firstOut, target + 2 * PANEL_WIDTH);
+      a3.intoArray(firstOut, target + 3 * PANEL_WIDTH);
+      b0.intoArray(secondOut, target);
+      b1.intoArray(secondOut, target + PANEL_WIDTH);
+      b2.intoArray(secondOut, target + 2 * PANEL_WIDTH);
+      b3.intoArray(secondOut, target + 3 * PANEL_WIDTH);
+    }
+    if (block < blockTo) {
+      int done = (block - blockFrom) * PANEL_WIDTH;
+      scorePanels(queries, firstOffset, panels, k, block, blockTo, firstOut, done);
+      scorePanels(queries, secondOffset, panels, k, block, blockTo, secondOut, done);
+    }
+  }
+
+  @Override
   public int firstAbove(float[] scores, int from, int to, float threshold) {
     int i = from;
     int bound = to - LANES;

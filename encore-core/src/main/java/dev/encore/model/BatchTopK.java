@@ -41,6 +41,7 @@ final class BatchTopK {
       int firstQuery = queryBlock * QUERY_BLOCK;
       int queriesHere = Math.min(QUERY_BLOCK, queryCount - firstQuery);
       float[] tile = new float[TILE_BLOCKS * Kernels.PANEL_WIDTH];
+      float[] secondTile = new float[TILE_BLOCKS * Kernels.PANEL_WIDTH];
       TopK[] tops = new TopK[queriesHere];
       for (int q = 0; q < queriesHere; q++) {
         tops[q] = new TopK(capacity);
@@ -49,7 +50,17 @@ final class BatchTopK {
         int tileEnd = Math.min(blocks, tileStart + TILE_BLOCKS);
         int first = tileStart * Kernels.PANEL_WIDTH;
         int count = Math.min(candidateCount, tileEnd * Kernels.PANEL_WIDTH) - first;
-        for (int q = 0; q < queriesHere; q++) {
+        int q = 0;
+        for (; q + 1 < queriesHere; q += 2) {
+          int query = firstQuery + q;
+          kernels.scorePanelsPair(queries, query * k, (query + 1) * k, candidates.array(), k, tileStart, tileEnd,
+              tile, secondTile);
+          exclusions.exclude(query, first, count, tile);
+          tops[q].offerAbove(tile, 0, count, first, kernels);
+          exclusions.exclude(query + 1, first, count, secondTile);
+          tops[q + 1].offerAbove(secondTile, 0, count, first, kernels);
+        }
+        if (q < queriesHere) {
           int query = firstQuery + q;
           kernels.scorePanels(queries, query * k, candidates.array(), k, tileStart, tileEnd, tile, 0);
           exclusions.exclude(query, first, count, tile);

@@ -121,6 +121,18 @@ class KernelsTest {
           for (int r = rows; r < out.length; r++) {
             assertThat(out[r]).isZero();
           }
+          float[] pair = random(random, 2 * k);
+          float[] first = new float[out.length];
+          float[] second = new float[out.length];
+          kernels.scorePanelsPair(pair, 0, k, panels.array(), k, 0, panels.blocks(), first, second);
+          float[] single = new float[out.length];
+          for (int q = 0; q < 2; q++) {
+            kernels.scorePanels(pair, q * k, panels.array(), k, 0, panels.blocks(), single, 0);
+            float[] paired = q == 0 ? first : second;
+            for (int r = 0; r < rows; r++) {
+              assertThat(paired[r]).as("%s pair query %d row %d", kernels.name(), q, r).isCloseTo(single[r], within(1e-5f));
+            }
+          }
         }
       }
     }
