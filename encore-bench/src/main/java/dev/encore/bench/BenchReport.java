@@ -49,7 +49,8 @@ public record BenchReport(
     List<String> notes = new ArrayList<>();
     notes.add("every system trains on the same 80% training split (RandomSplitter 0.2, seed 1) and is scored on the"
         + " held-out 20% by Encore's RankingEvaluator");
-    notes.add("each system ran in its own JVM (-Xmx" + settings.heap() + "); memory figures cover that JVM's whole run");
+    notes.add("each system ran in its own JVM (-Xmx" + settings.heap()
+        + "); memory figures cover that JVM's whole run");
     notes.add(String.format(Locale.ROOT, "peak %.0f GFLOP/s is nominal (cores x clock x FLOP/cycle);"
         + " bandwidth is the measured triad", peakGflops));
     notes.add(ADVANTAGE_RULE);

@@ -51,9 +51,9 @@ final class ReportTable {
       rows.add(row);
     }
     appendAligned(out, rows);
-    out.append(String.format(Locale.ROOT, "%nsolvers: "));
-    report.systems().forEach((name, system) -> out.append(name).append(" = ").append(system.solver()).append("; "));
-    out.append(String.format(Locale.ROOT, "%n"));
+    List<String> solvers = new ArrayList<>();
+    report.systems().forEach((name, system) -> solvers.add(name + " = " + system.solver()));
+    out.append(String.format(Locale.ROOT, "%nsolvers: %s%n", String.join("; ", solvers)));
     for (String note : report.notes()) {
       out.append("- ").append(note).append(String.format(Locale.ROOT, "%n"));
     }

@@ -18,9 +18,10 @@ import picocli.CommandLine.Option;
  * one table (or, with {@code --json}, one JSON object).
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Train and serve with Encore and Spark MLlib on the same data, each in its own JVM; print one table.")
+    description = "Train and serve with Encore and Spark MLlib on the same data, each in its own JVM; "
+        + "print one table.")
 final class RunCommand implements Callable<Integer> {
-  /** 2 cores x 2.5 GHz x 32 FLOP/cycle (two 512-bit FMA units on 16 floats): nominal, not measured. */
+  /** 2 cores x 2.5 GHz x 32 FLOP/cycle (one 512-bit FMA per cycle: 16 float lanes x 2): nominal, not measured. */
   static final double DEFAULT_PEAK_GFLOPS = 160;
 
   @Option(names = "--dataset", converter = StandardDataset.Converter.class, paramLabel = "NAME",
@@ -37,7 +38,8 @@ final class RunCommand implements Callable<Integer> {
       description = "lambda, Spark's regParam; ALS-WR-scaled for encore-wr and Spark (default: ${DEFAULT-VALUE}).")
   float regularization = AlsConfig.DEFAULT_REGULARIZATION;
 
-  @Option(names = "--alpha", description = "Confidence c = 1 + alpha * plays, for all systems (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--alpha",
+      description = "Confidence c = 1 + alpha * plays, for all systems (default: ${DEFAULT-VALUE}).")
   float alpha = AlsConfig.DEFAULT_ALPHA;
 
   @Option(names = "--cg-steps", description = "Encore's conjugate-gradient steps (default: ${DEFAULT-VALUE}).")
@@ -55,7 +57,8 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--no-encore-wr", description = "Skip the Encore run with ALS-WR regularisation (Spark's objective).")
   boolean noEncoreWr;
 
-  @Option(names = "--latency-samples", description = "Timed single queries per latency figure, after as many warm-up ones (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--latency-samples", description = "Timed single queries per latency figure, after as many "
+      + "warm-up ones (default: ${DEFAULT-VALUE}).")
   int latencySamples = 2000;
 
   @Option(names = "--recommend-all-users", paramLabel = "N",
@@ -69,14 +72,19 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--data-dir", paramLabel = "DIR", description = "Dataset cache folder (default: ${DEFAULT-VALUE}).")
   Path dataDir = Path.of("bench-data");
 
-  @Option(names = "--work-dir", paramLabel = "DIR", description = "Scratch folder for the children (default: DATA-DIR/work).")
+  @Option(names = "--work-dir", paramLabel = "DIR",
+      description = "Scratch folder for the children (default: DATA-DIR/work).")
   Path workDir;
 
-  @Option(names = "--export-tsv", paramLabel = "PATH", description = "Also copy the dataset to PATH as TSV for outside tools.")
+  @Option(names = "--export-tsv", paramLabel = "PATH",
+      description = "Also copy the dataset to PATH as TSV for outside tools.")
   Path exportTsv;
 
   @Option(names = "--json", description = "Print the report as one JSON object instead of the table.")
   boolean json;
+
+  @Option(names = "--save-json", paramLabel = "FILE", description = "Also write the JSON report to FILE.")
+  Path saveJson;
 
   @Override
   public Integer call() throws Exception {
@@ -100,6 +108,9 @@ final class RunCommand implements Callable<Integer> {
       systems.put(system.label(), SystemReport.of(figures, settings, peakGflops, bandwidth));
     }
     BenchReport report = BenchReport.assemble(settings, Machine.current(), peakGflops, bandwidth, systems);
+    if (saveJson != null) {
+      BenchJson.write(report, saveJson);
+    }
     System.out.print(json ? BenchJson.write(report) + System.lineSeparator() : ReportTable.render(report));
     System.out.flush();
     return 0;
