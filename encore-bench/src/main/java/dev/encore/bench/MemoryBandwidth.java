@@ -1,6 +1,7 @@
 package dev.encore.bench;
 
 import dev.encore.concurrent.Workers;
+import java.util.Arrays;
 
 /**
  * A STREAM-like triad, {@code a[i] = b[i] + q * c[i]} over three double arrays, on every thread:
@@ -21,8 +22,8 @@ public final class MemoryBandwidth {
     double[] a = new double[elements];
     double[] b = new double[elements];
     double[] c = new double[elements];
-    java.util.Arrays.fill(b, 1.0);
-    java.util.Arrays.fill(c, 2.0);
+    Arrays.fill(b, 1.0);
+    Arrays.fill(c, 2.0);
     int chunks = threads * 4;
     double best = Double.POSITIVE_INFINITY;
     for (int pass = 0; pass <= PASSES; pass++) {

@@ -1,5 +1,6 @@
 package dev.encore.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,7 +18,7 @@ final class SparkModuleOpens {
   private SparkModuleOpens() {}
 
   private static List<String> flags() {
-    List<String> flags = new java.util.ArrayList<>();
+    List<String> flags = new ArrayList<>();
     for (String pkg : PACKAGES) {
       flags.add("--add-opens=java.base/" + pkg + "=ALL-UNNAMED");
     }

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -85,10 +84,12 @@ public final class SparkRun {
       log.printf(Locale.ROOT, "[spark] warm-up fit(1) %.2f s, fit(1) %.2f s, fit(%d) %.2f s%n", warmupSeconds,
           oneIterationSeconds, request.iterations(), fitSeconds);
 
-      recommendAll(model, RECOMMEND_ALL_WARMUP_USERS);
+      Recommendations.of(model, RECOMMEND_ALL_WARMUP_USERS).compute();
+      Recommendations recommendations = Recommendations.of(model, request.recommendAllUsers());
       long recommendAllStart = System.nanoTime();
-      long recommendedUsers = recommendAll(model, request.recommendAllUsers());
+      recommendations.compute();
       double recommendAllSeconds = EncoreRun.seconds(recommendAllStart);
+      long recommendedUsers = recommendations.users();
 
       Path modelFolder = work.resolve("model");
       model.write().overwrite().save(modelFolder.toString());
@@ -171,23 +172,23 @@ public final class SparkRun {
   }
 
   /**
-   * Top 10 for the first {@code users} user IDs (0 for all), forced with Spark's no-op sink so
-   * every row is computed and nothing is written. Returns the number of users recommended for.
+   * Spark's top 10 for the first {@code users} user IDs (0 for all), built lazily, and how many
+   * users that is: counted before timing, so the timed part is only the recommending.
    */
-  private static long recommendAll(ALSModel model, int users) {
-    Dataset<Row> recommendations;
-    long count;
-    if (users > 0) {
+  private record Recommendations(Dataset<Row> table, long users) {
+    static Recommendations of(ALSModel model, int users) {
+      if (users <= 0) {
+        return new Recommendations(model.recommendForAllUsers(EncoreRun.TOP), model.userFactors().count());
+      }
       Dataset<Row> subset = model.userFactors().filter(functions.col("id").lt(users))
           .select(functions.col("id").as("user"));
-      count = subset.count();
-      recommendations = model.recommendForUserSubset(subset, EncoreRun.TOP);
-    } else {
-      count = model.userFactors().count();
-      recommendations = model.recommendForAllUsers(EncoreRun.TOP);
+      return new Recommendations(model.recommendForUserSubset(subset, EncoreRun.TOP), subset.count());
     }
-    recommendations.write().format("noop").mode(SaveMode.Overwrite).save();
-    return count;
+
+    /** Computes every row through Spark's no-op sink: all the work, nothing written. */
+    void compute() {
+      table.write().format("noop").mode(SaveMode.Overwrite).save();
+    }
   }
 
   /**

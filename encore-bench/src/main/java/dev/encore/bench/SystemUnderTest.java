@@ -1,5 +1,6 @@
 package dev.encore.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,7 +39,7 @@ public enum SystemUnderTest {
   }
 
   private static List<String> concat(List<String> first, List<String> second) {
-    List<String> all = new java.util.ArrayList<>(first);
+    List<String> all = new ArrayList<>(first);
     all.addAll(second);
     return List.copyOf(all);
   }

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +21,7 @@ class EncoreRunTest {
     Path data = TinyData.write(folder);
     RunSettings settings = TinyData.settings();
     ChildRequest request = settings.request(SystemUnderTest.ENCORE, data, folder.resolve("work"));
-    java.nio.file.Files.createDirectories(request.workFolder());
+    Files.createDirectories(request.workFolder());
 
     ChildFigures figures = EncoreRun.run(request, new PrintStream(new ByteArrayOutputStream(), true,
         StandardCharsets.UTF_8));
@@ -61,7 +63,7 @@ class EncoreRunTest {
   void childCommandUsesTheSameJavaAndSparksModuleOpens() {
     ChildLauncher launcher = new ChildLauncher("3g", System.err);
 
-    var command = launcher.command(SystemUnderTest.SPARK, folder.resolve("r.json"), folder.resolve("f.json"));
+    List<String> command = launcher.command(SystemUnderTest.SPARK, folder.resolve("r.json"), folder.resolve("f.json"));
 
     assertThat(command.get(0)).isEqualTo(ChildLauncher.javaBinary());
     assertThat(command).contains("-Xmx3g", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", BenchChild.class.getName());
