@@ -35,6 +35,7 @@ import java.util.List;
  * @param modelBytes size of the saved model on disk
  * @param precisionAt10 implicit's pooled precision@10 on the held-out split, by Encore's evaluator
  * @param ndcgAt10 ndcg@10 on the same split
+ * @param evaluatedUsers users with a held-out entry that the quality figures cover
  * @param blas the BLAS implementation the system used, or "none"
  * @param notes what a reader needs to compare the figures fairly
  */
@@ -66,6 +67,7 @@ public record ChildFigures(
     long modelBytes,
     @JsonProperty("precision@10") double precisionAt10,
     @JsonProperty("ndcg@10") double ndcgAt10,
+    long evaluatedUsers,
     String blas,
     List<String> notes) {
 

@@ -18,6 +18,7 @@ import java.nio.file.Path;
  * @param splitSeed seed of the held-out split
  * @param latencySamples timed single queries for each latency percentile
  * @param recommendAllUsers users in the recommend-all throughput run; 0 for every user
+ * @param evaluationUsers score precision@10 on the held-out entries of the first n users; 0 for all
  */
 public record ChildRequest(
     SystemUnderTest system,
@@ -32,7 +33,8 @@ public record ChildRequest(
     double testFraction,
     long splitSeed,
     int latencySamples,
-    int recommendAllUsers) {
+    int recommendAllUsers,
+    int evaluationUsers) {
 
   public static final double TEST_FRACTION = 0.2;
   public static final long SPLIT_SEED = 1L;
@@ -44,14 +46,9 @@ public record ChildRequest(
     if (latencySamples < 1) {
       throw new IllegalArgumentException("latency samples = " + latencySamples + " must be >= 1");
     }
-    if (recommendAllUsers < 0) {
-      throw new IllegalArgumentException("recommend-all users = " + recommendAllUsers + " must be >= 0");
+    if (recommendAllUsers < 0 || evaluationUsers < 0) {
+      throw new IllegalArgumentException("recommend-all users = " + recommendAllUsers + " and evaluation users = "
+          + evaluationUsers + " must be >= 0");
     }
-  }
-
-  /** The same request for another system. */
-  public ChildRequest forSystem(SystemUnderTest other) {
-    return new ChildRequest(other, data, workFolder, factors, iterations, regularization, alpha, cgSteps, threads,
-        testFraction, splitSeed, latencySamples, recommendAllUsers);
   }
 }

@@ -71,7 +71,8 @@ public final class EncoreRun {
     double loadSeconds = seconds(loadStart);
     Files.delete(modelFile);
 
-    MetricReport quality = RankingEvaluator.evaluate(model, train, data.test(), TOP, request.threads());
+    MetricReport quality = RankingEvaluator.evaluate(model, train,
+        EvaluationSample.firstUsers(data.test(), request.evaluationUsers()), TOP, request.threads());
     log.printf(Locale.ROOT, "[%s] precision@10 %.4f%n", request.system(), quality.precision());
 
     List<Double> iterationSeconds = times.seconds();
@@ -84,7 +85,8 @@ public final class EncoreRun {
         "median of the trainer's per-iteration times", fitSeconds, warmupSeconds, ProcessMemory.peakResidentBytes(),
         dataRss, ProcessMemory.peakHeapBytes(), recommendAllUsers, recommendAllUsers / recommendAllSeconds, true,
         recommend.percentileMicros(50), recommend.percentileMicros(99), similar.percentileMicros(50),
-        similar.percentileMicros(99), loadSeconds, modelBytes, quality.precision(), quality.ndcg(), "none", notes);
+        similar.percentileMicros(99), loadSeconds, modelBytes, quality.precision(), quality.ndcg(), quality.users(), "none",
+        notes);
   }
 
   /** Encore's settings for the request: linear confidence as Spark's, ALS-WR only for encore-wr. */

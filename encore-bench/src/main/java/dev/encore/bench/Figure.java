@@ -24,7 +24,7 @@ record Figure(String name, String label, ToDoubleFunction<SystemReport> value, U
 
   /** How a value prints in the table. */
   enum Unit {
-    SECONDS, BYTES, PER_SECOND, MICROS, PLAIN, PERCENT, GIGA;
+    SECONDS, BYTES, PER_SECOND, MICROS, PLAIN, PERCENT, GIGA, COUNT;
 
     String format(double value) {
       if (Double.isNaN(value)) {
@@ -38,6 +38,7 @@ record Figure(String name, String label, ToDoubleFunction<SystemReport> value, U
         case PLAIN -> String.format(Locale.ROOT, "%.4f", value);
         case PERCENT -> String.format(Locale.ROOT, "%.2f %%", 100 * value);
         case GIGA -> String.format(Locale.ROOT, "%.2f G", value / 1e9);
+        case COUNT -> String.format(Locale.ROOT, "%,.0f", value);
       };
     }
   }
@@ -96,6 +97,7 @@ record Figure(String name, String label, ToDoubleFunction<SystemReport> value, U
       new Figure("precision@10", "precision@10 (held-out 20%)", r -> r.figures().precisionAt10(), Unit.PLAIN,
           Better.HIGHER),
       new Figure("ndcg@10", "ndcg@10 (held-out 20%)", r -> r.figures().ndcgAt10(), Unit.PLAIN, Better.HIGHER),
+      new Figure("evaluatedUsers", "  users scored", r -> r.figures().evaluatedUsers(), Unit.COUNT, Better.NEITHER),
       new Figure("readSeconds", "reading + split (not in fit)", r -> r.figures().readSeconds(), Unit.SECONDS,
           Better.NEITHER));
 }

@@ -65,6 +65,10 @@ final class RunCommand implements Callable<Integer> {
       description = "Time recommend-all on the first N users only; 0 for all (default: ${DEFAULT-VALUE}).")
   int recommendAllUsers;
 
+  @Option(names = "--eval-users", paramLabel = "N", description = "Score precision@10 on the held-out entries of "
+      + "the first N users only; 0 for all (default: ${DEFAULT-VALUE}).")
+  int evaluationUsers;
+
   @Option(names = "--peak-gflops", description = "Peak FLOP/s the fractions are taken of; the default is this "
       + "machine's nominal 2 cores x 2.5 GHz x 32 FLOP/cycle (default: ${DEFAULT-VALUE}).")
   double peakGflops = DEFAULT_PEAK_GFLOPS;
@@ -98,7 +102,7 @@ final class RunCommand implements Callable<Integer> {
     System.err.printf(Locale.ROOT, "triad bandwidth %.1f GB/s%n", bandwidth / 1e9);
 
     RunSettings settings = new RunSettings(dataset, factors, iterations, regularization, alpha, cgSteps, threads, heap,
-        latencySamples, recommendAllUsers);
+        latencySamples, recommendAllUsers, evaluationUsers);
     Path work = (workDir != null ? workDir : dataDir.resolve("work")).toAbsolutePath();
     ChildLauncher launcher = new ChildLauncher(heap, System.err);
     Map<String, SystemReport> systems = new LinkedHashMap<>();

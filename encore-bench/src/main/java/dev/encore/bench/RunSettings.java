@@ -15,14 +15,16 @@ import java.nio.file.Path;
  * @param heap each child's -Xmx
  * @param latencySamples timed single queries per latency figure
  * @param recommendAllUsers users in the recommend-all run, 0 for all
+ * @param evaluationUsers users whose held-out entries are scored, 0 for all
  */
 public record RunSettings(StandardDataset dataset, int factors, int iterations, float regularization, float alpha,
-    int cgSteps, int threads, String heap, int latencySamples, int recommendAllUsers) {
+    int cgSteps, int threads, String heap, int latencySamples, int recommendAllUsers, int evaluationUsers) {
 
   /** The request a child gets for {@code system}. */
   public ChildRequest request(SystemUnderTest system, Path data, Path workFolder) {
     return new ChildRequest(system, data, workFolder, factors, iterations, regularization, alpha, cgSteps, threads,
-        ChildRequest.TEST_FRACTION, ChildRequest.SPLIT_SEED, latencySamples, recommendAllUsers);
+        ChildRequest.TEST_FRACTION, ChildRequest.SPLIT_SEED, latencySamples, recommendAllUsers,
+        evaluationUsers);
   }
 
   /** The floating-point and memory work one iteration of {@code system} needs on {@code shape}. */

@@ -101,7 +101,8 @@ public final class SparkRun {
       double loadSeconds = EncoreRun.seconds(loadStart);
 
       FactorModel asEncore = toFactorModel(model, train, request);
-      MetricReport quality = RankingEvaluator.evaluate(asEncore, train, data.test(), EncoreRun.TOP, request.threads());
+      MetricReport quality = RankingEvaluator.evaluate(asEncore, train,
+          EvaluationSample.firstUsers(data.test(), request.evaluationUsers()), EncoreRun.TOP, request.threads());
       log.printf(Locale.ROOT, "[spark] precision@10 %.4f%n", quality.precision());
 
       List<String> notes = List.of(
@@ -117,7 +118,8 @@ public final class SparkRun {
           perIteration.method(), fitSeconds, warmupSeconds, ProcessMemory.peakResidentBytes(), dataRss,
           ProcessMemory.peakHeapBytes(),
           recommendedUsers, recommendedUsers / recommendAllSeconds, false, Double.NaN, Double.NaN, Double.NaN,
-          Double.NaN, loadSeconds, modelBytes, quality.precision(), quality.ndcg(), blas, notes);
+          Double.NaN, loadSeconds, modelBytes, quality.precision(), quality.ndcg(), quality.users(), blas,
+          notes);
     } finally {
       spark.stop();
     }

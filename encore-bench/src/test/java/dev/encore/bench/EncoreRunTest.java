@@ -36,6 +36,7 @@ class EncoreRunTest {
     assertThat(figures.trainNnz() + figures.testNnz()).isGreaterThan(3000);
     assertThat(figures.recommendAllUsers()).isEqualTo(figures.trainUsers());
     assertThat(figures.recommendAllFiltersPlayed()).isTrue();
+    assertThat(figures.evaluatedUsers()).isPositive();
   }
 
   @Test

@@ -20,6 +20,6 @@ final class TinyData {
   }
 
   static RunSettings settings() {
-    return new RunSettings(StandardDataset.SYNTH_1M, 8, 3, 0.05f, 1f, 3, 2, "1g", 50, 0);
+    return new RunSettings(StandardDataset.SYNTH_1M, 8, 3, 0.05f, 1f, 3, 2, "1g", 50, 0, 0);
   }
 }
