@@ -1,0 +1,37 @@
+package dev.encore.bench;
+
+import dev.encore.data.Csr;
+import dev.encore.data.Interactions;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Writes interactions as headerless {@code userIndex itemIndex value} lines using Encore's dense
+ * indices: the integer IDs Spark's ALS needs, chosen so that Spark's factor for ID n is the
+ * factor of Encore's user (or item) n, and Spark's factors can be scored by Encore's evaluator.
+ */
+final class IndexedTsv {
+  private static final int BUFFER_CHARS = 1 << 16;
+
+  private IndexedTsv() {}
+
+  static void write(Interactions interactions, Path file) throws IOException {
+    Csr userItems = interactions.userItems();
+    int[] items = userItems.indices();
+    float[] values = userItems.values();
+    StringBuilder line = new StringBuilder(32);
+    try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), BUFFER_CHARS)) {
+      for (int user = 0; user < userItems.rows(); user++) {
+        for (int p = userItems.rowStart(user); p < userItems.rowEnd(user); p++) {
+          line.setLength(0);
+          line.append(user).append('\t').append(items[p]).append('\t').append(values[p]).append('\n');
+          out.append(line);
+        }
+      }
+    }
+  }
+}
