@@ -42,7 +42,8 @@ public final class EncoreRun {
     AlsConfig config = config(request);
 
     long warmupStart = System.nanoTime();
-    new AlsTrainer(config.withIterations(1)).fit(train);
+    LiveHeap liveHeap = new LiveHeap();
+    new AlsTrainer(config.withIterations(1)).fit(train, liveHeap);
     double warmupSeconds = seconds(warmupStart);
     IterationTimes times = new IterationTimes();
     long fitStart = System.nanoTime();
@@ -79,6 +80,7 @@ public final class EncoreRun {
     List<String> notes = new ArrayList<>();
     notes.add(String.format(Locale.ROOT, "%s: conjugate gradient, %d steps, lambda %s%s", request.system(),
         config.cgSteps(), config.regularization(), config.scaleRegularization() ? " x row count (ALS-WR)" : ""));
+    notes.add(request.system() + ": " + liveHeap.note(train, config.factors()));
     return new ChildFigures(request.system(), train.users().size(), train.items().size(), train.nnz(),
         data.test().nnz(), data.readSeconds(), iterationSeconds, IterationTimes.median(iterationSeconds),
         IterationTimes.min(iterationSeconds), IterationTimes.max(iterationSeconds),

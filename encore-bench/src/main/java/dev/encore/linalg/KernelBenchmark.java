@@ -1,0 +1,92 @@
+package dev.encore.linalg;
+
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/** dot, axpy, the Gram matrix-vector product and panel scoring, scalar against vector, at k = 64. */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+@State(Scope.Thread)
+public class KernelBenchmark {
+  @Param({"scalar", "vector"})
+  public String kernels;
+
+  @Param({"64"})
+  public int factors;
+
+  private Kernels implementation;
+  private float[] a;
+  private float[] b;
+  private float[] matrix;
+  private float[] out;
+  private float[] panels;
+  private float[] scores;
+  private int blocks;
+
+  @Setup
+  public void setUp() {
+    implementation = kernels.equals("vector") ? new VectorKernels() : Kernels.scalar();
+    Random random = new Random(1);
+    a = randoms(random, factors);
+    b = randoms(random, factors);
+    matrix = randoms(random, factors * factors);
+    out = new float[factors];
+    int items = 50_000;
+    panels = FactorPanels.of(randoms(random, items * factors), items, factors, false).array();
+    blocks = FactorPanels.blocksFor(items);
+    scores = new float[blocks * Kernels.PANEL_WIDTH];
+  }
+
+  private static float[] randoms(Random random, int length) {
+    float[] values = new float[length];
+    for (int i = 0; i < length; i++) {
+      values[i] = random.nextFloat() - 0.5f;
+    }
+    return values;
+  }
+
+  @Benchmark
+  public float dot() {
+    return implementation.dot(a, 0, b, 0, factors);
+  }
+
+  @Benchmark
+  public float[] axpy() {
+    implementation.axpy(1e-3f, a, 0, b, 0, factors);
+    return b;
+  }
+
+  @Benchmark
+  public float[] gramTimesVector() {
+    implementation.symmetricMultiply(matrix, a, 0, 0.1f, out, factors);
+    return out;
+  }
+
+  @Benchmark
+  public float[] outerProduct() {
+    implementation.addOuterProduct(1e-6f, a, 0, matrix, factors);
+    return matrix;
+  }
+
+  /** One user against 50,000 items: the arithmetic of a single recommendation. */
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  public float[] scoreFiftyThousandItems() {
+    implementation.scorePanels(a, 0, panels, factors, 0, blocks, scores, 0);
+    return scores;
+  }
+}
