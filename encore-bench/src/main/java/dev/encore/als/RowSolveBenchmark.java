@@ -1,5 +1,6 @@
 package dev.encore.als;
 
+import dev.encore.data.Confidence;
 import dev.encore.linalg.Gram;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +39,7 @@ public class RowSolveBenchmark {
   private float[] gramFloat;
   private int[] columns;
   private float[] values;
-  private float[] confidences;
+  private EntryConfidences confidences;
   private float[] target;
   private float[] start;
   private ConjugateGradientSolver cg;
@@ -55,11 +56,10 @@ public class RowSolveBenchmark {
     gramFloat = Gram.toFloat(gram);
     columns = random.ints(0, ITEMS).distinct().limit(entries).sorted().toArray();
     values = new float[entries];
-    confidences = new float[entries];
     for (int p = 0; p < entries; p++) {
       values[p] = 1 + random.nextInt(50);
-      confidences[p] = 1 + (float) Math.log1p(values[p]);
     }
+    confidences = EntryConfidences.of(Confidence.log(1f, 1f), values);
     start = new float[K];
     for (int a = 0; a < K; a++) {
       start[a] = random.nextFloat() * 0.01f;

@@ -44,8 +44,8 @@ public final class AlsTrainer {
     int itemCount = data.items().size();
     Csr userItems = data.userItems();
     Csr itemUsers = data.itemUsers();
-    float[] userConfidence = confidences(userItems.values());
-    float[] itemConfidence = confidences(itemUsers.values());
+    EntryConfidences userConfidence = EntryConfidences.of(config.confidence(), userItems.values());
+    EntryConfidences itemConfidence = EntryConfidences.of(config.confidence(), itemUsers.values());
     float[] userFactors = initialFactors(userCount, k, config.seed());
     float[] itemFactors = initialFactors(itemCount, k, config.seed() ^ 0x9E3779B97F4A7C15L);
 
@@ -63,15 +63,6 @@ public final class AlsTrainer {
     return new FactorModel(data.users(), data.items(), k, userFactors, itemFactors, userItems, config);
   }
 
-  private float[] confidences(float[] values) {
-    Confidence confidence = config.confidence();
-    float[] result = new float[values.length];
-    for (int p = 0; p < values.length; p++) {
-      result[p] = confidence.confidence(values[p]);
-    }
-    return result;
-  }
-
   /** Uniform in [0, 0.01): small enough that the first half-step is driven by the data. */
   static float[] initialFactors(int rows, int k, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
@@ -83,7 +74,7 @@ public final class AlsTrainer {
   }
 
   /** Solves every row of {@code target} with {@code fixed} held constant. */
-  private void halfStep(Csr rows, float[] confidences, float[] fixed, int fixedRows, float[] target) {
+  private void halfStep(Csr rows, EntryConfidences confidences, float[] fixed, int fixedRows, float[] target) {
     int k = config.factors();
     double[] gram = Gram.compute(fixed, fixedRows, k, config.threads());
     int[] bounds = Workers.partitionByWork(rows.indptr(), rows.rows(), config.threads() * TASKS_PER_THREAD,
@@ -115,7 +106,7 @@ public final class AlsTrainer {
    * The training loss, using {@code sum_ui s_ui^2 = sum_u x_u' (Y'Y) x_u} so that only observed
    * entries are visited: each adds {@code c (p - s)^2 - s^2} to correct the all-zero baseline.
    */
-  static double loss(AlsConfig config, Csr userItems, float[] userConfidence, Csr itemUsers, float[] userFactors,
+  static double loss(AlsConfig config, Csr userItems, EntryConfidences userConfidence, Csr itemUsers, float[] userFactors,
       float[] itemFactors) {
     int k = config.factors();
     double[] gram = Gram.compute(itemFactors, itemUsers.rows(), k, config.threads());
@@ -137,7 +128,7 @@ public final class AlsTrainer {
           double score = Vectors.dot(userFactors, offset, itemFactors, userItems.indices()[p] * k, k);
           double preference = Confidence.preference(userItems.values()[p]);
           double error = preference - score;
-          sum += userConfidence[p] * error * error - score * score;
+          sum += userConfidence.at(p) * error * error - score * score;
         }
         double norm = Vectors.dot(userFactors, offset, userFactors, offset, k);
         sum += config.regularizationFor(userItems.rowLength(u)) * norm;

@@ -40,7 +40,7 @@ final class ConjugateGradientSolver {
    * matrix far larger than its caches (the item half-step of a 10^8-play model reads user rows
    * spread over 512 MB); the 1 + steps passes of the solve then read the buffer from L1/L2.
    */
-  void solveRow(float[] gram, float[] fixed, int[] columns, float[] values, float[] confidences, int from,
+  void solveRow(float[] gram, float[] fixed, int[] columns, float[] values, EntryConfidences confidences, int from,
       int to, float lambda, float[] target, int offset) {
     int count = to - from;
     if (count > MAX_GATHERED_ROWS) {
@@ -57,7 +57,7 @@ final class ConjugateGradientSolver {
   }
 
   /** The solve proper; with {@code columns} null, entry p's row is row {@code p - from} of {@code fixed}. */
-  private void solve(float[] gram, float[] fixed, int[] columns, float[] values, float[] confidences, int from,
+  private void solve(float[] gram, float[] fixed, int[] columns, float[] values, EntryConfidences confidences, int from,
       int to, float lambda, float[] target, int offset) {
     // residual = b - A x
     KERNELS.symmetricMultiply(gram, target, offset, lambda, residual, k);
@@ -66,7 +66,7 @@ final class ConjugateGradientSolver {
     }
     for (int p = from; p < to; p++) {
       int row = columns == null ? (p - from) * k : columns[p] * k;
-      float confidence = confidences[p];
+      float confidence = confidences.at(p);
       float score = KERNELS.dot(fixed, row, target, offset, k);
       float preference = values[p] > 0 ? 1f : 0f;
       KERNELS.axpy(confidence * preference - (confidence - 1f) * score, fixed, row, residual, 0, k);
@@ -78,7 +78,7 @@ final class ConjugateGradientSolver {
       for (int p = from; p < to; p++) {
         int row = columns == null ? (p - from) * k : columns[p] * k;
         float along = KERNELS.dot(fixed, row, direction, 0, k);
-        KERNELS.axpy((confidences[p] - 1f) * along, fixed, row, product, 0, k);
+        KERNELS.axpy((confidences.at(p) - 1f) * along, fixed, row, product, 0, k);
       }
       float curvature = KERNELS.dot(direction, 0, product, 0, k);
       if (!(curvature > 0)) {

@@ -29,7 +29,7 @@ public final class NormalEquations {
    * {@code values} and {@code confidences} at the same positions; {@code fixed} holds the other
    * side's factors row-major.
    */
-  public void build(double[] gram, float[] fixed, int[] columns, float[] values, float[] confidences,
+  public void build(double[] gram, float[] fixed, int[] columns, float[] values, EntryConfidences confidences,
       int from, int to, float lambda) {
     // The per-entry corrections sum in float on the vector kernel (a row has at most a few
     // thousand entries); adding them to Y'Y and the solve itself run in double.
@@ -38,9 +38,10 @@ public final class NormalEquations {
     Kernels kernels = Kernels.INSTANCE;
     for (int p = from; p < to; p++) {
       int row = columns[p] * k;
-      kernels.addOuterProduct(confidences[p] - 1f, fixed, row, correction, k);
+      float confidence = confidences.at(p);
+      kernels.addOuterProduct(confidence - 1f, fixed, row, correction, k);
       if (values[p] > 0) {
-        double weight = confidences[p];
+        double weight = confidence;
         for (int a = 0; a < k; a++) {
           rightHandSide[a] += weight * fixed[row + a];
         }

@@ -1,6 +1,7 @@
 package dev.encore.model;
 
 import dev.encore.als.AlsConfig;
+import dev.encore.als.EntryConfidences;
 import dev.encore.als.NormalEquations;
 import dev.encore.concurrent.Workers;
 import dev.encore.data.Csr;
@@ -355,11 +356,8 @@ public final class FactorModel implements Recommender {
 
   private NormalEquations normalEquations(PlayRow row) {
     NormalEquations equations = new NormalEquations(factors);
-    float[] confidences = new float[row.values.length];
-    for (int p = 0; p < confidences.length; p++) {
-      confidences[p] = settings.confidence().confidence(row.values[p]);
-    }
-    equations.build(itemGram(), itemFactors, row.items, row.values, confidences, 0, row.items.length,
+    equations.build(itemGram(), itemFactors, row.items, row.values,
+        EntryConfidences.of(settings.confidence(), row.values), 0, row.items.length,
         settings.regularizationFor(row.items.length));
     return equations;
   }

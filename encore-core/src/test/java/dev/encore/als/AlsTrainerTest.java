@@ -97,10 +97,7 @@ class AlsTrainerTest {
     for (float value : model.itemFactors()) {
       expected += config.regularization() * value * value;
     }
-    float[] userConfidence = new float[DATA.nnz()];
-    for (int p = 0; p < userConfidence.length; p++) {
-      userConfidence[p] = config.confidence().confidence(DATA.userItems().values()[p]);
-    }
+    EntryConfidences userConfidence = EntryConfidences.of(config.confidence(), DATA.userItems().values());
     double actual = AlsTrainer.loss(config, DATA.userItems(), userConfidence, DATA.itemUsers(), model.userFactors(),
         model.itemFactors());
     assertThat(actual).isCloseTo(expected, within(expected * 1e-5));
