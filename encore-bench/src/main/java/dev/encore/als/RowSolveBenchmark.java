@@ -65,7 +65,7 @@ public class RowSolveBenchmark {
       start[a] = random.nextFloat() * 0.01f;
     }
     target = start.clone();
-    cg = new ConjugateGradientSolver(K, 3);
+    cg = new ConjugateGradientSolver(K, 3, ITEMS);
     exact = new NormalEquations(K);
   }
 

@@ -93,7 +93,7 @@ public final class AlsTrainer {
     } else {
       float[] gramFloat = Gram.toFloat(gram);
       Workers.run(config.threads(), bounds.length - 1, task -> {
-        ConjugateGradientSolver solver = new ConjugateGradientSolver(k, config.cgSteps());
+        ConjugateGradientSolver solver = new ConjugateGradientSolver(k, config.cgSteps(), fixedRows);
         for (int r = bounds[task]; r < bounds[task + 1]; r++) {
           solver.solveRow(gramFloat, fixed, columns, values, confidences, rows.rowStart(r), rows.rowEnd(r),
               config.regularizationFor(rows.rowLength(r)), target, r * k);

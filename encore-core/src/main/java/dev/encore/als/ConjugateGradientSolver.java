@@ -13,19 +13,28 @@ final class ConjugateGradientSolver {
   private static final float CONVERGED = 1e-20f;
   private static final Kernels KERNELS = Kernels.INSTANCE;
 
-  /** Rows with more entries than this are read in place: their copy would not stay in cache anyway. */
-  private static final int MAX_GATHERED_ROWS = 4096;
+  /** Rows with at most this many entries are always gathered. */
+  private static final int MIN_GATHER_LIMIT = 4096;
+  /**
+   * Larger rows are gathered while their copy stays under 1/16 of the fixed factor matrix: on
+   * synth-100m, gathering rows of up to 262,144 entries cut the item half-step from 10.8 s to
+   * 7.8 s, and the limit keeps the buffers (one per thread) a small share of the model's memory.
+   */
+  private static final int GATHER_SHARE_DIVISOR = 16;
 
   private final int k;
   private final int steps;
   private final float[] residual;
   private final float[] direction;
   private final float[] product;
+  private final int gatherLimit;
   private float[] gathered;
 
-  ConjugateGradientSolver(int k, int steps) {
+  /** A solver for rows whose other side has {@code fixedRows} factor rows. */
+  ConjugateGradientSolver(int k, int steps, int fixedRows) {
     this.k = k;
     this.steps = steps;
+    this.gatherLimit = Math.max(MIN_GATHER_LIMIT, fixedRows / GATHER_SHARE_DIVISOR);
     this.residual = new float[k];
     this.direction = new float[k];
     this.product = new float[k];
@@ -43,12 +52,12 @@ final class ConjugateGradientSolver {
   void solveRow(float[] gram, float[] fixed, int[] columns, float[] values, EntryConfidences confidences, int from,
       int to, float lambda, float[] target, int offset) {
     int count = to - from;
-    if (count > MAX_GATHERED_ROWS) {
+    if (count > gatherLimit) {
       solve(gram, fixed, columns, values, confidences, from, to, lambda, target, offset);
       return;
     }
     if (gathered.length < count * k) {
-      gathered = new float[Math.max(count, 2 * gathered.length / k) * k];
+      gathered = new float[Math.min(gatherLimit, Math.max(count, 2 * gathered.length / k)) * k];
     }
     for (int p = from; p < to; p++) {
       System.arraycopy(fixed, columns[p] * k, gathered, (p - from) * k, k);
