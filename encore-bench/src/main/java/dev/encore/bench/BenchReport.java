@@ -38,7 +38,7 @@ public record BenchReport(
   public static BenchReport assemble(RunSettings settings, Machine machine, double peakGflops,
       double bandwidthBytesPerSecond, Map<String, SystemReport> systems) {
     Map<String, Map<String, Double>> advantages = new LinkedHashMap<>();
-    SystemReport spark = systems.get(SystemUnderTest.SPARK.label());
+    SystemReport spark = systems.get(BenchedSystem.SPARK.label());
     if (spark != null) {
       systems.forEach((name, report) -> {
         if (report.figures().system().isEncore()) {

@@ -40,7 +40,7 @@ import java.util.List;
  * @param notes what a reader needs to compare the figures fairly
  */
 public record ChildFigures(
-    SystemUnderTest system,
+    BenchedSystem system,
     long trainUsers,
     long trainItems,
     long trainNnz,

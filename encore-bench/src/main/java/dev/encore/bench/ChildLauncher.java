@@ -44,7 +44,7 @@ final class ChildLauncher {
     return BenchJson.read(figuresFile, ChildFigures.class);
   }
 
-  List<String> command(SystemUnderTest system, Path requestFile, Path figuresFile) {
+  List<String> command(BenchedSystem system, Path requestFile, Path figuresFile) {
     List<String> command = new ArrayList<>();
     command.add(javaBinary());
     command.add("-Xmx" + heap);

@@ -21,7 +21,7 @@ import java.nio.file.Path;
  * @param evaluationUsers score precision@10 on the held-out entries of the first n users; 0 for all
  */
 public record ChildRequest(
-    SystemUnderTest system,
+    BenchedSystem system,
     Path data,
     Path workFolder,
     int factors,

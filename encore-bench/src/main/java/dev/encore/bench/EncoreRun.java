@@ -97,7 +97,7 @@ public final class EncoreRun {
         .withFactors(request.factors())
         .withIterations(request.iterations())
         .withRegularization(request.regularization())
-        .withScaleRegularization(request.system() == SystemUnderTest.ENCORE_WR)
+        .withScaleRegularization(request.system() == BenchedSystem.ENCORE_WR)
         .withConfidence(Confidence.linear(request.alpha()))
         .withCgSteps(request.cgSteps())
         .withThreads(request.threads());

@@ -106,7 +106,7 @@ final class RunCommand implements Callable<Integer> {
     Path work = (workDir != null ? workDir : dataDir.resolve("work")).toAbsolutePath();
     ChildLauncher launcher = new ChildLauncher(heap, System.err);
     Map<String, SystemReport> systems = new LinkedHashMap<>();
-    for (SystemUnderTest system : selectedSystems()) {
+    for (BenchedSystem system : selectedSystems()) {
       System.err.println("running " + system + " in its own JVM ...");
       ChildFigures figures = launcher.run(settings.request(system, data.toAbsolutePath(), work));
       systems.put(system.label(), SystemReport.of(figures, settings, peakGflops, bandwidth));
@@ -120,13 +120,13 @@ final class RunCommand implements Callable<Integer> {
     return 0;
   }
 
-  private List<SystemUnderTest> selectedSystems() {
-    List<SystemUnderTest> systems = new ArrayList<>(List.of(SystemUnderTest.ENCORE));
+  private List<BenchedSystem> selectedSystems() {
+    List<BenchedSystem> systems = new ArrayList<>(List.of(BenchedSystem.ENCORE));
     if (!noEncoreWr) {
-      systems.add(SystemUnderTest.ENCORE_WR);
+      systems.add(BenchedSystem.ENCORE_WR);
     }
     if (!noSpark) {
-      systems.add(SystemUnderTest.SPARK);
+      systems.add(BenchedSystem.SPARK);
     }
     return systems;
   }

@@ -21,14 +21,14 @@ public record RunSettings(StandardDataset dataset, int factors, int iterations, 
     int cgSteps, int threads, String heap, int latencySamples, int recommendAllUsers, int evaluationUsers) {
 
   /** The request a child gets for {@code system}. */
-  public ChildRequest request(SystemUnderTest system, Path data, Path workFolder) {
+  public ChildRequest request(BenchedSystem system, Path data, Path workFolder) {
     return new ChildRequest(system, data, workFolder, factors, iterations, regularization, alpha, cgSteps, threads,
         ChildRequest.TEST_FRACTION, ChildRequest.SPLIT_SEED, latencySamples, recommendAllUsers,
         evaluationUsers);
   }
 
   /** The floating-point and memory work one iteration of {@code system} needs on {@code shape}. */
-  public IterationCost cost(SystemUnderTest system, ProblemShape shape) {
+  public IterationCost cost(BenchedSystem system, ProblemShape shape) {
     return system.isEncore()
         ? IterationCost.conjugateGradient(shape, factors, cgSteps)
         : IterationCost.cholesky(shape, factors);

@@ -113,7 +113,7 @@ public final class SparkRun {
           "spark: regParam " + request.regularization()
               + " is scaled by each row's count (ALS-WR): compare quality with encore-wr",
           "spark: model load = ALSModel.load + caching both factor tables; BLAS " + blas);
-      return new ChildFigures(SystemUnderTest.SPARK, train.users().size(), train.items().size(), train.nnz(),
+      return new ChildFigures(BenchedSystem.SPARK, train.users().size(), train.items().size(), train.nnz(),
           data.test().nnz(), readSeconds, List.of(), perIteration.seconds(), Double.NaN, Double.NaN,
           perIteration.method(), fitSeconds, warmupSeconds, ProcessMemory.peakResidentBytes(), dataRss,
           ProcessMemory.peakHeapBytes(),

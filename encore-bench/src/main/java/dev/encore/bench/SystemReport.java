@@ -26,7 +26,7 @@ public record SystemReport(
   /** Adds the cost figures for {@code figures}' problem under {@code settings}. */
   public static SystemReport of(ChildFigures figures, RunSettings settings, double peakGflops,
       double bandwidthBytesPerSecond) {
-    SystemUnderTest system = figures.system();
+    BenchedSystem system = figures.system();
     IterationCost cost = settings.cost(system, figures.shape());
     double seconds = figures.secondsPerIteration();
     String solver = system.isEncore()

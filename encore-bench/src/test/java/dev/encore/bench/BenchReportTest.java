@@ -21,12 +21,12 @@ class BenchReportTest {
   private static BenchReport fixedReport() {
     RunSettings settings = TinyData.settings();
     Map<String, SystemReport> systems = new LinkedHashMap<>();
-    systems.put("encore", SystemReport.of(figures(SystemUnderTest.ENCORE, 1.0, 1000, 0.30), settings, 160, 20e9));
-    systems.put("spark", SystemReport.of(figures(SystemUnderTest.SPARK, 4.0, 250, 0.32), settings, 160, 20e9));
+    systems.put("encore", SystemReport.of(figures(BenchedSystem.ENCORE, 1.0, 1000, 0.30), settings, 160, 20e9));
+    systems.put("spark", SystemReport.of(figures(BenchedSystem.SPARK, 4.0, 250, 0.32), settings, 160, 20e9));
     return BenchReport.assemble(settings, MACHINE, 160, 20e9, systems);
   }
 
-  private static ChildFigures figures(SystemUnderTest system, double perIteration, double usersPerSecond,
+  private static ChildFigures figures(BenchedSystem system, double perIteration, double usersPerSecond,
       double precision) {
     boolean encore = system.isEncore();
     return new ChildFigures(system, 100, 50, 1000, 250, 0.5, encore ? List.of(0.9, 1.0, 1.2) : List.of(),
@@ -90,7 +90,7 @@ class BenchReportTest {
   void withoutSparkThereAreNoRatios() {
     RunSettings settings = TinyData.settings();
     Map<String, SystemReport> systems = Map.of("encore",
-        SystemReport.of(figures(SystemUnderTest.ENCORE, 1.0, 1000, 0.3), settings, 160, 20e9));
+        SystemReport.of(figures(BenchedSystem.ENCORE, 1.0, 1000, 0.3), settings, 160, 20e9));
 
     BenchReport report = BenchReport.assemble(settings, MACHINE, 160, 20e9, systems);
 

@@ -20,7 +20,7 @@ class EncoreRunTest {
   void encoreChildReportsEveryFigureOnTinyData() throws Exception {
     Path data = TinyData.write(folder);
     RunSettings settings = TinyData.settings();
-    ChildRequest request = settings.request(SystemUnderTest.ENCORE, data, folder.resolve("work"));
+    ChildRequest request = settings.request(BenchedSystem.ENCORE, data, folder.resolve("work"));
     Files.createDirectories(request.workFolder());
 
     ChildFigures figures = EncoreRun.run(request, new PrintStream(new ByteArrayOutputStream(), true,
@@ -44,15 +44,15 @@ class EncoreRunTest {
     RunSettings settings = TinyData.settings();
     Path data = Path.of("unused.tsv");
 
-    assertThat(EncoreRun.config(settings.request(SystemUnderTest.ENCORE_WR, data, folder)).scaleRegularization())
+    assertThat(EncoreRun.config(settings.request(BenchedSystem.ENCORE_WR, data, folder)).scaleRegularization())
         .isTrue();
-    assertThat(EncoreRun.config(settings.request(SystemUnderTest.ENCORE, data, folder)).scaleRegularization())
+    assertThat(EncoreRun.config(settings.request(BenchedSystem.ENCORE, data, folder)).scaleRegularization())
         .isFalse();
   }
 
   @Test
   void childRequestsSurviveTheJsonRoundTrip() throws Exception {
-    ChildRequest request = TinyData.settings().request(SystemUnderTest.SPARK, folder.resolve("d.tsv"), folder);
+    ChildRequest request = TinyData.settings().request(BenchedSystem.SPARK, folder.resolve("d.tsv"), folder);
     Path file = folder.resolve("request.json");
 
     BenchJson.write(request, file);
@@ -64,11 +64,11 @@ class EncoreRunTest {
   void childCommandUsesTheSameJavaAndSparksModuleOpens() {
     ChildLauncher launcher = new ChildLauncher("3g", System.err);
 
-    List<String> command = launcher.command(SystemUnderTest.SPARK, folder.resolve("r.json"), folder.resolve("f.json"));
+    List<String> command = launcher.command(BenchedSystem.SPARK, folder.resolve("r.json"), folder.resolve("f.json"));
 
     assertThat(command.get(0)).isEqualTo(ChildLauncher.javaBinary());
     assertThat(command).contains("-Xmx3g", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", BenchChild.class.getName());
-    assertThat(launcher.command(SystemUnderTest.ENCORE, file("r"), file("f")))
+    assertThat(launcher.command(BenchedSystem.ENCORE, file("r"), file("f")))
         .doesNotContain("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED")
         .contains("jdk.incubator.vector");
   }

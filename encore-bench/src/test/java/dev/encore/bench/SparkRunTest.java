@@ -17,7 +17,7 @@ class SparkRunTest {
   @Test
   void sparkChildTrainsAndIsScoredByEncoresEvaluator() throws Exception {
     Path data = TinyData.write(folder);
-    ChildRequest request = TinyData.settings().request(SystemUnderTest.SPARK, data, folder.resolve("work"));
+    ChildRequest request = TinyData.settings().request(BenchedSystem.SPARK, data, folder.resolve("work"));
 
     ChildFigures figures = SparkRun.run(request, new PrintStream(new ByteArrayOutputStream(), true,
         StandardCharsets.UTF_8));

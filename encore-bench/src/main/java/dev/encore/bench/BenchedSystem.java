@@ -8,14 +8,14 @@ import java.util.List;
  * (unscaled) regularisation, Encore with Spark's ALS-WR scaling so the quality comparison is of
  * one objective, and Spark MLlib's ALS.
  */
-public enum SystemUnderTest {
+public enum BenchedSystem {
   ENCORE("encore"),
   ENCORE_WR("encore-wr"),
   SPARK("spark");
 
   private final String label;
 
-  SystemUnderTest(String label) {
+  BenchedSystem(String label) {
     this.label = label;
   }
 
