@@ -94,7 +94,7 @@ public final class FeatureCsvWriter implements Closeable {
       throw new IllegalStateException("the file " + target + " is already committed");
     }
     Objects.requireNonNull(trackId, "track id");
-    requireWritable(trackId, "track ID '" + trackId + "'", false);
+    checkTrackId(trackId);
     if (features.length != featureNames.size()) {
       throw new IllegalArgumentException("track '" + trackId + "' has " + features.length + " feature values, want "
           + featureNames.size() + " (" + featureNames + ")");
@@ -141,6 +141,16 @@ public final class FeatureCsvWriter implements Closeable {
         Files.deleteIfExists(temporary);
       }
     }
+  }
+
+  /** Throws unless {@code trackId} can be written unquoted and read back the same. */
+  public static void checkTrackId(String trackId) {
+    requireWritable(trackId, "track ID '" + trackId + "'", false);
+  }
+
+  /** Throws unless {@code tag} (a genre or mood, named by {@code field}) can be written unquoted and read back the same. */
+  public static void checkTag(String field, String tag) {
+    requireWritable(tag, field + " '" + tag + "'", true);
   }
 
   private void appendTags(String trackId, String field, List<String> tags) {

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.encore.content.StandardFeatures;
+import dev.encore.testing.AudioSignals;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Generated signals whose features are known without running the extractor. */
 class AudioFeatureExtractorTest {
@@ -20,7 +21,7 @@ class AudioFeatureExtractorTest {
   @ParameterizedTest
   @ValueSource(doubles = {440, 1000, 2500, 6000})
   void pureToneSpectralCentroidIsItsFrequency(double frequency) {
-    AudioFeatures tone = extractor.extract(Signals.tone(frequency, 0.5, 5, RATE), RATE);
+    AudioFeatures tone = extractor.extract(AudioSignals.tone(frequency, 0.5, 5, RATE), RATE);
 
     assertThat(tone.value("spectral_centroid")).isCloseTo((float) frequency, within((float) BIN_HZ));
     // 85% of a tone's magnitude lies within its window's main lobe, two bins either side.
@@ -34,8 +35,8 @@ class AudioFeatureExtractorTest {
     // magnitudes 1/2, 1, 1/2, so the magnitude spectrum is known by hand.
     int low = 93;
     int high = 279;
-    float[] chord = Signals.sum(Signals.tone(low * BIN_HZ, 0.3, 20, RATE),
-        Signals.tone(high * BIN_HZ, 0.3, 20, RATE));
+    float[] chord = AudioSignals.sum(AudioSignals.tone(low * BIN_HZ, 0.3, 20, RATE),
+        AudioSignals.tone(high * BIN_HZ, 0.3, 20, RATE));
 
     AudioFeatures features = extractor.extract(chord, RATE);
 
@@ -54,7 +55,7 @@ class AudioFeatureExtractorTest {
   @CsvSource({"120, 22050", "90, 22050", "120, 44100", "90, 48000", "60, 22050", "75, 22050", "137, 44100",
       "165, 22050"})
   void clickTrackTempoIsItsBeatsPerMinute(double bpm, float sampleRate) {
-    AudioFeatures clicks = extractor.extract(Signals.clicks(bpm, 20, sampleRate, 0.13, 7), sampleRate);
+    AudioFeatures clicks = extractor.extract(AudioSignals.clicks(bpm, 20, sampleRate, 0.13, 7), sampleRate);
 
     assertThat(clicks.value("tempo")).isCloseTo((float) bpm, within(2f));
     assertThat(clicks.value("beat_strength")).isGreaterThan(0.8f);
@@ -62,7 +63,7 @@ class AudioFeatureExtractorTest {
 
   @Test
   void noiseHasWeakBeatStrength() {
-    AudioFeatures noise = extractor.extract(Signals.noise(0.3, 10, RATE, 1), RATE);
+    AudioFeatures noise = extractor.extract(AudioSignals.noise(0.3, 10, RATE, 1), RATE);
 
     assertThat(noise.value("beat_strength")).isLessThan(0.3f);
     // White noise up to 11,025 Hz has its magnitude centroid in the middle of the band.
@@ -71,8 +72,8 @@ class AudioFeatureExtractorTest {
 
   @Test
   void loudnessIsDecibelsFullScaleOfTheRms() {
-    AudioFeatures quiet = extractor.extract(Signals.tone(1000, 0.25, 3, RATE), RATE);
-    AudioFeatures loud = extractor.extract(Signals.tone(1000, 0.5, 3, RATE), RATE);
+    AudioFeatures quiet = extractor.extract(AudioSignals.tone(1000, 0.25, 3, RATE), RATE);
+    AudioFeatures loud = extractor.extract(AudioSignals.tone(1000, 0.5, 3, RATE), RATE);
 
     // A sine of amplitude A has RMS A / sqrt 2: 20 log10(0.5 / sqrt 2) = -9.03 dBFS.
     assertThat(loud.value("loudness")).isCloseTo(-9.031f, within(0.01f));
@@ -84,9 +85,9 @@ class AudioFeatureExtractorTest {
 
   @Test
   void gainShiftsOnlyTheFirstMfcc() {
-    float[] noise = Signals.noise(0.1, 4, RATE, 5);
+    float[] noise = AudioSignals.noise(0.1, 4, RATE, 5);
     AudioFeatures base = extractor.extract(noise, RATE);
-    AudioFeatures louder = extractor.extract(Signals.scaled(noise, 2), RATE);
+    AudioFeatures louder = extractor.extract(AudioSignals.scaled(noise, 2), RATE);
 
     // x2 in amplitude is +6.02 dB in every mel band; the orthonormal DCT's 0th row is 1/sqrt(128).
     float shift = (float) (20 * Math.log10(2) * Math.sqrt(AudioFeatureExtractor.MEL_BANDS));
@@ -118,7 +119,7 @@ class AudioFeatureExtractorTest {
 
   @Test
   void emotionFlagsAreMissing() {
-    AudioFeatures features = extractor.extract(Signals.clicks(120, 5, RATE, 0, 1), RATE);
+    AudioFeatures features = extractor.extract(AudioSignals.clicks(120, 5, RATE, 0, 1), RATE);
 
     for (String flag : StandardFeatures.EMOTION_FLAGS) {
       assertThat(features.value(flag)).as(flag).isNaN();
@@ -128,9 +129,9 @@ class AudioFeatureExtractorTest {
 
   @Test
   void aToneGivesTheSameFeaturesAtEverySampleRate() {
-    AudioFeatures at22 = extractor.extract(Signals.tone(1500, 0.4, 4, 22_050f), 22_050f);
-    AudioFeatures at44 = extractor.extract(Signals.tone(1500, 0.4, 4, 44_100f), 44_100f);
-    AudioFeatures at48 = extractor.extract(Signals.tone(1500, 0.4, 4, 48_000f), 48_000f);
+    AudioFeatures at22 = extractor.extract(AudioSignals.tone(1500, 0.4, 4, 22_050f), 22_050f);
+    AudioFeatures at44 = extractor.extract(AudioSignals.tone(1500, 0.4, 4, 44_100f), 44_100f);
+    AudioFeatures at48 = extractor.extract(AudioSignals.tone(1500, 0.4, 4, 48_000f), 48_000f);
 
     for (AudioFeatures other : new AudioFeatures[] {at44, at48}) {
       assertThat(other.value("spectral_centroid")).isCloseTo(at22.value("spectral_centroid"), within(5f));

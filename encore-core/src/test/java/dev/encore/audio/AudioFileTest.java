@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.encore.testing.AudioFiles;
+import dev.encore.testing.AudioSignals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +27,8 @@ class AudioFileTest {
   @ParameterizedTest
   @ValueSource(ints = {8, 16, 24, 32})
   void everyPcmBitDepthDecodesToTheSignal(int bits) throws IOException {
-    float[] signal = Signals.sum(Signals.tone(800, 0.3, 3, RATE), Signals.clicks(120, 3, RATE, 0.1, 2));
-    Path file = WavFiles.writePcm(folder.resolve("signal-" + bits + ".wav"), RATE, bits, signal);
+    float[] signal = AudioSignals.sum(AudioSignals.tone(800, 0.3, 3, RATE), AudioSignals.clicks(120, 3, RATE, 0.1, 2));
+    Path file = AudioFiles.writePcm(folder.resolve("signal-" + bits + ".wav"), RATE, bits, signal);
 
     AudioFeatures fromFile = extractor.extract(file);
     AudioFeatures direct = extractor.extract(signal, RATE);
@@ -50,17 +52,17 @@ class AudioFileTest {
 
   @Test
   void bigEndianAiffDecodesLikeWav() throws IOException {
-    float[] signal = Signals.tone(500, 0.5, 2, RATE);
-    AudioFeatures aiff = extractor.extract(WavFiles.writeAiff(folder.resolve("tone.aiff"), RATE, signal));
-    AudioFeatures wav = extractor.extract(WavFiles.writePcm(folder.resolve("tone.wav"), RATE, 16, signal));
+    float[] signal = AudioSignals.tone(500, 0.5, 2, RATE);
+    AudioFeatures aiff = extractor.extract(AudioFiles.writeAiff(folder.resolve("tone.aiff"), RATE, signal));
+    AudioFeatures wav = extractor.extract(AudioFiles.writePcm(folder.resolve("tone.wav"), RATE, 16, signal));
 
     assertThat(aiff.values()).containsExactly(wav.values());
   }
 
   @Test
   void stereoEqualsItsMonoMix() throws IOException {
-    float[] left = Signals.tone(440, 0.4, 3, RATE);
-    float[] right = Signals.clicks(100, 3, RATE, 0.05, 9);
+    float[] left = AudioSignals.tone(440, 0.4, 3, RATE);
+    float[] right = AudioSignals.clicks(100, 3, RATE, 0.05, 9);
     // Even 16-bit steps on both sides make the mix exactly representable in 16 bits.
     float[] evenLeft = evenSteps(left);
     float[] evenRight = evenSteps(right);
@@ -69,9 +71,9 @@ class AudioFileTest {
       mix[n] = (evenLeft[n] + evenRight[n]) / 2;
     }
 
-    AudioFeatures stereo = extractor.extract(WavFiles.writePcm(folder.resolve("stereo.wav"), RATE, 16, evenLeft,
+    AudioFeatures stereo = extractor.extract(AudioFiles.writePcm(folder.resolve("stereo.wav"), RATE, 16, evenLeft,
         evenRight));
-    AudioFeatures mono = extractor.extract(WavFiles.writePcm(folder.resolve("mono.wav"), RATE, 16, mix));
+    AudioFeatures mono = extractor.extract(AudioFiles.writePcm(folder.resolve("mono.wav"), RATE, 16, mix));
 
     assertThat(stereo.values()).containsExactly(mono.values());
     assertThat(stereo.value("tempo")).isCloseTo(100f, within(2f));
@@ -102,7 +104,7 @@ class AudioFileTest {
 
   @Test
   void aTruncatedWavIsRefusedNotAnalysedShort() throws IOException {
-    Path whole = WavFiles.writePcm(folder.resolve("whole.wav"), RATE, 16, Signals.tone(440, 0.5, 2, RATE));
+    Path whole = AudioFiles.writePcm(folder.resolve("whole.wav"), RATE, 16, AudioSignals.tone(440, 0.5, 2, RATE));
     byte[] bytes = Files.readAllBytes(whole);
     Path file = Files.write(folder.resolve("cut.wav"), Arrays.copyOf(bytes, bytes.length / 2));
 
@@ -111,7 +113,7 @@ class AudioFileTest {
 
   @Test
   void aWavCutInsideItsHeaderIsRefused() throws IOException {
-    Path whole = WavFiles.writePcm(folder.resolve("whole.wav"), RATE, 16, Signals.tone(440, 0.5, 1, RATE));
+    Path whole = AudioFiles.writePcm(folder.resolve("whole.wav"), RATE, 16, AudioSignals.tone(440, 0.5, 1, RATE));
     Path file = Files.write(folder.resolve("stub.wav"), Arrays.copyOf(Files.readAllBytes(whole), 20));
 
     assertThatThrownBy(() -> extractor.extract(file)).isInstanceOf(AudioFileException.class)
@@ -120,7 +122,7 @@ class AudioFileTest {
 
   @Test
   void aWavWithNoSamplesIsRefused() throws IOException {
-    Path file = WavFiles.writePcm(folder.resolve("nothing.wav"), RATE, 16, new float[0]);
+    Path file = AudioFiles.writePcm(folder.resolve("nothing.wav"), RATE, 16, new float[0]);
 
     assertFailsNamingTheFile(file, "no audio samples");
   }

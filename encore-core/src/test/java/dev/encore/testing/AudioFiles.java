@@ -1,4 +1,4 @@
-package dev.encore.audio;
+package dev.encore.testing;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -11,19 +11,19 @@ import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 
 /** Writes generated signals as audio files through Java Sound's own writers, in a chosen sample layout. */
-final class WavFiles {
-  private WavFiles() {
+public final class AudioFiles {
+  private AudioFiles() {
   }
 
   /** Integer PCM: 8-bit unsigned (as WAV stores it), 16/24/32-bit signed little-endian. */
-  static Path writePcm(Path file, float sampleRate, int bits, float[]... channels) throws IOException {
+  public static Path writePcm(Path file, float sampleRate, int bits, float[]... channels) throws IOException {
     AudioFormat.Encoding encoding = bits == 8 ? AudioFormat.Encoding.PCM_UNSIGNED : AudioFormat.Encoding.PCM_SIGNED;
     return write(file, AudioFileFormat.Type.WAVE, new AudioFormat(encoding, sampleRate, bits, channels.length,
         channels.length * bits / 8, sampleRate, false), channels);
   }
 
   /** 16-bit signed big-endian AIFF. */
-  static Path writeAiff(Path file, float sampleRate, float[]... channels) throws IOException {
+  public static Path writeAiff(Path file, float sampleRate, float[]... channels) throws IOException {
     return write(file, AudioFileFormat.Type.AIFF, new AudioFormat(AudioFormat.Encoding.PCM_SIGNED, sampleRate, 16,
         channels.length, channels.length * 2, sampleRate, true), channels);
   }
@@ -46,7 +46,7 @@ final class WavFiles {
   }
 
   /** Rounds to the nearest integer step, clipping at full scale. */
-  static long quantise(float sample, int bits) {
+  public static long quantise(float sample, int bits) {
     double steps = Math.pow(2, bits - 1);
     return (long) Math.max(-steps, Math.min(steps - 1, Math.round(sample * steps)));
   }

@@ -1,13 +1,13 @@
-package dev.encore.audio;
+package dev.encore.testing;
 
 import java.util.SplittableRandom;
 
 /** Generated test signals with known answers: tones, click tracks, noise, silence. */
-final class Signals {
-  private Signals() {
+public final class AudioSignals {
+  private AudioSignals() {
   }
 
-  static float[] tone(double frequency, double amplitude, double seconds, float sampleRate) {
+  public static float[] tone(double frequency, double amplitude, double seconds, float sampleRate) {
     float[] samples = new float[(int) Math.round(seconds * sampleRate)];
     for (int n = 0; n < samples.length; n++) {
       samples[n] = (float) (amplitude * Math.sin(2 * Math.PI * frequency * n / sampleRate));
@@ -15,7 +15,7 @@ final class Signals {
     return samples;
   }
 
-  static float[] sum(float[] first, float[] second) {
+  public static float[] sum(float[] first, float[] second) {
     float[] out = new float[first.length];
     for (int n = 0; n < out.length; n++) {
       out[n] = first[n] + second[n];
@@ -23,7 +23,7 @@ final class Signals {
     return out;
   }
 
-  static float[] scaled(float[] samples, double gain) {
+  public static float[] scaled(float[] samples, double gain) {
     float[] out = new float[samples.length];
     for (int n = 0; n < out.length; n++) {
       out[n] = (float) (samples[n] * gain);
@@ -32,7 +32,7 @@ final class Signals {
   }
 
   /** Uniform white noise in [-amplitude, amplitude], seeded. */
-  static float[] noise(double amplitude, double seconds, float sampleRate, long seed) {
+  public static float[] noise(double amplitude, double seconds, float sampleRate, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     float[] samples = new float[(int) Math.round(seconds * sampleRate)];
     for (int n = 0; n < samples.length; n++) {
@@ -45,7 +45,7 @@ final class Signals {
    * A click every 60/bpm seconds from {@code offsetSeconds} on: each click a 10 ms burst of noise
    * decaying with a 2 ms time constant, as a metronome or a hi-hat.
    */
-  static float[] clicks(double bpm, double seconds, float sampleRate, double offsetSeconds, long seed) {
+  public static float[] clicks(double bpm, double seconds, float sampleRate, double offsetSeconds, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     float[] samples = new float[(int) Math.round(seconds * sampleRate)];
     int clickLength = (int) (0.010 * sampleRate);
