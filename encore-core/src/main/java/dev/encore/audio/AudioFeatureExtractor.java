@@ -54,9 +54,9 @@ public final class AudioFeatureExtractor {
 
   /** Measures mono samples in [-1, 1] recorded at {@code sampleRate} Hz. */
   public AudioFeatures extract(float[] samples, float sampleRate) {
-    if (!(sampleRate >= DecodedAudio.MIN_SAMPLE_RATE) || Float.isInfinite(sampleRate)) {
-      throw new IllegalArgumentException("sample rate " + sampleRate + " Hz must be at least "
-          + (int) DecodedAudio.MIN_SAMPLE_RATE + " Hz");
+    if (!(sampleRate >= DecodedAudio.MIN_SAMPLE_RATE && sampleRate <= DecodedAudio.MAX_SAMPLE_RATE)) {
+      throw new IllegalArgumentException("sample rate " + sampleRate + " Hz must be " + (int) DecodedAudio.MIN_SAMPLE_RATE
+          + " to " + (int) DecodedAudio.MAX_SAMPLE_RATE + " Hz");
     }
     for (int i = 0; i < samples.length; i++) {
       if (!Float.isFinite(samples[i])) {

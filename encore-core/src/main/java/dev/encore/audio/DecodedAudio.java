@@ -27,7 +27,11 @@ import javax.sound.sampled.UnsupportedAudioFileException;
 final class DecodedAudio implements SampleSource, AutoCloseable {
   /** Lower rates leave too few samples per 93 ms frame for the analysis. */
   static final float MIN_SAMPLE_RATE = 4_000f;
-  private static final int BUFFER_FRAMES = 8_192;
+  /** Twice the highest rate in use (384 kHz); a corrupt header claiming more would size frames by it. */
+  static final float MAX_SAMPLE_RATE = 768_000f;
+  /** More channels than any recording format uses; a corrupt header claiming more would size buffers by it. */
+  static final int MAX_CHANNELS = 64;
+  private static final int BUFFER_BYTES = 1 << 16;
   /** WAV writers that stream (and so cannot know the size) put 0xFFFFFFFF in the data chunk size. */
   private static final long STREAMED_SIZE = 0xFFFF_FFFFL;
 
@@ -50,12 +54,13 @@ final class DecodedAudio implements SampleSource, AutoCloseable {
     AudioFormat format = stream.getFormat();
     sampleRate = format.getSampleRate();
     channels = format.getChannels();
-    if (channels < 1) {
-      throw new AudioFileException(file, "the header gives " + channels + " channels");
+    if (channels < 1 || channels > MAX_CHANNELS) {
+      throw new AudioFileException(file, "the header gives " + channels + " channels; 1 to " + MAX_CHANNELS
+          + " are supported");
     }
-    if (!(sampleRate >= MIN_SAMPLE_RATE) || Float.isInfinite(sampleRate)) {
-      throw new AudioFileException(file, "sample rate " + sampleRate + " Hz is not supported; it must be at least "
-          + (int) MIN_SAMPLE_RATE + " Hz");
+    if (!(sampleRate >= MIN_SAMPLE_RATE && sampleRate <= MAX_SAMPLE_RATE)) {
+      throw new AudioFileException(file, "sample rate " + sampleRate + " Hz is not supported; it must be "
+          + (int) MIN_SAMPLE_RATE + " to " + (int) MAX_SAMPLE_RATE + " Hz");
     }
     if (format.getFrameSize() <= 0 || format.getFrameSize() % channels != 0) {
       throw new AudioFileException(file, "the header gives a frame size of " + format.getFrameSize() + " bytes for "
@@ -71,7 +76,7 @@ final class DecodedAudio implements SampleSource, AutoCloseable {
     long frames = stream.getFrameLength();
     announcedFrames = frames * format.getFrameSize() >= STREAMED_SIZE - format.getFrameSize() ? AudioSystem.NOT_SPECIFIED
         : frames;
-    bytes = new byte[BUFFER_FRAMES * format.getFrameSize()];
+    bytes = new byte[Math.max(1, BUFFER_BYTES / format.getFrameSize()) * format.getFrameSize()];
   }
 
   /** Opens {@code file}, or throws naming the file and what is wrong with it. */
@@ -118,7 +123,7 @@ final class DecodedAudio implements SampleSource, AutoCloseable {
   @Override
   public int read(float[] buffer, int offset, int length) throws IOException {
     int frameSize = bytesPerSample * channels;
-    int wanted = Math.min(length, BUFFER_FRAMES) * frameSize;
+    int wanted = Math.min(length, bytes.length / frameSize) * frameSize;
     int got = readBytes(wanted);
     int frames = got / frameSize;
     if (frames == 0) {
@@ -158,8 +163,9 @@ final class DecodedAudio implements SampleSource, AutoCloseable {
         }
         got += count;
       }
-    } catch (IOException e) {
-      throw new AudioFileException(file, "reading the samples failed: " + e.getMessage(), e);
+    } catch (IOException | RuntimeException e) {
+      // Java Sound's readers can fail with runtime exceptions on corrupt data; both mean a bad file.
+      throw new AudioFileException(file, "reading the samples failed: " + e, e);
     }
     return got;
   }

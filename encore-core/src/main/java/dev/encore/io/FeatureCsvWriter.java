@@ -73,6 +73,9 @@ public final class FeatureCsvWriter implements Closeable {
    */
   public static FeatureCsvWriter open(Path file, List<String> featureNames) throws IOException {
     Objects.requireNonNull(file, "file");
+    if (new HashSet<>(featureNames).size() != featureNames.size()) {
+      throw new IllegalArgumentException("feature names repeat: " + featureNames);
+    }
     for (String name : featureNames) {
       requireWritable(name, "feature name '" + name + "'", false);
       if (RESERVED_COLUMNS.contains(name)) {
