@@ -1,6 +1,5 @@
 package dev.encore.audio;
 
-import dev.encore.content.StandardFeatures;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -12,7 +11,7 @@ import java.util.Arrays;
  * <ul>
  *   <li>Frames of 2,048 samples every 512 (92.9 ms every 23.2 ms), centred and zero-padded; other
  *       sample rates keep those durations ({@link Framing}). Periodic Hann window, FFT by JTransforms.</li>
- *   <li>{@code mfcc1..20}: mean over frames of the MFCCs from 128 Slaney mel bands (0-11,025 Hz),
+ *   <li>{@code mfcc1..5} and {@code mfcc6_mean..mfcc20_mean}: mean over frames of the MFCCs from 128 Slaney mel bands (0-11,025 Hz),
  *       log power in dB (floor 1e-10, 80 dB range), orthonormal DCT-II ({@link Mfcc}).</li>
  *   <li>{@code tempo} (BPM) and {@code beat_strength} (0-1) from the autocorrelation of the onset
  *       envelope ({@link TempoEstimator}); 0 and 0 when no beat is found.</li>
@@ -25,7 +24,9 @@ import java.util.Arrays;
  *   <li>{@code happy}, {@code sad}, {@code energetic}, {@code calm}: NaN (missing). They are
  *       listeners' judgements that no rule on these measurements predicts reliably, so Encore
  *       leaves them to tags or tabular sources instead of guessing.</li>
- *   <li>{@code zero_crossing_rate}: sign changes per sample at 22,050 Hz, mean over frames.</li>
+ *   <li>{@code zero_crossing_rate_mean}: sign changes per sample at 22,050 Hz, mean over frames.</li>
+ *   <li>Variances over frames ({@code mfcc1_var..mfcc20_var}, {@code rms_var}, ...), named as
+ *       GTZAN's columns ({@link AudioFeatures#NAMES}).</li>
  * </ul>
  *
  * Stereo and multichannel audio is mixed down to the mean of its channels first. Every value is
@@ -37,9 +38,6 @@ public final class AudioFeatureExtractor {
   /** The loudness of digital silence, and the floor for any quieter signal. */
   public static final double SILENCE_DB = -120;
 
-  private static final int FIRST_EXTRA_MFCC = 5;
-  private static final int FIRST_MFCC_VARIANCE = StandardFeatures.NAMES.size() + AudioFeatures.MFCC_COUNT
-      - FIRST_EXTRA_MFCC;
 
   /** Decodes {@code file} (WAV, AIFF, AU: anything Java Sound reads) and measures it. */
   public AudioFeatures extract(Path file) throws AudioFileException {
@@ -107,8 +105,9 @@ public final class AudioFeatureExtractor {
 
     float[] values = new float[AudioFeatures.NAMES.size()];
     Arrays.fill(values, Float.NaN);
-    for (int c = 0; c < FIRST_EXTRA_MFCC; c++) {
-      values[c] = (float) mfccs[c].mean();
+    for (int c = 0; c < AudioFeatures.MFCC_COUNT; c++) {
+      set(values, AudioFeatures.mfccMeanName(c + 1), mfccs[c].mean());
+      set(values, "mfcc" + (c + 1) + "_var", mfccs[c].variance());
     }
     set(values, "tempo", tempo.bpm());
     set(values, "beat_strength", tempo.strength());
@@ -117,17 +116,11 @@ public final class AudioFeatureExtractor {
     set(values, "spectral_centroid", centroid.mean());
     set(values, "spectral_rolloff", rolloff.mean());
     set(values, "spectral_bandwidth", bandwidth.mean());
-    for (int c = FIRST_EXTRA_MFCC; c < AudioFeatures.MFCC_COUNT; c++) {
-      values[StandardFeatures.NAMES.size() + c - FIRST_EXTRA_MFCC] = (float) mfccs[c].mean();
-    }
-    for (int c = 0; c < AudioFeatures.MFCC_COUNT; c++) {
-      values[FIRST_MFCC_VARIANCE + c] = (float) mfccs[c].variance();
-    }
-    set(values, "energy_var", rms.variance());
+    set(values, "rms_var", rms.variance());
     set(values, "spectral_centroid_var", centroid.variance());
-    set(values, "spectral_rolloff_var", rolloff.variance());
     set(values, "spectral_bandwidth_var", bandwidth.variance());
-    set(values, "zero_crossing_rate", zeroCrossings.mean());
+    set(values, "rolloff_var", rolloff.variance());
+    set(values, "zero_crossing_rate_mean", zeroCrossings.mean());
     set(values, "zero_crossing_rate_var", zeroCrossings.variance());
     return new AudioFeatures(frames.samplesRead() / (double) source.sampleRate(), source.sampleRate(), values);
   }

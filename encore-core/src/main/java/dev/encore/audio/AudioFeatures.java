@@ -9,11 +9,12 @@ import java.util.List;
  * {@link #NAMES}, NaN for the emotion flags (which sound alone cannot tell), plus the
  * recording's length and sample rate.
  *
- * <p>{@link #NAMES} is {@link StandardFeatures#NAMES} followed by the extras: {@code mfcc6} to
- * {@code mfcc20}, the variance over frames of each frame-level feature ({@code mfcc1_var} to
- * {@code mfcc20_var}, {@code energy_var}, {@code spectral_centroid_var},
- * {@code spectral_rolloff_var}, {@code spectral_bandwidth_var}) and the zero-crossing rate with
- * its variance ({@code zero_crossing_rate}, {@code zero_crossing_rate_var}).
+ * <p>{@link #NAMES} is {@link StandardFeatures#NAMES} followed by the extras, named as the
+ * matching columns of GTZAN's features file so extracted tracks and GTZAN tracks share them:
+ * {@code mfcc6_mean} to {@code mfcc20_mean}, the variances over frames {@code mfcc1_var} to
+ * {@code mfcc20_var}, {@code rms_var}, {@code spectral_centroid_var},
+ * {@code spectral_bandwidth_var}, {@code rolloff_var}, and the zero-crossing rate
+ * {@code zero_crossing_rate_mean} with {@code zero_crossing_rate_var}.
  */
 public record AudioFeatures(double durationSeconds, float sampleRate, float[] values) {
   /** MFCC coefficients computed per frame; the first five are standard features. */
@@ -42,19 +43,21 @@ public record AudioFeatures(double durationSeconds, float sampleRate, float[] va
     return values[index];
   }
 
+  /** The name of MFCC {@code coefficient}'s mean (1-based): {@code mfcc1}..{@code mfcc5}, then {@code mfcc6_mean}... */
+  public static String mfccMeanName(int coefficient) {
+    return coefficient <= 5 ? "mfcc" + coefficient : "mfcc" + coefficient + "_mean";
+  }
+
   private static List<String> names() {
     List<String> names = new ArrayList<>(StandardFeatures.NAMES);
     for (int c = 6; c <= MFCC_COUNT; c++) {
-      names.add("mfcc" + c);
+      names.add(mfccMeanName(c));
     }
     for (int c = 1; c <= MFCC_COUNT; c++) {
       names.add("mfcc" + c + "_var");
     }
-    for (String frameLevel : List.of("energy", "spectral_centroid", "spectral_rolloff", "spectral_bandwidth")) {
-      names.add(frameLevel + "_var");
-    }
-    names.add("zero_crossing_rate");
-    names.add("zero_crossing_rate_var");
+    names.addAll(List.of("rms_var", "spectral_centroid_var", "spectral_bandwidth_var", "rolloff_var",
+        "zero_crossing_rate_mean", "zero_crossing_rate_var"));
     return List.copyOf(names);
   }
 }
