@@ -6,6 +6,10 @@ package dev.encore.audio;
  * at another rate the frame and hop keep the same durations (92.9 ms and 23.2 ms), only bins up
  * to 11,025 Hz count, and magnitudes are scaled by 2,048 / frame length, so a file gives about
  * the same features at 22,050, 44,100 or 48,000 Hz. At 22,050 Hz the scale is exactly 1.
+ *
+ * <p>Where the exact frame length has a large prime factor (4,458 samples at 48 kHz), JTransforms
+ * falls back to Bluestein's algorithm, about ten times slower; the frame is then the nearest even
+ * length with no prime factor above 5 (4,500 at 48 kHz), at most 2% longer or shorter.
  */
 record Framing(float sampleRate, int frameLength, int hopLength) {
   /** The rate whose conventions (librosa's defaults) every file is analysed by. */
@@ -17,10 +21,38 @@ record Framing(float sampleRate, int frameLength, int hopLength) {
 
   static Framing forRate(float sampleRate) {
     double ratio = sampleRate / ANALYSIS_RATE;
-    // An even frame keeps the centre padding (half a frame each side) a whole number of samples.
-    int frame = 2 * (int) Math.round(ANALYSIS_FRAME / 2 * ratio);
     int hop = (int) Math.max(1, Math.round(ANALYSIS_HOP * ratio));
-    return new Framing(sampleRate, frame, hop);
+    return new Framing(sampleRate, fastFrameLength(ANALYSIS_FRAME * ratio), hop);
+  }
+
+  /**
+   * The even length nearest {@code ideal} whose only prime factors are 2, 3 and 5, within 2%;
+   * else the nearest even length. Even keeps the centre padding a whole number of samples.
+   */
+  static int fastFrameLength(double ideal) {
+    int nearest = 2 * (int) Math.round(ideal / 2);
+    for (int distance = 0; distance <= 0.02 * ideal; distance += 2) {
+      if (isFiveSmooth(nearest - distance)) {
+        return nearest - distance;
+      }
+      if (isFiveSmooth(nearest + distance)) {
+        return nearest + distance;
+      }
+    }
+    return nearest;
+  }
+
+  private static boolean isFiveSmooth(int length) {
+    if (length < 2) {
+      return false;
+    }
+    int rest = length;
+    for (int factor : new int[] {2, 3, 5}) {
+      while (rest % factor == 0) {
+        rest /= factor;
+      }
+    }
+    return rest == 1;
   }
 
   /** Bins 0 .. frameLength/2 of the real FFT. */

@@ -61,7 +61,11 @@ class SpectrumTest {
     assertThat(at44.frameLength()).isEqualTo(4096);
     assertThat(at44.hopLength()).isEqualTo(1024);
     assertThat(at44.binFrequency(at44.bandBins() - 1)).isEqualTo(11_025.0);
-    assertThat(at48.frameLength() / 48_000.0).isCloseTo(2048 / 22_050.0, within(1e-4));
+    // 4,458 exact samples would have the prime factor 743; 4,500 = 2^2 3^2 5^3 is 0.9% longer.
+    assertThat(at48.frameLength()).isEqualTo(4500);
+    assertThat(at48.frameLength() / 48_000.0).isCloseTo(2048 / 22_050.0, within(0.02 * 2048 / 22_050.0));
+    assertThat(Framing.forRate(11_025f).frameLength()).isEqualTo(1024);
+    assertThat(Framing.fastFrameLength(743)).isEqualTo(750);
     assertThat(at48.binFrequency(at48.bandBins() - 1)).isLessThanOrEqualTo(11_025.0);
     assertThat(at48.binFrequency(at48.bandBins())).isGreaterThan(11_025.0);
     assertThat(FRAMING.magnitudeScale()).isEqualTo(1.0);
