@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code encore features}: track audio features in and out of Encore's track CSV. */
 @Command(name = "features", mixinStandardHelpOptions = true,
-    description = "Track audio features: extract them from audio files into Encore's track CSV.",
+    description = "Track audio features in Encore's track CSV (track, genre, mood, one column per feature).",
     subcommands = {FeaturesExtractCommand.class})
 final class FeaturesCommand implements Runnable {
   @CommandLine.Spec

@@ -6,6 +6,7 @@ import dev.encore.audio.AudioFileSearch;
 import dev.encore.audio.BatchExtraction;
 import dev.encore.concurrent.Workers;
 import dev.encore.io.FeatureCsvWriter;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "extract", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Extract audio features (MFCCs, tempo, energy, loudness, spectrum) from audio files into a track CSV.",
-        "Reads WAV, AIFF and AU (PCM 8-32 bit or float, any rate, mono or stereo). Track ID = file name without extension."})
+        "Reads WAV, AIFF and AU (PCM 8-32 bit or float, 4-768 kHz, channels mixed to mono). Track ID = file name without extension."})
 final class FeaturesExtractCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -96,7 +97,7 @@ final class FeaturesExtractCommand implements Callable<Integer> {
   }
 
   /** Writes the tracks that succeeded (nothing at all when none did); adds the others to {@code failures}. */
-  private int write(List<BatchExtraction.Outcome> outcomes, List<String> failures) throws java.io.IOException {
+  private int write(List<BatchExtraction.Outcome> outcomes, List<String> failures) throws IOException {
     int written = 0;
     boolean anySucceeded = outcomes.stream().anyMatch(BatchExtraction.Outcome::succeeded);
     if (!anySucceeded) {
