@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         TuneCommand.class,
         CompareCommand.class,
         DemoCommand.class,
+        FeaturesCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class EncoreCommand implements Runnable {
