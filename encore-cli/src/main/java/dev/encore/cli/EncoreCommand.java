@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         CompareCommand.class,
         DemoCommand.class,
         FeaturesCommand.class,
+        EvaluateContentCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class EncoreCommand implements Runnable {

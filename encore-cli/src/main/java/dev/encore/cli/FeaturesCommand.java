@@ -5,8 +5,8 @@ import picocli.CommandLine.Command;
 
 /** {@code encore features}: track audio features in and out of Encore's track CSV. */
 @Command(name = "features", mixinStandardHelpOptions = true,
-    description = "Track audio features in Encore's track CSV (track, genre, mood, one column per feature).",
-    subcommands = {FeaturesExtractCommand.class})
+    description = "Track audio features: extract them from audio files, or import a features table, into Encore's track CSV.",
+    subcommands = {FeaturesExtractCommand.class, FeaturesImportCommand.class})
 final class FeaturesCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
