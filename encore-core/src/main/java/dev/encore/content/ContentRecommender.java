@@ -217,18 +217,18 @@ public final class ContentRecommender implements Recommender {
    * Why {@code itemId} scores as it does for {@code userId}: the features closest to the
    * listener's usual range (closeness first, at most {@code top}) and the tags they share.
    */
-  public ContentExplanation explain(String userId, String itemId, int top) {
+  public TasteExplanation explain(String userId, String itemId, int top) {
     return explain(profile(users().indexOf(userId)), itemId, top);
   }
 
   /** As {@link #explain(String, String, int)}, for any profile. */
-  public ContentExplanation explain(TasteProfile profile, String itemId, int top) {
+  public TasteExplanation explain(TasteProfile profile, String itemId, int top) {
     int item = items().indexOf(itemId);
     if (!features.isDescribed(item)) {
       throw new IllegalArgumentException("item '" + itemId + "' has no features, so content cannot explain it");
     }
     double[] precision = precisions(profile);
-    List<ContentExplanation.FeatureMatch> matches = new ArrayList<>();
+    List<TasteExplanation.FeatureFit> matches = new ArrayList<>();
     for (int f = 0; f < precision.length; f++) {
       float value = features.value(item, f);
       if (precision[f] == 0 || Float.isNaN(value) || featureWeights[f] == 0) {
@@ -236,18 +236,18 @@ public final class ContentRecommender implements Recommender {
       }
       double deviation = value - profile.mean(f);
       double closeness = Math.exp(-deviation * deviation * precision[f]);
-      matches.add(new ContentExplanation.FeatureMatch(features.featureNames().get(f), value, profile.mean(f),
+      matches.add(new TasteExplanation.FeatureFit(features.featureNames().get(f), value, profile.mean(f),
           profile.spread(f), closeness, closeness >= MATCH_CLOSENESS));
     }
-    matches.sort(Comparator.comparingDouble(ContentExplanation.FeatureMatch::closeness).reversed());
-    List<ContentExplanation.TagMatch> tags = new ArrayList<>();
+    matches.sort(Comparator.comparingDouble(TasteExplanation.FeatureFit::closeness).reversed());
+    List<TasteExplanation.TagShare> tags = new ArrayList<>();
     for (String genre : features.genres(item)) {
-      tags.add(new ContentExplanation.TagMatch("genre", genre, profile.genreShares().getOrDefault(genre, 0.0)));
+      tags.add(new TasteExplanation.TagShare("genre", genre, profile.genreShares().getOrDefault(genre, 0.0)));
     }
     for (String mood : features.moods(item)) {
-      tags.add(new ContentExplanation.TagMatch("mood", mood, profile.moodShares().getOrDefault(mood, 0.0)));
+      tags.add(new TasteExplanation.TagShare("mood", mood, profile.moodShares().getOrDefault(mood, 0.0)));
     }
-    return new ContentExplanation(itemId, score(profile, precision, item),
+    return new TasteExplanation(itemId, score(profile, precision, item),
         List.copyOf(matches.subList(0, Math.min(top, matches.size()))), List.copyOf(tags));
   }
 

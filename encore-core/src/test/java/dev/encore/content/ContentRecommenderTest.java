@@ -76,13 +76,13 @@ class ContentRecommenderTest {
 
   @Test
   void explanationNamesTheFeaturesThatMatchAndTheSharedTags() {
-    ContentExplanation explanation = recommender().explain("rocker", "f3", 5);
-    assertThat(explanation.features()).extracting(ContentExplanation.FeatureMatch::feature).containsExactly("tempo");
+    TasteExplanation explanation = recommender().explain("rocker", "f3", 5);
+    assertThat(explanation.features()).extracting(TasteExplanation.FeatureFit::feature).containsExactly("tempo");
     assertThat(explanation.features().get(0).matched()).isTrue();
-    assertThat(explanation.tags()).extracting(ContentExplanation.TagMatch::tag).containsExactly("metal", "energetic");
+    assertThat(explanation.tags()).extracting(TasteExplanation.TagShare::tag).containsExactly("metal", "energetic");
     assertThat(explanation.summary()).isEqualTo("matches tempo; 100% of plays genre metal, 100% of plays mood energetic");
-    ContentExplanation far = recommender().explain("rocker", "s1", 5);
-    assertThat(far.features()).noneMatch(ContentExplanation.FeatureMatch::matched);
+    TasteExplanation far = recommender().explain("rocker", "s1", 5);
+    assertThat(far.features()).noneMatch(TasteExplanation.FeatureFit::matched);
     assertThat(far.summary()).isEqualTo("no feature within the usual range");
     assertThatThrownBy(() -> recommender().explain("rocker", "u", 5)).hasMessageContaining("'u' has no features");
   }

@@ -12,18 +12,18 @@ import java.util.stream.Collectors;
  * @param features the closest features first; {@code matched} when within about one spread
  * @param tags the track's genre and mood tags with the listener's weighted share of each
  */
-public record ContentExplanation(String itemId, double score, List<FeatureMatch> features, List<TagMatch> tags) {
+public record TasteExplanation(String itemId, double score, List<FeatureFit> features, List<TagShare> tags) {
 
   /** One feature: the track's scaled value against the profile's mean and spread. */
-  public record FeatureMatch(String feature, double trackValue, double profileMean, double profileSpread,
+  public record FeatureFit(String feature, double trackValue, double profileMean, double profileSpread,
       double closeness, boolean matched) {}
 
   /** One of the track's tags ({@code kind} genre or mood) and the share of plays carrying it. */
-  public record TagMatch(String kind, String tag, double share) {}
+  public record TagShare(String kind, String tag, double share) {}
 
   /** One line for people: "matches tempo, energy; 62% of plays are rock, 40% calm". */
   public String summary() {
-    String matched = features.stream().filter(FeatureMatch::matched).map(FeatureMatch::feature)
+    String matched = features.stream().filter(FeatureFit::matched).map(FeatureFit::feature)
         .collect(Collectors.joining(", "));
     String shared = tags.stream().filter(tag -> tag.share() > 0)
         .map(tag -> String.format(Locale.ROOT, "%.0f%% of plays %s %s", 100 * tag.share(), tag.kind(), tag.tag()))
