@@ -140,6 +140,17 @@ public final class ContentSimilarity {
   }
 
   /**
+   * The {@code n} tracks most similar to track {@code track} (a dense index), leaving out the track
+   * itself and those set in {@code blocked} (may be null; not changed).
+   */
+  public List<SimilarTrack> similar(int track, int n, BitSet blocked) {
+    java.util.Objects.checkIndex(track, table.trackCount());
+    BitSet excluded = blocked == null ? new BitSet() : (BitSet) blocked.clone();
+    excluded.set(track);
+    return best(trackQuery(track), n, excluded);
+  }
+
+  /**
    * The {@code n} tracks closest to a query given as scaled features (in the scaler's order, NaN
    * where unknown), such as a listener's taste profile, with optional tags; tracks set in
    * {@code blocked} (may be null) are left out.

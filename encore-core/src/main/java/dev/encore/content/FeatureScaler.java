@@ -67,6 +67,34 @@ public record FeatureScaler(List<FeatureScale> features, float clip) {
     return new FeatureScaler(scales, clip);
   }
 
+  /**
+   * Textbook z-scores, for comparison: mean and standard deviation, no logarithm, no clipping. One
+   * outlier stretches a whole feature's scale, which is what the robust scaler avoids.
+   */
+  public static FeatureScaler standard(FeatureTable catalogue) {
+    int width = catalogue.featureCount();
+    float[] values = catalogue.values();
+    List<FeatureScale> scales = new ArrayList<>(width);
+    for (int feature = 0; feature < width; feature++) {
+      double sum = 0;
+      double sumSquares = 0;
+      int present = 0;
+      for (int track = 0; track < catalogue.trackCount(); track++) {
+        float value = values[track * width + feature];
+        if (!Float.isNaN(value)) {
+          sum += value;
+          sumSquares += value * (double) value;
+          present++;
+        }
+      }
+      double mean = present == 0 ? 0 : sum / present;
+      double deviation = present == 0 ? 0 : Math.sqrt(Math.max(0, sumSquares / present - mean * mean));
+      scales.add(new FeatureScale(catalogue.featureNames().get(feature), false, 0f, (float) mean,
+          deviation > 0 ? (float) deviation : 1f));
+    }
+    return new FeatureScaler(scales, Float.MAX_VALUE);
+  }
+
   /** The feature names, in output order. */
   public List<String> featureNames() {
     return features.stream().map(FeatureScale::name).toList();

@@ -61,6 +61,15 @@ final class Row {
 
   /** A finite, non-negative decimal number: a play count, rating or weight. */
   float number(int column, String field) {
+    float number = signed(column, field);
+    if (number < 0) {
+      throw bad(field, raw(column, field), "is negative; values must be >= 0");
+    }
+    return number;
+  }
+
+  /** A finite decimal number of either sign, such as an MFCC. */
+  float signed(int column, String field) {
     String text = text(column, field);
     if (!looksDecimal(text)) {
       throw bad(field, text, "is not a number");
@@ -74,10 +83,12 @@ final class Row {
     if (!Float.isFinite(number)) {
       throw bad(field, text, "is not a finite number");
     }
-    if (number < 0) {
-      throw bad(field, text, "is negative; values must be >= 0");
-    }
     return number;
+  }
+
+  /** Like {@link #signed}, but an empty field is a missing value: NaN. */
+  float optionalSigned(int column, String field) {
+    return raw(column, field).isEmpty() ? Float.NaN : signed(column, field);
   }
 
   /** A whole number such as a Unix timestamp. */
