@@ -9,7 +9,6 @@ import dev.encore.model.Recommendation;
 import dev.encore.model.Recommender;
 import dev.encore.model.TopK;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,7 @@ import java.util.Objects;
  */
 public final class ContentRecommender implements Recommender {
   /** Default variance floor, in scaled units (a catalogue-wide spread is about 1). */
-  public static final double DEFAULT_VARIANCE_FLOOR = 0.1;
+  public static final double DEFAULT_VARIANCE_FLOOR = 0.3;
   /** Default weight of the tag affinity against the feature closeness (both lie in 0..1). */
   public static final double DEFAULT_TAG_WEIGHT = 1.0;
   /** A feature whose closeness reaches this is reported as matching: within about one spread. */
@@ -47,19 +46,19 @@ public final class ContentRecommender implements Recommender {
   private final double varianceFloor;
   private final double tagWeight;
 
-  /** Equal feature weights, the default floor and tag weight. */
+  /** Encore's default feature weights ({@link FeatureWeights#defaults()}), floor and tag weight. */
   public ContentRecommender(Interactions plays, ItemFeatures features, Confidence confidence) {
-    this(plays, features, confidence, uniformWeights(features.featureCount()), DEFAULT_VARIANCE_FLOOR,
-        DEFAULT_TAG_WEIGHT);
+    this(plays, features, confidence, FeatureWeights.defaults(), DEFAULT_VARIANCE_FLOOR, DEFAULT_TAG_WEIGHT);
   }
 
   /**
-   * @param featureWeights one weight >= 0 per feature of {@code features}, not all zero
+   * @param weights how much each feature's closeness counts (per group and per feature); they may
+   *     not leave every feature of {@code features} at 0
    * @param varianceFloor added to each squared spread, > 0
    * @param tagWeight weight of the tag affinity, >= 0
    */
   public ContentRecommender(Interactions plays, ItemFeatures features, Confidence confidence,
-      float[] featureWeights, double varianceFloor, double tagWeight) {
+      FeatureWeights weights, double varianceFloor, double tagWeight) {
     this.plays = Objects.requireNonNull(plays, "plays");
     this.features = Objects.requireNonNull(features, "features");
     this.confidence = Objects.requireNonNull(confidence, "confidence");
@@ -67,17 +66,10 @@ public final class ContentRecommender implements Recommender {
       throw new IllegalArgumentException("the features are aligned to " + features.items().size()
           + " items but the plays have " + plays.items().size() + "; align them with ItemFeatures.align(plays.items(), ...)");
     }
-    if (featureWeights.length != features.featureCount()) {
-      throw new IllegalArgumentException(featureWeights.length + " feature weights for "
-          + features.featureCount() + " features " + features.featureNames());
-    }
+    float[] featureWeights = weights.resolve(features.featureNames());
     double total = 0;
-    for (int f = 0; f < featureWeights.length; f++) {
-      if (!(featureWeights[f] >= 0) || !Float.isFinite(featureWeights[f])) {
-        throw new IllegalArgumentException("weight of feature '" + features.featureNames().get(f) + "' is "
-            + featureWeights[f] + "; weights must be finite and >= 0");
-      }
-      total += featureWeights[f];
+    for (float weight : featureWeights) {
+      total += weight;
     }
     if (total == 0) {
       throw new IllegalArgumentException("every feature weight is 0: content scores would say nothing");
@@ -88,15 +80,9 @@ public final class ContentRecommender implements Recommender {
     if (!(tagWeight >= 0) || !Double.isFinite(tagWeight)) {
       throw new IllegalArgumentException("tag weight " + tagWeight + " must be finite and >= 0");
     }
-    this.featureWeights = featureWeights.clone();
+    this.featureWeights = featureWeights;
     this.varianceFloor = varianceFloor;
     this.tagWeight = tagWeight;
-  }
-
-  private static float[] uniformWeights(int count) {
-    float[] weights = new float[count];
-    Arrays.fill(weights, 1f);
-    return weights;
   }
 
   @Override

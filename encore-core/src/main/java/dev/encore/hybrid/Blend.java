@@ -17,6 +17,12 @@ public record Blend(double als, double content, double popularity, ScoreNormaliz
    */
   public static final Blend DEFAULT = new Blend(1.0, 0.5, 0.0, ScoreNormalization.Z_SCORE);
 
+  /** The default search's values of each weight and normalisation; see {@link #defaultGrid()}. */
+  public static final List<Double> GRID_ALS = List.of(0.0, 0.5, 1.0);
+  public static final List<Double> GRID_CONTENT = List.of(0.0, 0.5, 1.0, 2.0);
+  public static final List<Double> GRID_POPULARITY = List.of(0.0, 0.25, 0.5, 1.0);
+  public static final List<ScoreNormalization> GRID_NORMALIZATIONS = List.of(ScoreNormalization.Z_SCORE);
+
   public Blend {
     requireWeight("als", als);
     requireWeight("content", content);
@@ -79,6 +85,15 @@ public record Blend(double als, double content, double popularity, ScoreNormaliz
       throw new IllegalArgumentException("every blend in the grid has all weights 0");
     }
     return blends;
+  }
+
+  /**
+   * The search {@code encore tune --strategy hybrid} runs by default: 47 blends of ALS 0 to 1,
+   * content 0 to 2 and popularity 0 to 1 under z-scores (on the synthetic data rank normalisation
+   * never won; {@code --normalization-grid z-score,rank} compares both).
+   */
+  public static List<Blend> defaultGrid() {
+    return grid(GRID_ALS, GRID_CONTENT, GRID_POPULARITY, GRID_NORMALIZATIONS);
   }
 
   /** As {@code encore} options: {@code --weights 1,0.5,0 --normalization z-score}. */

@@ -15,7 +15,7 @@ import java.util.Objects;
  */
 public final class NewTracks {
   /** Default ridge penalty, in units of scaled features squared; see the README's cold-start table. */
-  public static final double DEFAULT_RIDGE = 10.0;
+  public static final double DEFAULT_RIDGE = 1.0;
 
   private NewTracks() {}
 

@@ -65,7 +65,7 @@ class ContentRecommenderTest {
     TasteProfile profile = content.profile(content.users().indexOf("rocker"));
     float[] scores = new float[7];
     content.score(profile, scores);
-    // f3 has tempo only: closeness exp(-(1.9 - m)^2 / (2 (s^2 + floor))); tags: all of the rocker's plays.
+    // f3 has tempo only (rhythm, weighted 0.75 by default, alone): closeness exp(-(1.9 - m)^2 / (2 (s^2 + floor))); tags: all of the rocker's plays.
     double mean = profile.mean(0);
     double spread = profile.spread(0);
     double closeness = Math.exp(-Math.pow(1.9 - mean, 2) / (2 * (spread * spread + ContentRecommender.DEFAULT_VARIANCE_FLOOR)));
@@ -98,14 +98,13 @@ class ContentRecommenderTest {
     Interactions plays = plays();
     ItemFeatures features = ItemFeatures.align(plays.items(), TABLE);
     Confidence confidence = Confidence.linear(1f);
-    assertThatThrownBy(() -> new ContentRecommender(plays, features, confidence, new float[] {1}, 0.1, 1))
-        .hasMessageContaining("1 feature weights for 2 features");
-    assertThatThrownBy(() -> new ContentRecommender(plays, features, confidence, new float[] {0, 0}, 0.1, 1))
+    FeatureWeights silent = FeatureWeights.equal().withGroup(FeatureGroup.RHYTHM, 0).withGroup(FeatureGroup.ENERGY, 0);
+    assertThatThrownBy(() -> new ContentRecommender(plays, features, confidence, silent, 0.1, 1))
         .hasMessageContaining("every feature weight is 0");
-    assertThatThrownBy(() -> new ContentRecommender(plays, features, confidence, new float[] {1, Float.NaN}, 0.1, 1))
-        .hasMessageContaining("weight of feature 'energy' is NaN");
-    assertThatThrownBy(() -> new ContentRecommender(plays, features, confidence, new float[] {1, 1}, 0, 1))
+    assertThatThrownBy(() -> new ContentRecommender(plays, features, confidence, FeatureWeights.equal(), 0, 1))
         .hasMessageContaining("variance floor 0.0");
+    assertThatThrownBy(() -> new ContentRecommender(plays, features, confidence, FeatureWeights.equal(), 0.1, -1))
+        .hasMessageContaining("tag weight -1.0");
     ItemFeatures other = ItemFeatures.align(IdIndex.of("item", List.of("f1")), TABLE);
     assertThatThrownBy(() -> new ContentRecommender(plays, other, confidence))
         .hasMessageContaining("aligned to 1 items but the plays have 7");
