@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 /** The hybrid's blend ({@code --weights}, {@code --normalization}) and the new-track regression's ridge. */
 final class BlendOptions {
   @Option(names = "--weights", paramLabel = "ALS,CONTENT,POPULARITY",
-      description = "Hybrid weights of the ALS, content and popularity scores (default: 1,0.5,0, tuned on synthetic data).")
+      description = "Hybrid weights of the ALS, content and popularity scores (default: recommend 0.5,1,0.5, tuned on the"
+          + " synthetic small catalogue; similar 1,1,0).")
   String weights;
 
   @Option(names = "--normalization", paramLabel = "KIND",
@@ -19,11 +20,16 @@ final class BlendOptions {
       description = "Ridge penalty of the regression that gives new tracks ALS factors from their features (default: ${DEFAULT-VALUE}).")
   double ridge = NewTracks.DEFAULT_RIDGE;
 
+  /** The blend given, with {@link Blend#DEFAULT}'s weights or normalisation for what was left out. */
   Blend toBlend() {
-    ScoreNormalization kind = normalization == null ? Blend.DEFAULT.normalization()
-        : ScoreNormalization.parse(normalization);
+    return toBlend(Blend.DEFAULT);
+  }
+
+  /** The blend given, with {@code defaults}' weights or normalisation for what was left out. */
+  Blend toBlend(Blend defaults) {
+    ScoreNormalization kind = normalization == null ? defaults.normalization() : ScoreNormalization.parse(normalization);
     if (weights == null) {
-      return new Blend(Blend.DEFAULT.als(), Blend.DEFAULT.content(), Blend.DEFAULT.popularity(), kind);
+      return new Blend(defaults.als(), defaults.content(), defaults.popularity(), kind);
     }
     return Blend.parse(weights, kind);
   }

@@ -99,7 +99,7 @@ final class SimilarCommand implements Callable<Integer> {
             .map(r -> Map.entry(r.itemId(), r.score())).toList();
       } else {
         HybridSimilarity similarity = new HybridSimilarity(catalogue.model(), ContentSimilarity.of(features.load()),
-            new PopularityRecommender(catalogue.plays()), blendOptions.toBlend());
+            new PopularityRecommender(catalogue.plays()), blendOptions.toBlend(HybridSimilarity.DEFAULT));
         rows = similarity.similar(query.item, count).stream().map(r -> Map.entry(r.itemId(), r.score())).toList();
       }
     }

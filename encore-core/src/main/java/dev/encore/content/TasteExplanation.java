@@ -21,14 +21,19 @@ public record TasteExplanation(String itemId, double score, List<FeatureFit> fea
   /** One of the track's tags ({@code kind} genre or mood) and the share of plays carrying it. */
   public record TagShare(String kind, String tag, double share) {}
 
-  /** One line for people: "matches tempo, energy; 62% of plays are rock, 40% calm". */
+  /**
+   * One line for people, e.g. "matches timbre, rhythm; 62% of plays genre rock, 40% of plays mood
+   * calm": the matching features named by their group's words (so five MFCCs say "timbre" once);
+   * the emotion flags are left to the mood tags, since matching an absent flag says little.
+   */
   public String summary() {
-    String matched = features.stream().filter(FeatureFit::matched).map(FeatureFit::feature)
-        .collect(Collectors.joining(", "));
+    String matched = features.stream().filter(FeatureFit::matched)
+        .filter(fit -> !StandardFeatures.EMOTION_FLAGS.contains(fit.feature()))
+        .map(fit -> FeatureGroup.of(fit.feature()).words()).distinct().collect(Collectors.joining(", "));
     String shared = tags.stream().filter(tag -> tag.share() > 0)
         .map(tag -> String.format(Locale.ROOT, "%.0f%% of plays %s %s", 100 * tag.share(), tag.kind(), tag.tag()))
         .collect(Collectors.joining(", "));
-    String features = matched.isEmpty() ? "no feature within the usual range" : "matches " + matched;
-    return shared.isEmpty() ? features : features + "; " + shared;
+    String sound = matched.isEmpty() ? "no feature within the usual range" : "matches " + matched;
+    return shared.isEmpty() ? sound : sound + "; " + shared;
   }
 }

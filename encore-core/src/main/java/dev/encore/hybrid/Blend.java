@@ -15,7 +15,7 @@ public record Blend(double als, double content, double popularity, ScoreNormaliz
    * Tuned on validation splits of the synthetic {@code small} catalogue (README, "Hybrid and cold
    * start"): the weights {@code encore tune --strategy hybrid} picks there.
    */
-  public static final Blend DEFAULT = new Blend(1.0, 0.5, 0.0, ScoreNormalization.Z_SCORE);
+  public static final Blend DEFAULT = new Blend(0.5, 1.0, 0.5, ScoreNormalization.Z_SCORE);
 
   /** The default search's values of each weight and normalisation; see {@link #defaultGrid()}. */
   public static final List<Double> GRID_ALS = List.of(0.0, 0.5, 1.0);

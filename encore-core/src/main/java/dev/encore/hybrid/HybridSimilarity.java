@@ -22,6 +22,12 @@ import java.util.Objects;
  * part through factors predicted by {@link NewTracks}.
  */
 public final class HybridSimilarity {
+  /**
+   * Co-listening and sound count alike and popularity not at all: a similar-track list answers
+   * "what is like this track", and a popularity term would put the same hits on every list.
+   */
+  public static final Blend DEFAULT = new Blend(1, 1, 0, ScoreNormalization.Z_SCORE);
+
   private final FactorModel model;
   private final ContentSimilarity content;
   private final PopularityRecommender popularity;

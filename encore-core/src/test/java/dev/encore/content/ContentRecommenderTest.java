@@ -80,7 +80,7 @@ class ContentRecommenderTest {
     assertThat(explanation.features()).extracting(TasteExplanation.FeatureFit::feature).containsExactly("tempo");
     assertThat(explanation.features().get(0).matched()).isTrue();
     assertThat(explanation.tags()).extracting(TasteExplanation.TagShare::tag).containsExactly("metal", "energetic");
-    assertThat(explanation.summary()).isEqualTo("matches tempo; 100% of plays genre metal, 100% of plays mood energetic");
+    assertThat(explanation.summary()).isEqualTo("matches rhythm; 100% of plays genre metal, 100% of plays mood energetic");
     TasteExplanation far = recommender().explain("rocker", "s1", 5);
     assertThat(far.features()).noneMatch(TasteExplanation.FeatureFit::matched);
     assertThat(far.summary()).isEqualTo("no feature within the usual range");
