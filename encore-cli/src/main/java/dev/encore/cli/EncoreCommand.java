@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
         TuneCommand.class,
         CompareCommand.class,
         DemoCommand.class,
+        FeaturesCommand.class,
+        EvaluateContentCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class EncoreCommand implements Runnable {

@@ -85,6 +85,18 @@ public final class FeatureTable {
     return values.clone();
   }
 
+  /** For each feature, how many tracks lack a value for it. */
+  public int[] missingCounts() {
+    int width = featureNames.size();
+    int[] missing = new int[width];
+    for (int i = 0; i < values.length; i++) {
+      if (Float.isNaN(values[i])) {
+        missing[i % width]++;
+      }
+    }
+    return missing;
+  }
+
   public List<String> genres(int track) {
     return genres.get(track);
   }

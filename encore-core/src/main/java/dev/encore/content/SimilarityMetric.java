@@ -17,6 +17,9 @@ import java.util.Objects;
  * @param diagonal whether {@code L} is diagonal
  */
 public record SimilarityMetric(List<String> featureNames, int dimensions, float[] matrix, boolean diagonal) {
+  private static final int FORMAT_VERSION = 1;
+  /** More features than any audio source gives; a larger count in a file means damage. */
+  private static final int MAX_FEATURES = 100_000;
 
   public SimilarityMetric {
     featureNames = List.copyOf(featureNames);
@@ -58,6 +61,51 @@ public record SimilarityMetric(List<String> featureNames, int dimensions, float[
   /** A full linear map, {@code matrix} row-major features x dimensions. */
   public static SimilarityMetric linear(List<String> featureNames, int dimensions, float[] matrix) {
     return new SimilarityMetric(featureNames, dimensions, matrix, false);
+  }
+
+  /** Writes this metric in a small versioned binary form (big-endian, names as modified UTF-8). */
+  public void writeTo(java.io.DataOutput out) throws java.io.IOException {
+    out.writeInt(FORMAT_VERSION);
+    out.writeInt(featureNames.size());
+    for (String name : featureNames) {
+      out.writeUTF(name);
+    }
+    out.writeInt(dimensions);
+    out.writeBoolean(diagonal);
+    for (float entry : matrix) {
+      out.writeFloat(entry);
+    }
+  }
+
+  /** Reads what {@link #writeTo} wrote; damaged or foreign input is an IOException saying why. */
+  public static SimilarityMetric readFrom(java.io.DataInput in) throws java.io.IOException {
+    int version = in.readInt();
+    if (version != FORMAT_VERSION) {
+      throw new java.io.IOException("similarity metric format version " + version + ", this Encore reads "
+          + FORMAT_VERSION);
+    }
+    int features = in.readInt();
+    if (features < 0 || features > MAX_FEATURES) {
+      throw new java.io.IOException("similarity metric claims " + features + " features; the data is corrupt");
+    }
+    List<String> names = new java.util.ArrayList<>(features);
+    for (int f = 0; f < features; f++) {
+      names.add(in.readUTF());
+    }
+    int dimensions = in.readInt();
+    boolean diagonal = in.readBoolean();
+    if (dimensions < 1 || dimensions > MAX_FEATURES) {
+      throw new java.io.IOException("similarity metric claims " + dimensions + " dimensions; the data is corrupt");
+    }
+    float[] matrix = new float[diagonal ? features : features * dimensions];
+    for (int i = 0; i < matrix.length; i++) {
+      matrix[i] = in.readFloat();
+    }
+    try {
+      return new SimilarityMetric(names, dimensions, matrix, diagonal);
+    } catch (IllegalArgumentException invalid) {
+      throw new java.io.IOException("similarity metric data is corrupt: " + invalid.getMessage(), invalid);
+    }
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.encore.als.Solver;
 import dev.encore.data.Confidence;
 import dev.encore.data.Csr;
 import dev.encore.data.IdIndex;
+import dev.encore.io.AtomicFile;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -15,10 +16,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
@@ -55,19 +54,12 @@ public final class ModelFile {
   private ModelFile() {}
 
   public static void save(FactorModel model, Path target) throws IOException {
-    Path absolute = target.toAbsolutePath();
-    Path folder = absolute.getParent();
-    Files.createDirectories(folder);
-    Path temporary = Files.createTempFile(folder, absolute.getFileName().toString(), ".tmp");
+    Path temporary = AtomicFile.temporaryFor(target);
     try {
       try (OutputStream file = Files.newOutputStream(temporary)) {
         write(model, file);
       }
-      try {
-        Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-      }
+      AtomicFile.moveIntoPlace(temporary, target);
     } finally {
       Files.deleteIfExists(temporary);
     }

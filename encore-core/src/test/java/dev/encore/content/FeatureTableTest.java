@@ -26,6 +26,7 @@ class FeatureTableTest {
     assertThat(table.genres(0)).containsExactly("rock");
     assertThat(table.moods(1)).containsExactly("calm");
     assertThat(table.select(List.of("a")).row(0)).containsExactly(90f, 0.5f);
+    assertThat(table.missingCounts()).containsExactly(0, 1);
   }
 
   @Test
