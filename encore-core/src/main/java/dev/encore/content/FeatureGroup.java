@@ -22,7 +22,7 @@ public enum FeatureGroup {
   /** Chroma, tonnetz and the harmonic part of the signal: pitch content and tonality. */
   HARMONY("harmony"),
   /** Anything not recognised by name. */
-  OTHER("other features");
+  OTHER("sound");
 
   private final String words;
 
