@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         SimilarCommand.class,
         ExplainCommand.class,
         EvaluateCommand.class,
+        EvaluateColdStartCommand.class,
         TuneCommand.class,
         CompareCommand.class,
         DemoCommand.class,

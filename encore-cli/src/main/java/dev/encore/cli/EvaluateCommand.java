@@ -2,9 +2,12 @@ package dev.encore.cli;
 
 import dev.encore.als.AlsConfig;
 import dev.encore.eval.Split;
+import dev.encore.hybrid.Blend;
+import dev.encore.hybrid.HybridComparison;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -16,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code encore evaluate}: ALS against the popularity baseline on held-out plays. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Train ALS on a training split and compare its ranking metrics with popularity on the test split.")
+    description = "Train ALS on a training split and compare its ranking metrics with popularity (with --features: also content and the hybrid) on the test split.")
 final class EvaluateCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -29,6 +32,12 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Mixin
   AlsOptions als;
+
+  @Mixin
+  FeaturesOption features;
+
+  @Mixin
+  BlendOptions blendOptions;
 
   @Option(names = "-k", description = "Cut-off of the ranking metrics (default: ${DEFAULT-VALUE}).")
   int k = 10;
@@ -45,6 +54,13 @@ final class EvaluateCommand implements Callable<Integer> {
     PrintWriter log = json ? new PrintWriter(new StringWriter()) : out;
     Split split = splitOptions.load(dataset, log);
     log.printf(Locale.ROOT, "train: %s%ntest:  %s%n", split.train(), split.test());
+    if (features.isSet()) {
+      evaluateHybrid(config, split, out, log);
+      return 0;
+    }
+    if (blendOptions.isBlendSet()) {
+      throw new IllegalArgumentException("--weights and --normalization set the hybrid's blend, which needs --features FILE");
+    }
     ModelEvaluation.Outcome outcome = ModelEvaluation.run(config, split, k, System.err);
     if (json) {
       Map<String, Object> result = new LinkedHashMap<>();
@@ -60,6 +76,41 @@ final class EvaluateCommand implements Callable<Integer> {
       ModelEvaluation.printTable(out, outcome.reports());
     }
     return 0;
+  }
+
+  /**
+   * ALS, content, popularity and the hybrid on the test half; the blend is the one given, or the
+   * best of {@link Blend#defaultGrid()} on a validation split of the training half.
+   */
+  private void evaluateHybrid(AlsConfig config, Split split, PrintWriter out, PrintWriter log) throws Exception {
+    List<Blend> candidates = blendOptions.isBlendSet() ? List.of(blendOptions.toBlend()) : Blend.defaultGrid();
+    if (candidates.size() > 1) {
+      log.printf(Locale.ROOT, "tuning the blend: %d candidates on a validation split of the training half%n",
+          candidates.size());
+      log.flush();
+    }
+    HybridComparison.Result result;
+    try (TrainingProgress progress = new TrainingProgress(System.err, "Training")) {
+      result = HybridComparison.run(split, features.loadScaledOrNull(), config, candidates, splitOptions.splitter(),
+          "ndcg@" + k, k, progress);
+    }
+    if (json) {
+      Map<String, Object> report = new LinkedHashMap<>();
+      report.put("k", k);
+      report.put("settings", Settings.describe(config));
+      report.put("train", sizes(split.train()));
+      report.put("test", sizes(split.test()));
+      report.put("blend", result.blend().toString());
+      report.put("blendTuned", result.tuning() != null);
+      Map<String, Map<String, Double>> models = new LinkedHashMap<>();
+      result.reports().forEach((name, metrics) -> models.put(name, metrics.byName()));
+      report.put("models", models);
+      JsonOutput.print(out, report);
+    } else {
+      out.printf(Locale.ROOT, "ALS %s%nhybrid: %s%s%n", Settings.asOptions(config), result.blend().asOptions(),
+          result.tuning() != null ? " (tuned on a validation split of the training half)" : "");
+      ModelEvaluation.printTable(out, result.reports());
+    }
   }
 
   private static Map<String, Object> sizes(dev.encore.data.Interactions interactions) {

@@ -1,18 +1,27 @@
 package dev.encore.cli;
 
 import dev.encore.als.AlsConfig;
+import dev.encore.als.AlsTrainer;
+import dev.encore.content.FeatureTable;
 import dev.encore.data.Confidence;
 import dev.encore.eval.Split;
+import dev.encore.hybrid.Blend;
+import dev.encore.hybrid.HybridSources;
+import dev.encore.hybrid.ScoreNormalization;
+import dev.encore.model.Recommender;
 import dev.encore.tune.ParameterSpace;
 import dev.encore.tune.Tuner;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,11 +29,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code encore tune}: grid or random search of ALS settings on a validation split carved out
- * of the training data, so the final test set stays unseen.
+ * {@code encore tune}: grid or random search on a validation split carved out of the training
+ * data, so the final test set stays unseen: of ALS settings, or (with {@code --strategy hybrid})
+ * of the hybrid's blend weights around one ALS model.
  */
 @Command(name = "tune", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Search ALS settings (grid or random) on a validation split; print every trial and the best.")
+    description = "Search ALS settings, or the hybrid's blend weights, on a validation split; print every trial and the best.")
 final class TuneCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -37,6 +47,10 @@ final class TuneCommand implements Callable<Integer> {
 
   @Mixin
   AlsOptions als;
+
+  @Option(names = "--strategy", paramLabel = "S",
+      description = "als (search ALS settings) or hybrid (search blend weights; ALS trained once with the settings given) (default: ${DEFAULT-VALUE}).")
+  String strategy = "als";
 
   @Option(names = "--factors-grid", split = ",", paramLabel = "K", description = "Factor counts to try, e.g. 16,32,64.")
   List<Integer> factorsGrid;
@@ -52,6 +66,24 @@ final class TuneCommand implements Callable<Integer> {
 
   @Option(names = "--iterations-grid", split = ",", paramLabel = "N", description = "Iteration counts to try.")
   List<Integer> iterationsGrid;
+
+  @Mixin
+  FeaturesOption features;
+
+  @Option(names = "--als-weight-grid", split = ",", paramLabel = "W", description = "Hybrid: ALS weights to try (default: 0,0.5,1).")
+  List<Double> alsWeightGrid;
+
+  @Option(names = "--content-weight-grid", split = ",", paramLabel = "W",
+      description = "Hybrid: content weights to try (default: 0,0.5,1,2).")
+  List<Double> contentWeightGrid;
+
+  @Option(names = "--popularity-weight-grid", split = ",", paramLabel = "W",
+      description = "Hybrid: popularity weights to try (default: 0,0.25,0.5,1).")
+  List<Double> popularityWeightGrid;
+
+  @Option(names = "--normalization-grid", split = ",", paramLabel = "KIND",
+      description = "Hybrid: normalisations to try, z-score and/or rank (default: z-score).")
+  List<String> normalizationGrid;
 
   @Option(names = "--random", paramLabel = "TRIALS", description = "Try this many random combinations instead of the full grid.")
   Integer randomTrials;
@@ -71,7 +103,27 @@ final class TuneCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     RecommendCommand.requirePositive(k, "-k");
+    String chosen = strategy.trim().toLowerCase(Locale.ROOT);
+    if (!chosen.equals("als") && !chosen.equals("hybrid")) {
+      throw new IllegalArgumentException("--strategy '" + strategy + "' is not one of als, hybrid");
+    }
     AlsConfig base = als.toConfig();
+    Tuner tuner = new Tuner(metric, k, base.threads());
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter log = json ? new PrintWriter(new StringWriter()) : out;
+    if (chosen.equals("hybrid")) {
+      tuneBlend(base, tuner, out, log);
+    } else {
+      tuneAls(base, tuner, out, log);
+    }
+    return 0;
+  }
+
+  private void tuneAls(AlsConfig base, Tuner tuner, PrintWriter out, PrintWriter log) throws Exception {
+    if (alsWeightGrid != null || contentWeightGrid != null || popularityWeightGrid != null
+        || normalizationGrid != null) {
+      throw new IllegalArgumentException("the weight and normalization grids tune the hybrid; add --strategy hybrid");
+    }
     ParameterSpace space = new ParameterSpace(
         orDefault(factorsGrid, base.factors()),
         orDefault(regularizationGrid, base.regularization()),
@@ -80,51 +132,107 @@ final class TuneCommand implements Callable<Integer> {
             : confidenceGrid.stream().map(Confidence.Function::parse).toList(),
         orDefault(iterationsGrid, base.iterations()));
     List<AlsConfig> candidates = randomTrials == null ? space.grid(base) : space.sample(base, randomTrials, searchSeed);
-    Tuner tuner = new Tuner(metric, k, base.threads());
-
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter log = json ? new PrintWriter(new StringWriter()) : out;
     Split split = splitOptions.load(dataset, log);
     log.printf(Locale.ROOT, "validation split: train %s, test %s; %d of %d combinations%n", split.train(),
         split.test(), candidates.size(), space.gridSize());
+    Tuner.Result<AlsConfig> result = search(tuner, candidates, config -> new AlsTrainer(config).fit(split.train()),
+        split, Settings::asOptions, log);
+    report(out, result, Settings::asOptions, Settings::describe);
+  }
+
+  private void tuneBlend(AlsConfig base, Tuner tuner, PrintWriter out, PrintWriter log) throws Exception {
+    if (factorsGrid != null || regularizationGrid != null || alphaGrid != null || confidenceGrid != null
+        || iterationsGrid != null) {
+      throw new IllegalArgumentException("--strategy hybrid keeps ALS fixed (one model, the settings given);"
+          + " tune ALS first with --strategy als");
+    }
+    if (!features.isSet()) {
+      throw new IllegalArgumentException("--strategy hybrid needs --features FILE: " + FeaturesOption.WHAT);
+    }
+    List<Blend> grid = Blend.grid(
+        orDefault(alsWeightGrid, Blend.GRID_ALS),
+        orDefault(contentWeightGrid, Blend.GRID_CONTENT),
+        orDefault(popularityWeightGrid, Blend.GRID_POPULARITY),
+        normalizationGrid == null ? Blend.GRID_NORMALIZATIONS
+            : normalizationGrid.stream().map(ScoreNormalization::parse).toList());
+    List<Blend> candidates = randomTrials == null ? grid : sample(grid, randomTrials, searchSeed);
+    FeatureTable scaled = features.loadScaledOrNull();
+    Split split = splitOptions.load(dataset, log);
+    log.printf(Locale.ROOT, "validation split: train %s, test %s; %d of %d blends around ALS %s%n", split.train(),
+        split.test(), candidates.size(), grid.size(), Settings.asOptions(base));
+    log.flush();
+    HybridSources sources;
+    try (TrainingProgress progress = new TrainingProgress(System.err, "Training")) {
+      sources = HybridSources.fit(split.train(), scaled, base, progress);
+    }
+    Tuner.Result<Blend> result = search(tuner, candidates, sources::blend, split, Blend::asOptions, log);
+    report(out, result, Blend::asOptions, TuneCommand::blendJson);
+  }
+
+  private static Map<String, Object> blendJson(Blend blend) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("als", blend.als());
+    json.put("content", blend.content());
+    json.put("popularity", blend.popularity());
+    json.put("normalization", blend.normalization().toString());
+    return json;
+  }
+
+  private <C> Tuner.Result<C> search(Tuner tuner, List<C> candidates, Function<C, ? extends Recommender> fit,
+      Split split, Function<C, String> describe, PrintWriter log) {
     log.printf(Locale.ROOT, "%5s  %-80s %10s %8s%n", "trial", "settings", metric, "fit s");
     int[] trialNumber = {0};
-    Tuner.Result result;
     try (var bar = TrainingProgress.progressBar(System.err, "Tuning", candidates.size(), "trials")) {
-      result = tuner.search(candidates, split, trial -> {
+      return tuner.search(candidates, fit, split, trial -> {
         bar.step();
-        log.printf(Locale.ROOT, "%5d  %-80s %10.4f %8.2f%n", ++trialNumber[0], Settings.asOptions(trial.config()),
+        log.printf(Locale.ROOT, "%5d  %-80s %10.4f %8.2f%n", ++trialNumber[0], describe.apply(trial.config()),
             trial.objective(), trial.fitSeconds());
         log.flush();
       });
     }
+  }
+
+  private <C> void report(PrintWriter out, Tuner.Result<C> result, Function<C, String> describe,
+      Function<C, Object> toJson) {
     if (json) {
       List<Map<String, Object>> trials = new ArrayList<>();
-      for (Tuner.Trial trial : result.trials()) {
-        trials.add(trialJson(trial));
+      for (Tuner.Trial<C> trial : result.trials()) {
+        trials.add(trialJson(trial, toJson));
       }
       Map<String, Object> report = new LinkedHashMap<>();
       report.put("metric", metric);
+      report.put("strategy", strategy.trim().toLowerCase(Locale.ROOT));
       report.put("trials", trials);
-      report.put("best", trialJson(result.best()));
+      report.put("best", trialJson(result.best(), toJson));
       JsonOutput.print(out, report);
     } else {
       out.printf(Locale.ROOT, "best %s = %.4f with: %s%n", metric, result.best().objective(),
-          Settings.asOptions(result.best().config()));
+          describe.apply(result.best().config()));
       out.flush();
     }
-    return 0;
   }
 
-  private static Map<String, Object> trialJson(Tuner.Trial trial) {
+  private static <C> Map<String, Object> trialJson(Tuner.Trial<C> trial, Function<C, Object> toJson) {
     Map<String, Object> json = new LinkedHashMap<>();
-    json.put("settings", Settings.describe(trial.config()));
+    json.put("settings", toJson.apply(trial.config()));
     json.put("metrics", trial.metrics());
     json.put("fitSeconds", trial.fitSeconds());
     return json;
   }
 
+  /** {@code trials} blends drawn without repeats, with the seed. */
+  private static List<Blend> sample(List<Blend> grid, int trials, long seed) {
+    RecommendCommand.requirePositive(trials, "--random");
+    List<Blend> shuffled = new ArrayList<>(grid);
+    Collections.shuffle(shuffled, new Random(seed));
+    return shuffled.subList(0, Math.min(trials, shuffled.size()));
+  }
+
   private static <T> List<T> orDefault(List<T> values, T fallback) {
     return values == null || values.isEmpty() ? List.of(fallback) : values;
+  }
+
+  private static <T> List<T> orDefault(List<T> values, List<T> fallback) {
+    return values == null || values.isEmpty() ? fallback : values;
   }
 }

@@ -107,7 +107,7 @@ class EncoreCommandTest {
   @Test
   void helpIsAvailableEverywhere() {
     for (String command : new String[] {"generate", "train", "recommend", "similar", "explain", "evaluate", "tune",
-        "compare", "demo"}) {
+        "compare", "demo", "evaluate-cold-start"}) {
       CliRun run = CliRun.of(command, "--help");
       assertThat(run.exitCode()).isZero();
       assertThat(run.out()).contains("Usage: encore " + command);

@@ -115,6 +115,22 @@ public final class FeatureTable {
     return builder.build();
   }
 
+  /**
+   * The same tracks and tags with every feature put through {@code scaler} (robust z-scores, in
+   * the scaler's column order, NaN where missing): the table the taste-profile, hybrid and
+   * cold-start code compare tracks in.
+   */
+  public FeatureTable scaledBy(FeatureScaler scaler) {
+    float[] scaled = scaler.scale(this);
+    int width = scaler.featureCount();
+    Builder builder = new Builder(scaler.featureNames());
+    for (int track = 0; track < trackCount(); track++) {
+      builder.add(tracks.idOf(track), Arrays.copyOfRange(scaled, track * width, (track + 1) * width),
+          genres.get(track), moods.get(track));
+    }
+    return builder.build();
+  }
+
   private static Map<String, Integer> indexNames(List<String> names) {
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < names.size(); i++) {

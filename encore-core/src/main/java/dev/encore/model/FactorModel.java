@@ -89,6 +89,34 @@ public final class FactorModel implements Recommender {
     return itemFactors;
   }
 
+  /**
+   * This model with {@code newItemIds} appended as items {@code items().size()} onwards, their
+   * factors taken from {@code newItemFactors} (row-major, one row per new ID): how a track with
+   * no plays gets item factors from elsewhere (such as a regression on its audio features) and can
+   * then be recommended and listed as similar. Nobody has played the new items; the users, their
+   * factors and the settings are shared with this model.
+   */
+  public FactorModel withItems(List<String> newItemIds, float[] newItemFactors) {
+    if (newItemFactors.length != newItemIds.size() * factors) {
+      throw new IllegalArgumentException(newItemIds.size() + " new items need " + newItemIds.size() * factors
+          + " factor values (" + factors + " each), got " + newItemFactors.length);
+    }
+    for (int p = 0; p < newItemFactors.length; p++) {
+      if (!Float.isFinite(newItemFactors[p])) {
+        throw new IllegalArgumentException("factor " + p % factors + " of new item '" + newItemIds.get(p / factors)
+            + "' is " + newItemFactors[p] + "; factors must be finite");
+      }
+    }
+    List<String> allIds = new ArrayList<>(items.size() + newItemIds.size());
+    allIds.addAll(items.ids());
+    allIds.addAll(newItemIds);
+    IdIndex extended = IdIndex.of(items.kind(), allIds);
+    float[] allFactors = Arrays.copyOf(itemFactors, allIds.size() * factors);
+    System.arraycopy(newItemFactors, 0, allFactors, itemFactors.length, newItemFactors.length);
+    Csr widened = new Csr(played.rows(), allIds.size(), played.indptr(), played.indices(), played.values());
+    return new FactorModel(users, extended, factors, userFactors, allFactors, widened, settings);
+  }
+
   /** A copy of one user's factor row. */
   public float[] userVector(int user) {
     return Arrays.copyOfRange(userFactors, user * factors, (user + 1) * factors);

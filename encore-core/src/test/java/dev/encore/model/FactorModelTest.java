@@ -12,6 +12,7 @@ import dev.encore.data.Csr;
 import dev.encore.data.Interactions;
 import dev.encore.data.UnknownIdException;
 import dev.encore.testing.RandomInteractions;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -53,6 +54,48 @@ class FactorModelTest {
     List<Recommendation> trained = MODEL.recommend("u3", 5, RecommendOptions.DEFAULT);
     assertThat(viaFoldIn).extracting(Recommendation::itemId)
         .containsExactlyElementsOf(trained.stream().map(Recommendation::itemId).toList());
+  }
+
+  @Test
+  void withItemsAppendsTracksThatScoreAndListLikeTheirFactorsSay() {
+    int k = MODEL.factors();
+    float[] copyOfFirst = Arrays.copyOfRange(MODEL.itemFactors(), 0, k);
+    float[] opposite = new float[k];
+    for (int a = 0; a < k; a++) {
+      opposite[a] = -copyOfFirst[a];
+    }
+    float[] added = new float[2 * k];
+    System.arraycopy(copyOfFirst, 0, added, 0, k);
+    System.arraycopy(opposite, 0, added, k, k);
+    FactorModel extended = MODEL.withItems(List.of("twin", "anti"), added);
+    int items = MODEL.items().size();
+    assertThat(extended.items().size()).isEqualTo(items + 2);
+    assertThat(extended.items().idOf(items)).isEqualTo("twin");
+    assertThat(extended.played().columns()).isEqualTo(items + 2);
+    assertThat(extended.played().nnz()).isEqualTo(MODEL.played().nnz());
+    for (int user = 0; user < DATA.users().size(); user += 13) {
+      assertThat(extended.score(user, items)).isEqualTo(MODEL.score(user, 0));
+      assertThat(extended.score(user, items + 1)).isEqualTo(-MODEL.score(user, 0));
+    }
+    List<Recommendation> similar = extended.similarItems("i0", 1);
+    assertThat(similar.get(0).itemId()).isEqualTo("twin");
+    assertThat(similar.get(0).score()).isCloseTo(1f, within(1e-5f));
+    // Exactly opposite to i0 and its twin: both come last, tied, the lower index first.
+    assertThat(extended.similarItems("anti", items + 1)).extracting(Recommendation::itemId).endsWith("i0", "twin");
+    // The original is untouched.
+    assertThat(MODEL.items().size()).isEqualTo(items);
+  }
+
+  @Test
+  void withItemsRejectsMisshapenOrNonFiniteFactorsAndTakenIds() {
+    int k = MODEL.factors();
+    assertThatThrownBy(() -> MODEL.withItems(List.of("new"), new float[k + 1]))
+        .hasMessageContaining("1 new items need " + k + " factor values");
+    float[] broken = new float[k];
+    broken[2] = Float.NaN;
+    assertThatThrownBy(() -> MODEL.withItems(List.of("new"), broken))
+        .hasMessageContaining("factor 2 of new item 'new' is NaN");
+    assertThatThrownBy(() -> MODEL.withItems(List.of("i3"), new float[k])).hasMessageContaining("duplicate item id 'i3'");
   }
 
   @Test

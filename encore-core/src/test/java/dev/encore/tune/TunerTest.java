@@ -23,8 +23,8 @@ class TunerTest {
     AlsConfig base = AlsConfig.defaults().withThreads(2);
     List<AlsConfig> grid = space.grid(base);
     assertThat(grid).hasSize(8).doesNotHaveDuplicates();
-    List<Tuner.Trial> seen = new ArrayList<>();
-    Tuner.Result result = new Tuner("ndcg@10", 10, 2).search(grid, SPLIT, seen::add);
+    List<Tuner.Trial<AlsConfig>> seen = new ArrayList<>();
+    Tuner.Result<AlsConfig> result = new Tuner("ndcg@10", 10, 2).search(grid, SPLIT, seen::add);
     assertThat(seen).hasSize(8);
     double bestSeen = seen.stream().mapToDouble(Tuner.Trial::objective).max().orElseThrow();
     assertThat(result.best().objective()).isEqualTo(bestSeen);
