@@ -56,6 +56,11 @@ final class TrainCommand implements Callable<Integer> {
           + " (default: plain sum of play counts).")
   String halfLife;
 
+  @Option(names = "--as-of", paramLabel = "INSTANT",
+      description = "With --half-life: the time plays' ages are measured at, e.g. the end of a historical dataset"
+          + " such as 1998-04-23T00:00:00Z (default: now).")
+  String asOf;
+
   @Override
   public Integer call() throws Exception {
     AlsConfig config = als.toConfig();
@@ -112,13 +117,24 @@ final class TrainCommand implements Callable<Integer> {
 
   private PlayAggregation aggregation() {
     if (halfLife == null) {
+      if (asOf != null) {
+        throw new IllegalArgumentException("--as-of goes with --half-life: a plain sum has no ages");
+      }
       return PlayAggregation.sum();
     }
+    Duration duration;
     try {
-      return PlayAggregation.halfLife(Duration.parse(halfLife), Instant.now());
+      duration = Duration.parse(halfLife);
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException("--half-life '" + halfLife + "' is not an ISO-8601 duration such as P30D or PT12H");
     }
+    Instant now;
+    try {
+      now = asOf == null ? Instant.now() : Instant.parse(asOf);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("--as-of '" + asOf + "' is not an instant like 1998-04-23T00:00:00Z");
+    }
+    return PlayAggregation.halfLife(duration, now);
   }
 
   private static void printMetrics(PrintWriter out, String metricsJson, TrainingSettings settings) throws Exception {

@@ -72,9 +72,8 @@ public final class Importer {
     };
     loader.flush();
     listener.finished();
-    ReadSummary total = namesRead == null ? read : read.and(namesRead);
-    return new PlayImportSummary(total, read.rowsKept() - loader.events, loader.added, loader.events - loader.added,
-        loader.tracksCreated);
+    return new PlayImportSummary(read, namesRead, read.rowsKept() - loader.events, loader.added,
+        loader.events - loader.added, loader.tracksCreated);
   }
 
   private MovieLensReader movieLens() {

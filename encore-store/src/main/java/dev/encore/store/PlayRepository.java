@@ -4,9 +4,12 @@ import dev.encore.data.Interactions;
 import dev.encore.data.InteractionsBuilder;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -37,10 +40,14 @@ public final class PlayRepository {
     return store.inTransaction(handle -> add(handle, plays));
   }
 
-  /** {@link #add(List)} inside the caller's transaction. */
+  /**
+   * {@link #add(List)} inside the caller's transaction. Rows are written in key order, so two
+   * concurrent batches on PostgreSQL lock shared listeners and plays in the same order and never
+   * deadlock.
+   */
   int add(Handle handle, List<PlayEvent> plays) {
     Set<String> trackIds = new LinkedHashSet<>();
-    Set<String> userIds = new LinkedHashSet<>();
+    Set<String> userIds = new TreeSet<>();
     for (PlayEvent play : plays) {
       trackIds.add(play.trackId());
       userIds.add(play.userId());
@@ -53,7 +60,7 @@ public final class PlayRepository {
     PreparedBatch insert = handle.prepareBatch("INSERT INTO play_events"
         + " (listener_id, track_id, played_at, source, play_count, duration_seconds) VALUES (?, ?, ?, ?, ?, ?)"
         + " ON CONFLICT (listener_id, track_id, played_at, source) DO NOTHING");
-    for (PlayEvent play : plays) {
+    for (PlayEvent play : inKeyOrder(plays)) {
       insert.add(play.userId(), play.trackId(), EpochMicros.of(play.playedAt()), storedSource(play.source()),
           play.playCount(), play.durationSeconds());
     }
@@ -149,6 +156,13 @@ public final class PlayRepository {
         builder.add(userId, trackId, (float) value, Math.floorDiv(latestMicros, MICROS_PER_SECOND));
       }
     }
+  }
+
+  private static List<PlayEvent> inKeyOrder(List<PlayEvent> plays) {
+    List<PlayEvent> sorted = new ArrayList<>(plays);
+    sorted.sort(Comparator.comparing(PlayEvent::userId).thenComparing(PlayEvent::trackId)
+        .thenComparing(PlayEvent::playedAt).thenComparing(play -> storedSource(play.source())));
+    return sorted;
   }
 
   /** Plays without a source are stored with source '' so the idempotency key stays non-null. */

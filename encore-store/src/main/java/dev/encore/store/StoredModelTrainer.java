@@ -35,8 +35,7 @@ public final class StoredModelTrainer {
   public static final String MODELS_FOLDER = "models";
 
   private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
-      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+      .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING);
 
   private final EncoreStore store;
   private final Path dataDirectory;

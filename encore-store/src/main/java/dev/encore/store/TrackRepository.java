@@ -2,6 +2,7 @@ package dev.encore.store;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -9,9 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** The track catalogue: tracks, their features (one row per name) and their genre and mood tags. */
@@ -20,6 +23,9 @@ public final class TrackRepository {
   static final int PAGE = 1_000;
   private static final String GENRE = "genre";
   private static final String MOOD = "mood";
+
+  private static final RowMapper<TrackRow> TRACK_ROW =
+      (row, context) -> new TrackRow(row.getString("id"), row.getString("title"), row.getString("artist"));
 
   private final EncoreStore store;
 
@@ -43,8 +49,9 @@ public final class TrackRepository {
     return upsert(tracks, true);
   }
 
+  /** Tracks are written in ID order so that concurrent upserts on PostgreSQL never deadlock. */
   private int upsert(List<Track> tracks, boolean keepNames) {
-    Map<String, Track> byId = new LinkedHashMap<>();
+    Map<String, Track> byId = new TreeMap<>();
     for (Track track : tracks) {
       byId.put(track.id(), track);
     }
@@ -114,7 +121,9 @@ public final class TrackRepository {
     }
     PreparedBatch rows = handle.prepareBatch(
         "INSERT INTO tracks (id, title, artist) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING");
-    for (Track track : tracks) {
+    List<Track> inIdOrder = new ArrayList<>(tracks);
+    inIdOrder.sort(Comparator.comparing(Track::id));
+    for (Track track : inIdOrder) {
       rows.add(track.id(), track.title(), track.artist());
     }
     return Batches.rowsChanged(rows.execute());
@@ -136,7 +145,7 @@ public final class TrackRepository {
     return store.withHandle(handle -> {
       List<Track> found = load(handle, handle.createQuery("SELECT id, title, artist FROM tracks WHERE id = ?")
           .bind(0, id)
-          .map((row, context) -> new TrackRow(row.getString("id"), row.getString("title"), row.getString("artist")))
+          .map(TRACK_ROW)
           .list());
       return found.stream().findFirst();
     });
@@ -149,7 +158,7 @@ public final class TrackRepository {
         .createQuery("SELECT id, title, artist FROM tracks ORDER BY id LIMIT ? OFFSET ?")
         .bind(0, limit)
         .bind(1, offset)
-        .map((row, context) -> new TrackRow(row.getString("id"), row.getString("title"), row.getString("artist")))
+        .map(TRACK_ROW)
         .list()));
   }
 
@@ -169,7 +178,7 @@ public final class TrackRepository {
           ? handle.createQuery("SELECT id, title, artist FROM tracks ORDER BY id LIMIT ?").bind(0, PAGE)
           : handle.createQuery("SELECT id, title, artist FROM tracks WHERE id > ? ORDER BY id LIMIT ?")
               .bind(0, from).bind(1, PAGE))
-          .map((row, context) -> new TrackRow(row.getString("id"), row.getString("title"), row.getString("artist")))
+          .map(TRACK_ROW)
           .list()));
       page.forEach(action);
       if (page.size() < PAGE) {
