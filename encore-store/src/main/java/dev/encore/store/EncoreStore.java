@@ -12,6 +12,7 @@ import java.util.Objects;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 
 /**
  * The database behind Encore: a HikariCP pool over SQLite or PostgreSQL, migrated with Flyway on
@@ -146,12 +147,24 @@ public final class EncoreStore implements AutoCloseable {
 
   /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
   <R, X extends Exception> R inTransaction(HandleCallback<R, X> work) throws X {
-    return jdbi.inTransaction(work);
+    try {
+      return jdbi.inTransaction(work);
+    } catch (JdbiException e) {
+      throw databaseError(e);
+    }
   }
 
   /** Runs {@code work} on a connection in auto-commit mode: for single statements and short reads. */
   <R, X extends Exception> R withHandle(HandleCallback<R, X> work) throws X {
-    return jdbi.withHandle(work);
+    try {
+      return jdbi.withHandle(work);
+    } catch (JdbiException e) {
+      throw databaseError(e);
+    }
+  }
+
+  private StoreException databaseError(JdbiException error) {
+    return new StoreException("database error (" + vendor.id() + "): " + rootMessage(error), error);
   }
 
   /**
@@ -160,10 +173,7 @@ public final class EncoreStore implements AutoCloseable {
    * here would begin IMMEDIATE and stall every writer until the read ends).
    */
   <R, X extends Exception> R streamingRead(HandleCallback<R, X> work) throws X {
-    if (vendor == Vendor.POSTGRESQL) {
-      return jdbi.inTransaction(work);
-    }
-    return jdbi.withHandle(work);
+    return vendor == Vendor.POSTGRESQL ? inTransaction(work) : withHandle(work);
   }
 
   static void requirePage(int offset, int limit) {

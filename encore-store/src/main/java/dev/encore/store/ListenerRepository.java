@@ -18,12 +18,8 @@ public final class ListenerRepository {
   private final Clock clock;
 
   ListenerRepository(EncoreStore store) {
-    this(store, Clock.systemUTC());
-  }
-
-  ListenerRepository(EncoreStore store, Clock clock) {
     this.store = store;
-    this.clock = clock;
+    this.clock = Clock.systemUTC();
   }
 
   /** Adds the listener unless known; true when they were new. */

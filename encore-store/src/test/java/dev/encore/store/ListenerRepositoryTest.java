@@ -67,5 +67,8 @@ class ListenerRepositoryTest {
     assertThat(store.isHealthy()).isTrue();
     store.close();
     assertThat(store.isHealthy()).isFalse();
+    assertThatThrownBy(() -> store.listeners().count())
+        .isInstanceOf(StoreException.class)
+        .hasMessageStartingWith("database error (" + store.vendor() + "): ");
   }
 }
