@@ -17,10 +17,14 @@ public final class PlayAggregation {
 
   private final Duration halfLife;
   private final Instant now;
+  private final double halfLifeMicros;
+  private final long nowMicros;
 
   private PlayAggregation(Duration halfLife, Instant now) {
     this.halfLife = halfLife;
     this.now = now;
+    this.halfLifeMicros = halfLife == null ? Double.NaN : halfLife.toSeconds() * 1e6 + halfLife.toNanosPart() / 1e3;
+    this.nowMicros = now == null ? 0 : EpochMicros.of(now);
   }
 
   /** Each listener and track's value is the sum of its play counts. */
@@ -61,8 +65,8 @@ public final class PlayAggregation {
     if (!isDecayed()) {
       return 1.0;
     }
-    long ageMicros = Math.max(0, EpochMicros.of(now) - playedAtMicros);
-    return Math.pow(0.5, ageMicros / (double) EpochMicros.of(Instant.EPOCH.plus(halfLife)));
+    long ageMicros = Math.max(0, nowMicros - playedAtMicros);
+    return Math.pow(0.5, ageMicros / halfLifeMicros);
   }
 
   @Override
