@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "Music recommendations from who-played-what: implicit-feedback ALS, evaluation and tuning.",
     subcommands = {
         GenerateCommand.class,
+        ImportCommand.class,
         TrainCommand.class,
         RecommendCommand.class,
         SimilarCommand.class,

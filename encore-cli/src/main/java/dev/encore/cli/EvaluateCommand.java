@@ -73,7 +73,7 @@ final class EvaluateCommand implements Callable<Integer> {
       JsonOutput.print(out, result);
     } else {
       out.printf(Locale.ROOT, "ALS %s: fit in %.2f s%n", Settings.asOptions(config), outcome.fitSeconds());
-      ModelEvaluation.printTable(out, outcome.reports());
+      ModelEvaluation.printMetrics(out, outcome.metricsByModel());
     }
     return 0;
   }
@@ -94,6 +94,8 @@ final class EvaluateCommand implements Callable<Integer> {
       result = HybridComparison.run(split, features.loadScaledOrNull(), config, candidates, splitOptions.splitter(),
           "ndcg@" + k, k, progress);
     }
+    Map<String, Map<String, Double>> metricsByModel = new LinkedHashMap<>();
+    result.reports().forEach((name, metrics) -> metricsByModel.put(name, metrics.byName()));
     if (json) {
       Map<String, Object> report = new LinkedHashMap<>();
       report.put("k", k);
@@ -102,14 +104,12 @@ final class EvaluateCommand implements Callable<Integer> {
       report.put("test", sizes(split.test()));
       report.put("blend", result.blend().toString());
       report.put("blendTuned", result.tuning() != null);
-      Map<String, Map<String, Double>> models = new LinkedHashMap<>();
-      result.reports().forEach((name, metrics) -> models.put(name, metrics.byName()));
-      report.put("models", models);
+      report.put("models", metricsByModel);
       JsonOutput.print(out, report);
     } else {
       out.printf(Locale.ROOT, "ALS %s%nhybrid: %s%s%n", Settings.asOptions(config), result.blend().asOptions(),
           result.tuning() != null ? " (tuned on a validation split of the training half)" : "");
-      ModelEvaluation.printTable(out, result.reports());
+      ModelEvaluation.printMetrics(out, metricsByModel);
     }
   }
 

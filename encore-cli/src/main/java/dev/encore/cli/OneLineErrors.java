@@ -1,14 +1,16 @@
 package dev.encore.cli;
 
 import dev.encore.io.DatasetFormatException;
+import dev.encore.store.StoreException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.NoSuchElementException;
 import picocli.CommandLine;
 
 /**
- * Turns the errors a user can fix (bad input, unknown IDs, unreadable files) into one line on
- * stderr and exit code 1; anything else is a bug and keeps its stack trace (exit code 2).
+ * Turns the errors a user can fix (bad input, unknown IDs, unreadable files, an unreachable
+ * database) into one line on stderr and exit code 1; anything else is a bug and keeps its stack
+ * trace (exit code 2).
  */
 final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
   static final int USER_ERROR = 1;
@@ -20,7 +22,8 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
     Throwable cause = exception instanceof UncheckedIOException unchecked ? unchecked.getCause() : exception;
     if (cause instanceof IllegalArgumentException || cause instanceof NoSuchElementException
         || cause instanceof IOException || cause instanceof IllegalStateException
-        || cause instanceof ArithmeticException || cause instanceof DatasetFormatException) {
+        || cause instanceof ArithmeticException || cause instanceof DatasetFormatException
+        || cause instanceof StoreException) {
       commandLine.getErr().println("encore " + commandLine.getCommandName() + ": " + cause.getMessage());
       return USER_ERROR;
     }

@@ -33,6 +33,10 @@ final class Row {
     fields[fieldCount++] = field.strip();
   }
 
+  String source() {
+    return source;
+  }
+
   long line() {
     return line;
   }
