@@ -1,0 +1,154 @@
+package dev.encore.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.encore.als.AlsConfig;
+import dev.encore.als.AlsTrainer;
+import dev.encore.als.TrainingListener;
+import dev.encore.data.Interactions;
+import dev.encore.eval.MetricReport;
+import dev.encore.eval.RandomSplitter;
+import dev.encore.eval.RankingEvaluator;
+import dev.encore.eval.Split;
+import dev.encore.model.FactorModel;
+import dev.encore.model.ModelFile;
+import dev.encore.popular.PopularityRecommender;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The one place that turns the database into a model file. A run records itself as training,
+ * aggregates the stored plays, evaluates ALS (and the popularity baseline) on a held-out split,
+ * trains the served model on every play, writes it atomically to
+ * {@code <dataDirectory>/models/model-<version>.encore} and marks the version ready. Any failure
+ * marks the version failed and leaves the ready models, their rows and their files, as they were.
+ *
+ * <p>The listener hears two ALS fits when evaluation is on: the evaluation fit on the training
+ * split, then the fit on every play.
+ */
+public final class StoredModelTrainer {
+  /** The folder under the data directory that holds the model files. */
+  public static final String MODELS_FOLDER = "models";
+
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
+      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+  private final EncoreStore store;
+  private final Path dataDirectory;
+
+  public StoredModelTrainer(EncoreStore store, Path dataDirectory) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.dataDirectory = dataDirectory.toAbsolutePath().normalize();
+  }
+
+  /** The file a version's model is written to. */
+  public Path modelFile(long version) {
+    return dataDirectory.resolve(MODELS_FOLDER).resolve("model-" + version + ".encore");
+  }
+
+  /** Trains with {@code config} on summed play counts, evaluated as {@link TrainingSettings#of} says. */
+  public ModelRecord train(AlsConfig config, TrainingListener listener) {
+    return train(TrainingSettings.of(config), listener);
+  }
+
+  /**
+   * Runs one training and returns its ready record.
+   *
+   * @throws ModelTrainingException when it fails, after marking its version failed
+   */
+  public ModelRecord train(TrainingSettings settings, TrainingListener listener) {
+    Objects.requireNonNull(listener, "listener");
+    long version = store.models().startTraining(toJson(describe(settings)));
+    try {
+      Interactions plays = store.plays().interactions(settings.aggregation());
+      if (plays.nnz() == 0) {
+        throw new IllegalStateException("the database holds no plays: import or post plays before training");
+      }
+      Map<String, Object> metrics = settings.evaluates() ? evaluate(settings, plays, listener) : notEvaluated();
+      FactorModel model = new AlsTrainer(settings.als()).fit(plays, listener);
+      Path file = modelFile(version);
+      ModelFile.save(model, file);
+      store.models().markReady(version, file.toString(), toJson(metrics));
+      return store.models().find(version).orElseThrow();
+    } catch (Exception | Error failure) {
+      markFailed(version, failure);
+      throw new ModelTrainingException(version, failure);
+    }
+  }
+
+  private void markFailed(long version, Throwable failure) {
+    try {
+      store.models().markFailed(version, failure.getMessage() == null ? failure.toString() : failure.getMessage());
+    } catch (RuntimeException recordingFailed) {
+      failure.addSuppressed(recordingFailed);
+    }
+  }
+
+  private static Map<String, Object> evaluate(TrainingSettings settings, Interactions plays, TrainingListener listener) {
+    Split split = new RandomSplitter(settings.testFraction(), settings.splitSeed()).split(plays);
+    if (split.test().nnz() == 0) {
+      Map<String, Object> skipped = notEvaluated();
+      skipped.put("reason", "too few plays to hold any out");
+      return skipped;
+    }
+    AlsConfig als = settings.als();
+    long start = System.nanoTime();
+    FactorModel model = new AlsTrainer(als).fit(split.train(), listener);
+    double fitSeconds = (System.nanoTime() - start) / 1e9;
+    MetricReport alsReport = RankingEvaluator.evaluate(model, split.train(), split.test(), settings.k(), als.threads());
+    MetricReport popularity = RankingEvaluator.evaluate(new PopularityRecommender(split.train()), split.train(),
+        split.test(), settings.k(), als.threads());
+    Map<String, Object> metrics = new LinkedHashMap<>();
+    metrics.put("evaluated", true);
+    metrics.put("k", settings.k());
+    metrics.put("testFraction", settings.testFraction());
+    metrics.put("train", sizes(split.train()));
+    metrics.put("test", sizes(split.test()));
+    metrics.put("evaluationFitSeconds", fitSeconds);
+    metrics.put("als", alsReport.byName());
+    metrics.put("popularity", popularity.byName());
+    metrics.put("plays", sizes(plays));
+    return metrics;
+  }
+
+  private static Map<String, Object> notEvaluated() {
+    Map<String, Object> metrics = new LinkedHashMap<>();
+    metrics.put("evaluated", false);
+    return metrics;
+  }
+
+  private static Map<String, Object> sizes(Interactions interactions) {
+    Map<String, Object> sizes = new LinkedHashMap<>();
+    sizes.put("users", interactions.users().size());
+    sizes.put("items", interactions.items().size());
+    sizes.put("entries", interactions.nnz());
+    return sizes;
+  }
+
+  private static Map<String, Object> describe(TrainingSettings settings) {
+    Map<String, Object> aggregation = new LinkedHashMap<>();
+    aggregation.put("kind", settings.aggregation().isDecayed() ? "halfLife" : "sum");
+    settings.aggregation().halfLife().ifPresent(halfLife -> aggregation.put("halfLife", halfLife.toString()));
+    settings.aggregation().now().ifPresent(now -> aggregation.put("now", now.toString()));
+    Map<String, Object> described = new LinkedHashMap<>();
+    described.put("als", settings.als());
+    described.put("aggregation", aggregation);
+    described.put("testFraction", settings.testFraction());
+    described.put("splitSeed", settings.splitSeed());
+    described.put("k", settings.k());
+    return described;
+  }
+
+  private static String toJson(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,204 @@
+package dev.encore.store;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/** The track catalogue: tracks, their features (one row per name) and their genre and mood tags. */
+public final class TrackRepository {
+  /** Tracks per query when {@link #forEach} pages through the catalogue. */
+  static final int PAGE = 1_000;
+  private static final String GENRE = "genre";
+  private static final String MOOD = "mood";
+
+  private final EncoreStore store;
+
+  TrackRepository(EncoreStore store) {
+    this.store = store;
+  }
+
+  /**
+   * Inserts or replaces each track whole (names, features and tags), all in one transaction;
+   * returns the number of distinct tracks written. A later entry for the same ID wins.
+   */
+  public int upsert(List<Track> tracks) {
+    Map<String, Track> byId = new LinkedHashMap<>();
+    for (Track track : tracks) {
+      byId.put(track.id(), track);
+    }
+    if (byId.isEmpty()) {
+      return 0;
+    }
+    return store.inTransaction(handle -> {
+      upsert(handle, byId.values());
+      return byId.size();
+    });
+  }
+
+  private void upsert(Handle handle, Collection<Track> tracks) {
+    PreparedBatch rows = handle.prepareBatch("INSERT INTO tracks (id, title, artist) VALUES (?, ?, ?)"
+        + " ON CONFLICT (id) DO UPDATE SET title = excluded.title, artist = excluded.artist");
+    PreparedBatch clearFeatures = handle.prepareBatch("DELETE FROM track_features WHERE track_id = ?");
+    PreparedBatch clearTags = handle.prepareBatch("DELETE FROM track_tags WHERE track_id = ?");
+    for (Track track : tracks) {
+      rows.add(track.id(), track.title(), track.artist());
+      clearFeatures.add(track.id());
+      clearTags.add(track.id());
+    }
+    rows.execute();
+    clearFeatures.execute();
+    clearTags.execute();
+    insertFeaturesAndTags(handle, tracks);
+  }
+
+  private static void insertFeaturesAndTags(Handle handle, Collection<Track> tracks) {
+    PreparedBatch features = handle.prepareBatch("INSERT INTO track_features (track_id, name, value) VALUES (?, ?, ?)");
+    PreparedBatch tags = handle.prepareBatch("INSERT INTO track_tags (track_id, kind, position, tag) VALUES (?, ?, ?, ?)");
+    boolean anyFeature = false;
+    boolean anyTag = false;
+    for (Track track : tracks) {
+      for (Map.Entry<String, Float> feature : track.features().entrySet()) {
+        features.add(track.id(), feature.getKey(), feature.getValue());
+        anyFeature = true;
+      }
+      anyTag |= addTags(tags, track.id(), GENRE, track.genres());
+      anyTag |= addTags(tags, track.id(), MOOD, track.moods());
+    }
+    if (anyFeature) {
+      features.execute();
+    }
+    if (anyTag) {
+      tags.execute();
+    }
+  }
+
+  private static boolean addTags(PreparedBatch batch, String trackId, String kind, List<String> tags) {
+    for (int position = 0; position < tags.size(); position++) {
+      batch.add(trackId, kind, position, tags.get(position));
+    }
+    return !tags.isEmpty();
+  }
+
+  /**
+   * Inserts the tracks (ID, title, artist) whose ID is not yet in the catalogue, inside the
+   * caller's transaction, leaving known tracks as they are; returns how many were new.
+   */
+  int addMissing(Handle handle, Collection<Track> tracks) {
+    if (tracks.isEmpty()) {
+      return 0;
+    }
+    PreparedBatch rows = handle.prepareBatch(
+        "INSERT INTO tracks (id, title, artist) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING");
+    for (Track track : tracks) {
+      rows.add(track.id(), track.title(), track.artist());
+    }
+    return Batches.rowsChanged(rows.execute());
+  }
+
+  /** The IDs of {@code ids} that are not in the catalogue, in the order given. */
+  List<String> missing(Handle handle, Collection<String> ids) {
+    Set<String> known = new HashSet<>();
+    for (List<String> chunk : Batches.chunks(ids, Batches.MAX_IN_LIST)) {
+      known.addAll(handle.createQuery("SELECT id FROM tracks WHERE id IN (<ids>)")
+          .bindList("ids", chunk)
+          .mapTo(String.class)
+          .list());
+    }
+    return ids.stream().filter(id -> !known.contains(id)).toList();
+  }
+
+  public Optional<Track> find(String id) {
+    return store.withHandle(handle -> {
+      List<Track> found = load(handle, handle.createQuery("SELECT id, title, artist FROM tracks WHERE id = ?")
+          .bind(0, id)
+          .map((row, context) -> new TrackRow(row.getString("id"), row.getString("title"), row.getString("artist")))
+          .list());
+      return found.stream().findFirst();
+    });
+  }
+
+  /** A page of tracks in ID order. */
+  public List<Track> list(int offset, int limit) {
+    EncoreStore.requirePage(offset, limit);
+    return store.withHandle(handle -> load(handle, handle
+        .createQuery("SELECT id, title, artist FROM tracks ORDER BY id LIMIT ? OFFSET ?")
+        .bind(0, limit)
+        .bind(1, offset)
+        .map((row, context) -> new TrackRow(row.getString("id"), row.getString("title"), row.getString("artist")))
+        .list()));
+  }
+
+  public long count() {
+    return store.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM tracks").mapTo(Long.class).one());
+  }
+
+  /**
+   * Hands every track to {@code action} in ID order, {@value #PAGE} at a time (keyset paging), so
+   * memory stays flat however large the catalogue and no long transaction is held.
+   */
+  public void forEach(Consumer<Track> action) {
+    String after = null;
+    while (true) {
+      String from = after;
+      List<Track> page = store.withHandle(handle -> load(handle, (from == null
+          ? handle.createQuery("SELECT id, title, artist FROM tracks ORDER BY id LIMIT ?").bind(0, PAGE)
+          : handle.createQuery("SELECT id, title, artist FROM tracks WHERE id > ? ORDER BY id LIMIT ?")
+              .bind(0, from).bind(1, PAGE))
+          .map((row, context) -> new TrackRow(row.getString("id"), row.getString("title"), row.getString("artist")))
+          .list()));
+      page.forEach(action);
+      if (page.size() < PAGE) {
+        return;
+      }
+      after = page.get(page.size() - 1).id();
+    }
+  }
+
+  private record TrackRow(String id, String title, String artist) {}
+
+  private record FeatureRow(String trackId, String name, float value) {}
+
+  private record TagRow(String trackId, String kind, String tag) {}
+
+  /** The rows with their features and tags, fetched for all of them at once. */
+  private static List<Track> load(Handle handle, List<TrackRow> rows) {
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    Map<String, Map<String, Float>> features = new HashMap<>();
+    Map<String, List<String>> genres = new HashMap<>();
+    Map<String, List<String>> moods = new HashMap<>();
+    Set<String> ids = new TreeSet<>();
+    rows.forEach(row -> ids.add(row.id()));
+    for (List<String> chunk : Batches.chunks(ids, Batches.MAX_IN_LIST)) {
+      handle.createQuery("SELECT track_id, name, value FROM track_features WHERE track_id IN (<ids>)"
+              + " ORDER BY track_id, name")
+          .bindList("ids", chunk)
+          .map((row, context) -> new FeatureRow(row.getString("track_id"), row.getString("name"), row.getFloat("value")))
+          .forEach(feature -> features.computeIfAbsent(feature.trackId(), id -> new LinkedHashMap<>())
+              .put(feature.name(), feature.value()));
+      handle.createQuery("SELECT track_id, kind, tag FROM track_tags WHERE track_id IN (<ids>)"
+              + " ORDER BY track_id, kind, position")
+          .bindList("ids", chunk)
+          .map((row, context) -> new TagRow(row.getString("track_id"), row.getString("kind"), row.getString("tag")))
+          .forEach(tag -> (GENRE.equals(tag.kind()) ? genres : moods)
+              .computeIfAbsent(tag.trackId(), id -> new ArrayList<>()).add(tag.tag()));
+    }
+    List<Track> tracks = new ArrayList<>(rows.size());
+    for (TrackRow row : rows) {
+      tracks.add(new Track(row.id(), row.title(), row.artist(), features.getOrDefault(row.id(), Map.of()),
+          genres.getOrDefault(row.id(), List.of()), moods.getOrDefault(row.id(), List.of())));
+    }
+    return tracks;
+  }
+}
