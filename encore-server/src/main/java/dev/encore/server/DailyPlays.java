@@ -48,14 +48,12 @@ final class DailyPlays {
 
   private List<DayCount> query(Instant now, int days) {
     long firstDay = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(days - 1L).toEpochDay();
-    String sql = "SELECT played_at / ? AS day, SUM(play_count) AS plays FROM play_events WHERE played_at >= ?"
-        + " GROUP BY played_at / ? ORDER BY day";
+    // The divisor is written out, not bound: PostgreSQL groups by an expression only when it is identical.
+    String sql = "SELECT played_at / " + MICROS_PER_DAY + " AS day, SUM(play_count) AS plays FROM play_events"
+        + " WHERE played_at >= ? GROUP BY played_at / " + MICROS_PER_DAY + " ORDER BY day";
     try (Connection connection = DriverManager.getConnection(store.jdbcUrl(), store.user(), store.password());
         PreparedStatement statement = connection.prepareStatement(sql)) {
-      connection.setReadOnly(true);
-      statement.setLong(1, MICROS_PER_DAY);
-      statement.setLong(2, firstDay * MICROS_PER_DAY);
-      statement.setLong(3, MICROS_PER_DAY);
+      statement.setLong(1, firstDay * MICROS_PER_DAY);
       List<DayCount> counts = new ArrayList<>();
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {

@@ -21,14 +21,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fills an empty database with a synthetic catalogue from {@link PlayGenerator}: every track with
- * its genre, mood and audio features, and every listener's plays spread over the last 30 days
+ * its genre, mood and audio features, and every listener's plays spread over the last 28 days
  * (so the dashboard has days to draw), committed in batches.
  */
 public final class DemoData {
   private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
   private static final int BATCH = 5_000;
   private static final int TRACKS_PER_ARTIST = 10;
-  private static final Duration SPREAD = Duration.ofDays(30);
+  /** Inside the dashboard's 30-day chart of plays per day. */
+  private static final Duration SPREAD = Duration.ofDays(28);
   private static final String SOURCE = "demo";
 
   private DemoData() {}
@@ -76,7 +77,7 @@ public final class DemoData {
     store.tracks().upsert(batch);
   }
 
-  /** A time in the 30 days before {@code end}, the same for the same seed, listener and track. */
+  /** A time in the 28 days before {@code end}, the same for the same seed, listener and track. */
   private static Instant playedAt(Instant end, long seed, int listener, int track) {
     SplittableRandom random = new SplittableRandom(seed * 1_000_003L + listener * 65_537L + track);
     return end.minusSeconds(random.nextLong(SPREAD.toSeconds()));

@@ -48,7 +48,8 @@ final class JsonBodies {
   <T> List<T> readOneOrMany(Context ctx, Class<T> type) {
     JsonNode tree = parse(ctx, false);
     if (!tree.isArray()) {
-      return List.of(convert(tree, mapper.constructType(type), ""));
+      T single = convert(tree, mapper.constructType(type), "");
+      return List.of(single);
     }
     if (tree.isEmpty()) {
       throw ApiException.badRequest("empty_batch", "The body is an empty array: send at least one item.");
