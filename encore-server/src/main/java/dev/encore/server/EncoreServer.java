@@ -78,6 +78,7 @@ public final class EncoreServer implements AutoCloseable {
 
     Javalin app = Javalin.create(javalin -> {
       javalin.showJavalinBanner = false;
+      javalin.http.prefer405over404 = true;
       javalin.jsonMapper(new JavalinJackson(mapper, false));
       // Bodies are read by JsonBodies, which counts bytes as they arrive; this is the early check on Content-Length.
       javalin.http.maxRequestSize = config.maxBodyBytes();

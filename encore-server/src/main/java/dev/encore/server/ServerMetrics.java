@@ -47,8 +47,14 @@ final class ServerMetrics implements AutoCloseable {
 
   /** Records one answered request under its route template (never the raw path, which would explode the series). */
   void recordRequest(Context ctx, float milliseconds) {
-    String route = ctx.endpointHandlerPath();
-    if (route == null || route.isEmpty() || route.equals("*") || ctx.statusCode() == 404 && !route.startsWith("/")) {
+    String route;
+    try {
+      route = ctx.endpointHandlerPath();
+    } catch (RuntimeException noEndpoint) {
+      // Javalin has no endpoint path for a request no route matched (404, 405, static files).
+      route = null;
+    }
+    if (route == null || route.isEmpty() || !route.startsWith("/")) {
       route = "unmatched";
     }
     Timer.builder(REQUESTS)
