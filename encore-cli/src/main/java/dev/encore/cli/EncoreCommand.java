@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "encore",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Music recommendations from who-played-what: implicit-feedback ALS, evaluation and tuning.",
+    description = "Music recommendations from who-played-what: implicit-feedback ALS, evaluation, tuning and a service.",
     subcommands = {
         GenerateCommand.class,
         TrainCommand.class,
@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         TuneCommand.class,
         CompareCommand.class,
         DemoCommand.class,
+        ServeCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class EncoreCommand implements Runnable {
