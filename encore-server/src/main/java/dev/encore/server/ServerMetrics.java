@@ -55,7 +55,8 @@ final class ServerMetrics implements AutoCloseable {
       route = null;
     }
     if (route == null || route.isEmpty() || !route.startsWith("/")) {
-      route = "unmatched";
+      // No endpoint matched: a dashboard file when it succeeded, else a wrong path or method.
+      route = ctx.statusCode() < 400 ? "static" : "unmatched";
     }
     Timer.builder(REQUESTS)
         .description("answered HTTP requests")
