@@ -85,4 +85,20 @@ class TrainingJobsTest {
       assertThat(jobs.trySubmit(SETTINGS, "schedule")).isPresent();
     }
   }
+
+  @Test
+  void theScheduleRetrainsByItself() throws InterruptedException {
+    LiveModel live = liveModel();
+    java.util.concurrent.atomic.AtomicLong versions = new java.util.concurrent.atomic.AtomicLong(1);
+    try (TrainingJobs jobs = new TrainingJobs((settings, listener) -> new ModelTraining.TrainedModel(
+        ready(versions.incrementAndGet()), SECOND), live, Clock.systemUTC())) {
+      jobs.retrainEvery(java.time.Duration.ofMillis(20), SETTINGS);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (live.snapshot().modelVersion() < 3 && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      assertThat(live.snapshot().modelVersion()).isGreaterThanOrEqualTo(3);
+      assertThat(jobs.recent()).allSatisfy(job -> assertThat(job.view().trigger()).isEqualTo("schedule"));
+    }
+  }
 }
