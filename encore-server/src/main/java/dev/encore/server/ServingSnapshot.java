@@ -3,6 +3,7 @@ package dev.encore.server;
 import dev.encore.data.IdIndex;
 import dev.encore.data.Interactions;
 import dev.encore.model.FactorModel;
+import dev.encore.model.RecommendOptions;
 import dev.encore.popular.PopularityRecommender;
 import java.time.Instant;
 import java.util.Arrays;
@@ -24,6 +25,7 @@ public record ServingSnapshot(long modelVersion, FactorModel model, Interactions
 
   /** A snapshot serving a trained model; popularity comes from the model's own training plays. */
   public static ServingSnapshot ofModel(long modelVersion, FactorModel model, Instant dataReadAt) {
+    warmUp(model);
     return build(modelVersion, model, Interactions.of(model.users(), model.items(), model.played(), null),
         dataReadAt);
   }
@@ -45,6 +47,20 @@ public record ServingSnapshot(long modelVersion, FactorModel model, Interactions
         .sorted(Comparator.<Integer>comparingDouble(track -> -popularity[track]).thenComparingInt(track -> track))
         .mapToInt(Integer::intValue).toArray();
     return new ServingSnapshot(version, model, plays, readAt, popularity, order);
+  }
+
+  /**
+   * Builds the model's lazily made scoring panels now, before the snapshot is served, so the first
+   * requests after a swap do not pay for them (or build them several times at once).
+   */
+  private static void warmUp(FactorModel model) {
+    if (model.users().size() > 0 && model.items().size() > 1) {
+      model.recommend(0, 1, RecommendOptions.keepPlayed());
+      model.similarItems(model.items().idOf(0), 1);
+      if (model.users().size() > 1) {
+        model.similarUsers(model.users().idOf(0), 1);
+      }
+    }
   }
 
   public boolean hasModel() {
