@@ -67,7 +67,7 @@ final class DemoCommand implements Callable<Integer> {
     ModelEvaluation.Outcome outcome = ModelEvaluation.run(config, split, 10, System.err);
     out.printf(Locale.ROOT, "   fit in %.2f s%n", outcome.fitSeconds());
     out.printf(Locale.ROOT, "== 3. Ranking quality on the held-out 20%% (%,d entries)%n", split.test().nnz());
-    ModelEvaluation.printTable(out, outcome.reports());
+    ModelEvaluation.printMetrics(out, outcome.metricsByModel());
 
     FactorModel model = outcome.als();
     ModelFile.save(model, output);

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "Music recommendations from who-played-what: implicit-feedback ALS, evaluation, tuning and a service.",
     subcommands = {
         GenerateCommand.class,
+        ImportCommand.class,
         TrainCommand.class,
         RecommendCommand.class,
         SimilarCommand.class,

@@ -57,7 +57,7 @@ final class EvaluateCommand implements Callable<Integer> {
       JsonOutput.print(out, result);
     } else {
       out.printf(Locale.ROOT, "ALS %s: fit in %.2f s%n", Settings.asOptions(config), outcome.fitSeconds());
-      ModelEvaluation.printTable(out, outcome.reports());
+      ModelEvaluation.printMetrics(out, outcome.metricsByModel());
     }
     return 0;
   }

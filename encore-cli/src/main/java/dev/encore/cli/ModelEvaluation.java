@@ -50,18 +50,18 @@ final class ModelEvaluation {
     }
   }
 
-  /** One row per metric, one column per model. */
-  static void printTable(PrintWriter out, Map<String, MetricReport> reports) {
+  /** One row per metric (those of the first model), one column per model. */
+  static void printMetrics(PrintWriter out, Map<String, Map<String, Double>> metricsByModel) {
     out.printf(Locale.ROOT, "%-14s", "metric");
-    for (String name : reports.keySet()) {
+    for (String name : metricsByModel.keySet()) {
       out.printf(Locale.ROOT, " %12s", name);
     }
     out.println();
-    MetricReport first = reports.values().iterator().next();
-    for (String metric : first.byName().keySet()) {
+    Map<String, Double> first = metricsByModel.values().iterator().next();
+    for (String metric : first.keySet()) {
       out.printf(Locale.ROOT, "%-14s", metric);
-      for (MetricReport report : reports.values()) {
-        double value = report.byName().get(metric);
+      for (Map<String, Double> metrics : metricsByModel.values()) {
+        double value = metrics.getOrDefault(metric, Double.NaN);
         out.printf(Locale.ROOT, metric.equals("users") ? " %12.0f" : " %12.4f", value);
       }
       out.println();

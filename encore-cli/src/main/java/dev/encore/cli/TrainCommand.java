@@ -1,13 +1,27 @@
 package dev.encore.cli;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.encore.als.AlsConfig;
 import dev.encore.als.AlsTrainer;
 import dev.encore.io.Dataset;
 import dev.encore.model.FactorModel;
 import dev.encore.model.ModelFile;
+import dev.encore.store.EncoreStore;
+import dev.encore.store.ModelRecord;
+import dev.encore.store.ModelTrainingException;
+import dev.encore.store.PlayAggregation;
+import dev.encore.store.StoredModelTrainer;
+import dev.encore.store.TrainingSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,10 +29,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code encore train}: plays in, model file out. */
+/** {@code encore train}: plays from a file or the database in, model file out. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Train an implicit-feedback ALS model on plays and save it.")
+    description = "Train an implicit-feedback ALS model on plays and save it: from --data to a file, or from the"
+        + " database (--db) to a new model version under the data directory.")
 final class TrainCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   @Spec
   CommandSpec spec;
 
@@ -31,9 +48,23 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Model file to write (default: ${DEFAULT-VALUE}).")
   Path output = Path.of("model.encore");
 
+  @Mixin
+  StoreOptions storeOptions;
+
+  @Option(names = "--half-life", paramLabel = "DURATION",
+      description = "With --db: weight each play by 0.5^(age / DURATION), an ISO-8601 duration such as P30D"
+          + " (default: plain sum of play counts).")
+  String halfLife;
+
   @Override
   public Integer call() throws Exception {
     AlsConfig config = als.toConfig();
+    if (storeOptions.isSet()) {
+      return trainFromDatabase(config);
+    }
+    if (halfLife != null) {
+      throw new IllegalArgumentException("--half-life needs --db: a file's plays have no per-event times to decay");
+    }
     Dataset data = dataset.load();
     PrintWriter out = spec.commandLine().getOut();
     out.println(data.summary());
@@ -50,5 +81,60 @@ final class TrainCommand implements Callable<Integer> {
         config.iterations(), config.solver(), seconds, output);
     out.flush();
     return 0;
+  }
+
+  private int trainFromDatabase(AlsConfig config) throws Exception {
+    if (dataset.isSet()) {
+      throw new IllegalArgumentException("give --data (train on a file) or --db (train on the database), not both");
+    }
+    if (spec.commandLine().getParseResult().hasMatchedOption("--output")) {
+      throw new IllegalArgumentException("--output is for training on a file; with --db the model is written to "
+          + storeOptions.dataDirectory.resolve(StoredModelTrainer.MODELS_FOLDER) + " as a new version");
+    }
+    TrainingSettings settings = TrainingSettings.of(config).withAggregation(aggregation());
+    PrintWriter out = spec.commandLine().getOut();
+    long start = System.nanoTime();
+    ModelRecord model;
+    try (EncoreStore store = EncoreStore.open(storeOptions.toConfig());
+        TrainingProgress progress = new TrainingProgress(System.err, "Training")) {
+      model = new StoredModelTrainer(store, storeOptions.dataDirectory).train(settings, progress);
+    } catch (ModelTrainingException failed) {
+      out.printf(Locale.ROOT, "model version %d failed; the models table records why%n", failed.version());
+      out.flush();
+      throw failed.getCause() instanceof Exception cause ? cause : failed;
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    out.printf(Locale.ROOT, "trained model version %d (%s) in %.2f s; wrote %s%n", model.version(),
+        Settings.asOptions(config), seconds, model.file());
+    printMetrics(out, model.metricsJson(), settings);
+    return 0;
+  }
+
+  private PlayAggregation aggregation() {
+    if (halfLife == null) {
+      return PlayAggregation.sum();
+    }
+    try {
+      return PlayAggregation.halfLife(Duration.parse(halfLife), Instant.now());
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("--half-life '" + halfLife + "' is not an ISO-8601 duration such as P30D or PT12H");
+    }
+  }
+
+  private static void printMetrics(PrintWriter out, String metricsJson, TrainingSettings settings) throws Exception {
+    JsonNode metrics = JSON.readTree(metricsJson);
+    if (!metrics.path("evaluated").asBoolean()) {
+      out.println("not evaluated: " + metrics.path("reason").asText("evaluation was off"));
+      out.flush();
+      return;
+    }
+    out.printf(Locale.ROOT, "held out %.0f%% of the listener-track pairs, k = %d:%n", settings.testFraction() * 100,
+        settings.k());
+    TypeReference<LinkedHashMap<String, Double>> numbers = new TypeReference<>() {};
+    Map<String, Map<String, Double>> byModel = new LinkedHashMap<>();
+    for (String name : new String[] {"als", "popularity"}) {
+      byModel.put(name, JSON.convertValue(metrics.get(name), numbers));
+    }
+    ModelEvaluation.printMetrics(out, byModel);
   }
 }

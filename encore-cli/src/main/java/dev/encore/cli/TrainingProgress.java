@@ -21,8 +21,10 @@ final class TrainingProgress implements TrainingListener, AutoCloseable {
     this.task = task;
   }
 
+  /** A second fit (training from the database fits once to evaluate, then once for good) gets a fresh bar. */
   @Override
   public void started(AlsConfig config, int users, int items, long entries) {
+    close();
     bar = progressBar(stream, task, config.iterations(), "it");
     bar.setExtraMessage(String.format(Locale.ROOT, " %,d users x %,d items, %,d entries", users, items, entries));
   }
@@ -44,6 +46,7 @@ final class TrainingProgress implements TrainingListener, AutoCloseable {
   public void close() {
     if (bar != null) {
       bar.close();
+      bar = null;
     }
   }
 

@@ -37,7 +37,7 @@ public final class DelimitedReader {
 
   /** Adds the rows of {@code file} to {@code into}. */
   public ReadSummary read(Path file, InteractionsBuilder into) throws IOException {
-    return new DelimitedRows(format).read(file, header -> rowAdder(header, into));
+    return stream(file, row -> row.addTo(into));
   }
 
   /**
@@ -45,7 +45,16 @@ public final class DelimitedReader {
    * {@code source} names it in messages. The caller closes the reader.
    */
   public ReadSummary read(BufferedReader lines, String source, InteractionsBuilder into) throws IOException {
-    return new DelimitedRows(format).read(lines, source, header -> rowAdder(header, into));
+    return new DelimitedRows(format).read(lines, source, header -> rowStreamer(header, row -> row.addTo(into)));
+  }
+
+  /**
+   * Hands the rows of {@code file} to {@code handler} one at a time, in file order, holding none
+   * in memory: for loading files larger than memory, such as into a database.
+   */
+  public ReadSummary stream(Path file, PlayRowHandler handler) throws IOException {
+    Objects.requireNonNull(handler, "handler");
+    return new DelimitedRows(format).read(file, header -> rowStreamer(header, handler));
   }
 
   /** Reads {@code file} alone into a fresh builder: a dataset without item names. */
@@ -55,7 +64,7 @@ public final class DelimitedReader {
     return new Dataset(builder.build(), Map.of(), summary);
   }
 
-  private DelimitedRows.Handler rowAdder(DelimitedRows.Header header, InteractionsBuilder into) {
+  private DelimitedRows.Handler rowStreamer(DelimitedRows.Header header, PlayRowHandler handler) {
     int user = header.indexOf(format.user(), "user");
     int item = header.indexOf(format.item(), "item");
     int value = header.indexOfOptional(format.value(), "value");
@@ -67,11 +76,9 @@ public final class DelimitedReader {
       if (!valueRule.keeps(rawValue)) {
         return;
       }
-      if (timestamp < 0) {
-        into.add(userId, itemId, valueRule.stored(rawValue));
-      } else {
-        into.add(userId, itemId, valueRule.stored(rawValue), row.whole(timestamp, "timestamp"));
-      }
+      boolean timed = timestamp >= 0;
+      handler.accept(new PlayRow(row.source(), row.line(), userId, itemId, valueRule.stored(rawValue), timed,
+          timed ? row.whole(timestamp, "timestamp") : 0L));
     };
   }
 }

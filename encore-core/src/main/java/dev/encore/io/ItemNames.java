@@ -6,11 +6,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Reads an item-names file (movie titles, artist names): one row per item with its ID in one
- * column and its display name in another. Shares {@link DelimitedRows} with the interaction
- * readers, so its errors and skip counting read the same.
+ * An item-names file (movie titles, artist names) as read: external item ID to display name,
+ * and what the read saw. Read through {@link DelimitedRows} like the interaction files, so its
+ * errors and skip counting read the same.
  */
-record ItemNames(Map<String, String> names, ReadSummary summary) {
+public record ItemNames(Map<String, String> names, ReadSummary summary) {
 
   static ItemNames read(Path file, DelimitedRows rows, Column id, Column name) throws IOException {
     Map<String, String> names = new HashMap<>();

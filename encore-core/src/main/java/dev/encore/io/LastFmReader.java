@@ -12,6 +12,11 @@ import java.nio.file.Path;
  * UTF-8).
  */
 public final class LastFmReader {
+  /** The play counts file inside a Last.fm 2K folder. */
+  public static final String PLAYS_FILE = "user_artists.dat";
+  /** The artist names file inside a Last.fm 2K folder. */
+  public static final String ARTISTS_FILE = "artists.dat";
+
   private static final DelimitedFormat PLAYS = DelimitedFormat
       .of('\t', Column.named("userID"), Column.named("artistID"))
       .withHeader(true)
@@ -37,13 +42,23 @@ public final class LastFmReader {
   public Dataset read(Path directory) throws IOException {
     InteractionsBuilder builder = new InteractionsBuilder();
     ReadSummary plays = read(directory, builder);
-    ItemNames artists = ItemNames.read(directory.resolve("artists.dat"),
-        new DelimitedRows('\t', true, StandardCharsets.UTF_8, skipBad), Column.named("id"), Column.named("name"));
+    ItemNames artists = readArtistNames(directory);
     return new Dataset(builder.build(), artists.names(), plays.and(artists.summary()));
   }
 
   /** Adds the play counts of {@code directory/user_artists.dat} to {@code into}, without names. */
   public ReadSummary read(Path directory, InteractionsBuilder into) throws IOException {
-    return new DelimitedReader(PLAYS.withSkipBad(skipBad)).read(directory.resolve("user_artists.dat"), into);
+    return stream(directory, row -> row.addTo(into));
+  }
+
+  /** Hands the play counts of {@code directory/user_artists.dat} to {@code handler} one at a time. */
+  public ReadSummary stream(Path directory, PlayRowHandler handler) throws IOException {
+    return new DelimitedReader(PLAYS.withSkipBad(skipBad)).stream(directory.resolve(PLAYS_FILE), handler);
+  }
+
+  /** The artist names of {@code directory/artists.dat} by artist ID. */
+  public ItemNames readArtistNames(Path directory) throws IOException {
+    return ItemNames.read(directory.resolve(ARTISTS_FILE),
+        new DelimitedRows('\t', true, StandardCharsets.UTF_8, skipBad), Column.named("id"), Column.named("name"));
   }
 }

@@ -16,6 +16,11 @@ import java.nio.file.Path;
  * not skipped, so they are not in {@code rowsSkipped}.
  */
 public final class MovieLensReader {
+  /** The ratings file inside a MovieLens 100K folder. */
+  public static final String RATINGS_FILE = "u.data";
+  /** The titles file inside a MovieLens 100K folder. */
+  public static final String TITLES_FILE = "u.item";
+
   /** Ratings of 4 and 5 stars count as a play, the usual implicit reading of MovieLens. */
   public static final float DEFAULT_THRESHOLD = 4f;
 
@@ -60,15 +65,27 @@ public final class MovieLensReader {
   public Dataset read(Path directory) throws IOException {
     InteractionsBuilder builder = new InteractionsBuilder();
     ReadSummary ratings = read(directory, builder);
-    ItemNames titles = ItemNames.read(directory.resolve("u.item"),
-        new DelimitedRows('|', false, StandardCharsets.ISO_8859_1, skipBad), Column.at(0), Column.at(1));
+    ItemNames titles = readTitles(directory);
     return new Dataset(builder.build(), titles.names(), ratings.and(titles.summary()));
   }
 
   /** Adds the kept ratings of {@code directory/u.data} to {@code into}, without titles. */
   public ReadSummary read(Path directory, InteractionsBuilder into) throws IOException {
-    DelimitedReader ratings = new DelimitedReader(RATINGS.withSkipBad(skipBad),
-        new ValueRule(threshold, !keepRatings));
-    return ratings.read(directory.resolve("u.data"), into);
+    return stream(directory, row -> row.addTo(into));
+  }
+
+  /** Hands the kept ratings of {@code directory/u.data} to {@code handler} one at a time, in file order. */
+  public ReadSummary stream(Path directory, PlayRowHandler handler) throws IOException {
+    return ratingsReader().stream(directory.resolve(RATINGS_FILE), handler);
+  }
+
+  /** The movie titles of {@code directory/u.item} by item ID. */
+  public ItemNames readTitles(Path directory) throws IOException {
+    return ItemNames.read(directory.resolve(TITLES_FILE),
+        new DelimitedRows('|', false, StandardCharsets.ISO_8859_1, skipBad), Column.at(0), Column.at(1));
+  }
+
+  private DelimitedReader ratingsReader() {
+    return new DelimitedReader(RATINGS.withSkipBad(skipBad), new ValueRule(threshold, !keepRatings));
   }
 }

@@ -33,6 +33,10 @@ final class Row {
     fields[fieldCount++] = field.strip();
   }
 
+  String source() {
+    return source;
+  }
+
   long line() {
     return line;
   }
@@ -61,6 +65,15 @@ final class Row {
 
   /** A finite, non-negative decimal number: a play count, rating or weight. */
   float number(int column, String field) {
+    float number = signedNumber(column, field);
+    if (number < 0) {
+      throw bad(field, raw(column, field), "is negative; values must be >= 0");
+    }
+    return number;
+  }
+
+  /** A finite decimal number of either sign, such as an audio feature (loudness in dB). */
+  float signedNumber(int column, String field) {
     String text = text(column, field);
     if (!looksDecimal(text)) {
       throw bad(field, text, "is not a number");
@@ -73,9 +86,6 @@ final class Row {
     }
     if (!Float.isFinite(number)) {
       throw bad(field, text, "is not a finite number");
-    }
-    if (number < 0) {
-      throw bad(field, text, "is negative; values must be >= 0");
     }
     return number;
   }

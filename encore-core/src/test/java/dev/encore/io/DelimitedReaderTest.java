@@ -230,4 +230,36 @@ class DelimitedReaderTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'plays'");
   }
+
+  @Test
+  void streamsRowsInFileOrderWithTheirLineNumbersAndTimestamps() throws IOException {
+    Path file = write("plays.tsv", "user\titem\tvalue\tat\nu1\ta\t3\t100\n\nu2\tb\t1\t200\n");
+    DelimitedFormat timed = DelimitedFormat.of('\t', Column.at(0), Column.at(1)).withHeader(true)
+        .withValue(Column.at(2)).withTimestamp(Column.at(3));
+    java.util.List<PlayRow> rows = new java.util.ArrayList<>();
+
+    ReadSummary summary = new DelimitedReader(timed).stream(file, rows::add);
+
+    assertThat(rows).containsExactly(
+        new PlayRow(file.toString(), 2, "u1", "a", 3f, true, 100),
+        new PlayRow(file.toString(), 4, "u2", "b", 1f, true, 200));
+    assertThat(summary.rowsRead()).isEqualTo(2);
+  }
+
+  @Test
+  void aRowTheHandlerRejectsIsBadLikeAFormatError() throws IOException {
+    Path file = write("plays.tsv", "u1\ta\t2.5\nu2\tb\t1\n");
+    PlayRowHandler wholeCountsOnly = row -> {
+      if (row.value() != Math.rint(row.value())) {
+        throw row.reject("value", Float.toString(row.value()), "is not a whole play count");
+      }
+    };
+
+    assertThatThrownBy(() -> new DelimitedReader(TSV_WITH_VALUES).stream(file, wholeCountsOnly))
+        .isInstanceOf(DatasetFormatException.class)
+        .hasMessage(file + ":1: field 'value' ('2.5') is not a whole play count");
+    ReadSummary skipping = new DelimitedReader(TSV_WITH_VALUES.withSkipBad(true)).stream(file, wholeCountsOnly);
+    assertThat(skipping.rowsSkipped()).isEqualTo(1);
+    assertThat(skipping.firstSkipped()).containsExactly(file + ":1: field 'value' ('2.5') is not a whole play count");
+  }
 }

@@ -69,6 +69,10 @@ public final class StoredModelTrainer {
       if (plays.nnz() == 0) {
         throw new IllegalStateException("the database holds no plays: import or post plays before training");
       }
+      if (plays.totalValue() == 0) {
+        throw new IllegalStateException("every play weighs 0 under " + settings.aggregation() + ": the plays are"
+            + " too old for the half-life (plays imported without timestamps are dated by --played-at)");
+      }
       Map<String, Object> metrics = settings.evaluates() ? evaluate(settings, plays, listener) : notEvaluated();
       FactorModel model = new AlsTrainer(settings.als()).fit(plays, listener);
       Path file = modelFile(version);

@@ -32,6 +32,18 @@ public final class TrackRepository {
    * returns the number of distinct tracks written. A later entry for the same ID wins.
    */
   public int upsert(List<Track> tracks) {
+    return upsert(tracks, false);
+  }
+
+  /**
+   * As {@link #upsert}, except that a null title or artist keeps the stored one: for catalogue
+   * files that carry features and tags but no names.
+   */
+  int upsertKeepingNames(List<Track> tracks) {
+    return upsert(tracks, true);
+  }
+
+  private int upsert(List<Track> tracks, boolean keepNames) {
     Map<String, Track> byId = new LinkedHashMap<>();
     for (Track track : tracks) {
       byId.put(track.id(), track);
@@ -40,14 +52,17 @@ public final class TrackRepository {
       return 0;
     }
     return store.inTransaction(handle -> {
-      upsert(handle, byId.values());
+      upsert(handle, byId.values(), keepNames);
       return byId.size();
     });
   }
 
-  private void upsert(Handle handle, Collection<Track> tracks) {
+  private void upsert(Handle handle, Collection<Track> tracks, boolean keepNames) {
     PreparedBatch rows = handle.prepareBatch("INSERT INTO tracks (id, title, artist) VALUES (?, ?, ?)"
-        + " ON CONFLICT (id) DO UPDATE SET title = excluded.title, artist = excluded.artist");
+        + (keepNames
+            ? " ON CONFLICT (id) DO UPDATE SET title = COALESCE(excluded.title, tracks.title),"
+                + " artist = COALESCE(excluded.artist, tracks.artist)"
+            : " ON CONFLICT (id) DO UPDATE SET title = excluded.title, artist = excluded.artist"));
     PreparedBatch clearFeatures = handle.prepareBatch("DELETE FROM track_features WHERE track_id = ?");
     PreparedBatch clearTags = handle.prepareBatch("DELETE FROM track_tags WHERE track_id = ?");
     for (Track track : tracks) {

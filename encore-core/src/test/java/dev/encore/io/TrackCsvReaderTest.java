@@ -1,0 +1,81 @@
+package dev.encore.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.encore.synth.SynthConfig;
+import dev.encore.synth.TrackCatalogue;
+import dev.encore.synth.TrackCsvWriter;
+import dev.encore.synth.TrackProfile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrackCsvReaderTest {
+  @TempDir
+  Path folder;
+
+  @Test
+  void readsBackWhatTheCatalogueWriterWrote() throws IOException {
+    TrackCatalogue catalogue = new TrackCatalogue(SynthConfig.of(10, 25, 100, 3));
+    Path file = folder.resolve("tracks.csv");
+    TrackCsvWriter.write(catalogue, file);
+    List<CatalogueRow> rows = new ArrayList<>();
+
+    ReadSummary summary = new TrackCsvReader().stream(file, rows::add);
+
+    assertThat(summary.rowsRead()).isEqualTo(25);
+    assertThat(rows).hasSize(25);
+    for (int track = 0; track < 25; track++) {
+      TrackProfile profile = catalogue.profile(track);
+      CatalogueRow row = rows.get(track);
+      assertThat(row.trackId()).isEqualTo(profile.trackId());
+      assertThat(row.genre()).isEqualTo(profile.genre());
+      assertThat(row.mood()).isEqualTo(profile.mood());
+      assertThat(row.line()).isEqualTo(track + 2);
+      assertThat(row.features()).hasSize(TrackProfile.FEATURE_NAMES.size());
+      for (String name : TrackProfile.FEATURE_NAMES) {
+        assertThat(row.features().get(name)).as(name).isEqualTo(profile.feature(name));
+      }
+    }
+  }
+
+  @Test
+  void emptyFieldsAreAbsentAndNegativeFeaturesAllowed() throws IOException {
+    Path file = folder.resolve("tracks.csv");
+    Files.writeString(file, "track,genre,mood,tempo,loudness\nt1,,calm,,-7.5\n");
+    List<CatalogueRow> rows = new ArrayList<>();
+
+    new TrackCsvReader().stream(file, rows::add);
+
+    assertThat(rows).containsExactly(new CatalogueRow(file.toString(), 2, "t1", null, "calm", Map.of("loudness", -7.5f)));
+  }
+
+  @Test
+  void aBadFeatureNamesFileLineAndFieldOrIsSkippedAndCounted() throws IOException {
+    Path file = folder.resolve("tracks.csv");
+    Files.writeString(file, "track,genre,mood,tempo\nt1,rock,calm,120\nt2,pop,sad,fast\nt3,pop,sad,90\n");
+
+    assertThatThrownBy(() -> new TrackCsvReader().stream(file, row -> {}))
+        .isInstanceOf(DatasetFormatException.class)
+        .hasMessage(file + ":3: field 'tempo' ('fast') is not a number");
+    List<CatalogueRow> rows = new ArrayList<>();
+    ReadSummary summary = new TrackCsvReader().skippingBadRows().stream(file, rows::add);
+    assertThat(rows).extracting(CatalogueRow::trackId).containsExactly("t1", "t3");
+    assertThat(summary.rowsSkipped()).isEqualTo(1);
+  }
+
+  @Test
+  void aFileWithoutATrackColumnIsAnError() throws IOException {
+    Path file = folder.resolve("tracks.csv");
+    Files.writeString(file, "id,genre\nt1,rock\n");
+
+    assertThatThrownBy(() -> new TrackCsvReader().stream(file, row -> {}))
+        .hasMessageContaining(":1: field 'track' has no column named 'track'");
+  }
+}

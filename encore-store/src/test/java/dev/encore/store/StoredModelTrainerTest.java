@@ -1,0 +1,205 @@
+package dev.encore.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.encore.als.AlsConfig;
+import dev.encore.als.AlsTrainer;
+import dev.encore.als.IterationStats;
+import dev.encore.als.TrainingListener;
+import dev.encore.data.Interactions;
+import dev.encore.model.FactorModel;
+import dev.encore.model.ModelFile;
+import dev.encore.store.testing.SyntheticFiles;
+import dev.encore.store.testing.TestDatabase;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDatabase.class)
+class StoredModelTrainerTest {
+  private static final AlsConfig SMALL = AlsConfig.defaults().withFactors(8).withIterations(4).withThreads(2);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Parameter
+  TestDatabase database;
+
+  @TempDir
+  Path folder;
+
+  Path dataDirectory;
+  EncoreStore store;
+  StoredModelTrainer trainer;
+
+  @BeforeEach
+  void open() throws IOException {
+    dataDirectory = folder.resolve("data");
+    store = database.open(dataDirectory);
+    SyntheticFiles files = SyntheticFiles.tiny(folder);
+    Importer importer = new Importer(store, ImportOptions.defaults(Instant.EPOCH));
+    importer.importTracks(files.tracks(), ImportListener.NONE);
+    importer.importPlays(files.plays(), PlayFileFormat.TSV, ImportListener.NONE);
+    trainer = new StoredModelTrainer(store, dataDirectory);
+  }
+
+  @AfterEach
+  void close() {
+    store.close();
+  }
+
+  @Test
+  void trainsOnTheStoredPlaysWritesTheFileAndRecordsItReadyWithMetrics() throws IOException {
+    ModelRecord ready = trainer.train(SMALL, TrainingListener.NONE);
+
+    assertThat(ready.status()).isEqualTo(ModelRecord.READY);
+    assertThat(Path.of(ready.file())).isEqualTo(dataDirectory.toAbsolutePath().resolve("models/model-" + ready.version() + ".encore"));
+    assertThat(store.models().latestReady()).contains(ready);
+    JsonNode metrics = JSON.readTree(ready.metricsJson());
+    assertThat(metrics.get("evaluated").asBoolean()).isTrue();
+    assertThat(metrics.at("/als/precision@10").asDouble()).isBetween(0.0, 1.0);
+    assertThat(metrics.at("/popularity/ndcg@10").isNumber()).isTrue();
+    JsonNode settings = JSON.readTree(ready.settingsJson());
+    assertThat(settings.at("/als/factors").asInt()).isEqualTo(8);
+    assertThat(settings.at("/aggregation/kind").asText()).isEqualTo("sum");
+
+    // The same settings trained directly on the aggregated plays give the very same factors.
+    FactorModel saved = ModelFile.load(Path.of(ready.file()));
+    Interactions plays = store.plays().interactions(PlayAggregation.sum());
+    FactorModel direct = new AlsTrainer(SMALL).fit(plays);
+    assertThat(saved.users().ids()).isEqualTo(direct.users().ids());
+    assertThat(saved.itemFactors()).isEqualTo(direct.itemFactors());
+    assertThat(saved.userFactors()).isEqualTo(direct.userFactors());
+  }
+
+  @Test
+  void theListenerHearsTheEvaluationFitThenTheFinalFit() {
+    AtomicInteger starts = new AtomicInteger();
+    AtomicInteger iterations = new AtomicInteger();
+
+    trainer.train(SMALL, new TrainingListener() {
+      @Override
+      public void started(AlsConfig config, int users, int items, long entries) {
+        starts.incrementAndGet();
+      }
+
+      @Override
+      public void iterationFinished(IterationStats stats) {
+        iterations.incrementAndGet();
+      }
+    });
+
+    assertThat(starts).hasValue(2);
+    assertThat(iterations).hasValue(2 * SMALL.iterations());
+  }
+
+  @Test
+  void aFailedTrainingIsRecordedFailedAndLeavesTheReadyModelAndItsFileAlone() throws IOException {
+    ModelRecord good = trainer.train(SMALL, TrainingListener.NONE);
+    byte[] goodBytes = Files.readAllBytes(Path.of(good.file()));
+    TrainingListener crashing = new TrainingListener() {
+      @Override
+      public void iterationFinished(IterationStats stats) {
+        if (stats.iteration() == 2) {
+          throw new IllegalStateException("simulated crash in iteration 2");
+        }
+      }
+    };
+
+    assertThatThrownBy(() -> trainer.train(SMALL, crashing))
+        .isInstanceOfSatisfying(ModelTrainingException.class, e -> {
+          assertThat(e.version()).isEqualTo(good.version() + 1);
+          assertThat(e).hasMessageContaining("simulated crash in iteration 2");
+        });
+
+    ModelRecord failed = store.models().find(good.version() + 1).orElseThrow();
+    assertThat(failed.status()).isEqualTo(ModelRecord.FAILED);
+    assertThat(failed.error()).isEqualTo("simulated crash in iteration 2");
+    assertThat(failed.file()).isNull();
+    assertThat(store.models().latestReady()).contains(good);
+    assertThat(Files.readAllBytes(Path.of(good.file()))).isEqualTo(goodBytes);
+    try (Stream<Path> files = Files.list(dataDirectory.resolve(StoredModelTrainer.MODELS_FOLDER))) {
+      assertThat(files.map(path -> path.getFileName().toString())).containsExactly("model-" + good.version() + ".encore");
+    }
+  }
+
+  @Test
+  void trainingWithoutPlaysFailsWithTheReason() {
+    try (EncoreStore empty = database.open(folder.resolve("empty"))) {
+      StoredModelTrainer emptyTrainer = new StoredModelTrainer(empty, folder.resolve("empty"));
+
+      assertThatThrownBy(() -> emptyTrainer.train(SMALL, TrainingListener.NONE))
+          .isInstanceOf(ModelTrainingException.class)
+          .hasMessageContaining("the database holds no plays");
+      assertThat(empty.models().list()).singleElement().extracting(ModelRecord::status).isEqualTo(ModelRecord.FAILED);
+    }
+  }
+
+  @Test
+  void aModelFileIsReplacedAtomicallySoReadersSeeTheOldModelOrTheNewNeverAPart() throws Exception {
+    // A model file left by an earlier database at the path the next version will take.
+    Path target = trainer.modelFile(1);
+    FactorModel old = new AlsTrainer(SMALL.withFactors(4)).fit(store.plays().interactions(PlayAggregation.sum()));
+    ModelFile.save(old, target);
+    AtomicBoolean training = new AtomicBoolean(true);
+    AtomicReference<Throwable> readerError = new AtomicReference<>();
+    AtomicInteger oldSeen = new AtomicInteger();
+    AtomicInteger newSeen = new AtomicInteger();
+    Thread reader = new Thread(() -> {
+      try {
+        while (training.get()) {
+          int factors = ModelFile.load(target).factors();
+          (factors == 4 ? oldSeen : newSeen).incrementAndGet();
+        }
+      } catch (Throwable e) {
+        readerError.set(e);
+      }
+    });
+    reader.start();
+    while (oldSeen.get() == 0 && readerError.get() == null) {
+      Thread.onSpinWait();
+    }
+
+    ModelRecord ready = trainer.train(SMALL, TrainingListener.NONE);
+    training.set(false);
+    reader.join();
+
+    assertThat(readerError.get()).isNull();
+    assertThat(ready.version()).isEqualTo(1);
+    assertThat(oldSeen.get()).isPositive();
+    assertThat(ModelFile.load(target).factors()).isEqualTo(SMALL.factors());
+    try (Stream<Path> files = Files.list(target.getParent())) {
+      assertThat(files.map(path -> path.getFileName().toString())).containsExactly(target.getFileName().toString());
+    }
+  }
+
+  @Test
+  void aHalfLifeRunRecordsItsAggregation() throws IOException {
+    TrainingSettings settings = TrainingSettings.of(SMALL)
+        .withAggregation(PlayAggregation.halfLife(Duration.ofDays(30), Instant.EPOCH))
+        .withEvaluation(0, 1, 10);
+
+    ModelRecord ready = trainer.train(settings, TrainingListener.NONE);
+
+    JsonNode recorded = JSON.readTree(ready.settingsJson());
+    assertThat(recorded.at("/aggregation/kind").asText()).isEqualTo("halfLife");
+    assertThat(recorded.at("/aggregation/halfLife").asText()).isEqualTo("PT720H");
+    assertThat(JSON.readTree(ready.metricsJson()).get("evaluated").asBoolean()).isFalse();
+    assertThat(ModelFile.load(Path.of(ready.file())).factors()).isEqualTo(8);
+  }
+}

@@ -1,0 +1,94 @@
+package dev.encore.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.encore.store.testing.TestDatabase;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDatabase.class)
+class TrackRepositoryTest {
+  @Parameter
+  TestDatabase database;
+
+  @TempDir
+  Path folder;
+
+  EncoreStore store;
+
+  @BeforeEach
+  void open() {
+    store = database.open(folder);
+  }
+
+  @AfterEach
+  void close() {
+    store.close();
+  }
+
+  @Test
+  void upsertThenFindRoundTripsNamesFeaturesAndTagsInOrder() {
+    Track track = new Track("t1", "Blue in Green", "Miles Davis", Map.of("tempo", 62.5f, "loudness", -14.25f),
+        List.of("jazz", "modal"), List.of("calm", "sad"));
+
+    assertThat(store.tracks().upsert(List.of(track))).isEqualTo(1);
+
+    assertThat(store.tracks().find("t1")).contains(track);
+    assertThat(store.tracks().find("t2")).isEmpty();
+  }
+
+  @Test
+  void upsertReplacesTheWholeTrackSoARemovedFeatureIsAbsent() {
+    store.tracks().upsert(List.of(new Track("t1", "Old", "A", Map.of("tempo", 100f, "energy", 0.5f),
+        List.of("rock"), List.of("happy"))));
+    Track replaced = new Track("t1", "New", null, Map.of("energy", 0.9f), List.of(), List.of("sad"));
+
+    store.tracks().upsert(List.of(replaced));
+
+    assertThat(store.tracks().find("t1")).contains(replaced);
+    assertThat(store.tracks().count()).isEqualTo(1);
+  }
+
+  @Test
+  void keepingNamesLeavesTheStoredTitleWhenTheNewOneIsNull() {
+    store.tracks().upsert(List.of(new Track("t1", "Title", "Artist", Map.of(), List.of(), List.of())));
+
+    store.tracks().upsertKeepingNames(List.of(new Track("t1", null, null, Map.of("tempo", 90f), List.of("pop"), List.of())));
+
+    assertThat(store.tracks().find("t1")).contains(
+        new Track("t1", "Title", "Artist", Map.of("tempo", 90f), List.of("pop"), List.of()));
+  }
+
+  @Test
+  void listPagesAndForEachStreamsEveryTrackInIdOrder() {
+    List<Track> tracks = new ArrayList<>();
+    for (int i = 0; i < TrackRepository.PAGE * 2 + 345; i++) {
+      tracks.add(new Track(String.format("t%05d", i), null, null, Map.of("x", (float) i), List.of(), List.of()));
+    }
+    store.tracks().upsert(tracks);
+    List<Track> seen = new ArrayList<>();
+
+    store.tracks().forEach(seen::add);
+
+    assertThat(seen).containsExactlyElementsOf(tracks);
+    assertThat(store.tracks().list(10, 3)).containsExactlyElementsOf(tracks.subList(10, 13));
+    assertThat(store.tracks().count()).isEqualTo(tracks.size());
+  }
+
+  @Test
+  void aTrackWithANonFiniteFeatureIsRefusedBeforeAnythingIsWritten() {
+    assertThatThrownBy(() -> new Track("t1", null, null, Map.of("tempo", Float.NaN), List.of(), List.of()))
+        .hasMessageContaining("feature 'tempo' = NaN must be a finite number");
+  }
+}
