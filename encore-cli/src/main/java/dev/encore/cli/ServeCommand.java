@@ -2,7 +2,6 @@ package dev.encore.cli;
 
 import dev.encore.server.EncoreServer;
 import dev.encore.server.ServerConfig;
-import dev.encore.store.StoreConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code encore serve}: the REST API, the live model and the dashboard over a database (SQLite in
- * the data directory unless {@code --db} names another), until stopped with Ctrl-C.
+ * the data directory unless {@code --db} names another, see {@link StoreOptions}), until stopped
+ * with Ctrl-C.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Run the Encore service: REST API, live model with fold-in and retraining, dashboard at /.")
@@ -28,20 +28,8 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", description = "TCP port, 0 for any free one (default: ${DEFAULT-VALUE}).")
   int port = ServerConfig.DEFAULT_PORT;
 
-  @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "Model files, the API key file and the default SQLite database (default: ${DEFAULT-VALUE}).")
-  Path dataDirectory = Path.of("encore-data");
-
-  @Option(names = "--db", paramLabel = "JDBC_URL",
-      description = "Database, e.g. jdbc:postgresql://host/encore (default: SQLite file encore.db in the data directory).")
-  String database;
-
-  @Option(names = "--db-user", description = "Database user.", defaultValue = "${env:ENCORE_DB_USER}")
-  String databaseUser;
-
-  @Option(names = "--db-password", description = "Database password (default: $ENCORE_DB_PASSWORD).",
-      defaultValue = "${env:ENCORE_DB_PASSWORD}")
-  String databasePassword;
+  @Mixin
+  StoreOptions store;
 
   @Option(names = "--api-key", description = "Key for writes in the X-API-Key header (default: $ENCORE_API_KEY, else"
       + " a random one saved in DIR/api-key).", defaultValue = "${env:ENCORE_API_KEY}")
@@ -74,11 +62,9 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    StoreConfig store = database == null ? StoreConfig.sqlite(dataDirectory) : StoreConfig.of(database);
-    if (databaseUser != null || databasePassword != null) {
-      store = store.withCredentials(databaseUser, databasePassword);
-    }
-    ServerConfig config = ServerConfig.defaults(dataDirectory).withPort(port).withStore(store).withApiKey(apiKey)
+    Path dataDirectory = store.dataDirectory;
+    ServerConfig config = ServerConfig.defaults(dataDirectory).withPort(port).withStore(store.toConfig())
+        .withApiKey(apiKey)
         .withKeyedReads(keyedReads).withMaxBodyBytes(maxBodyBytes).withRetrainEvery(retrainEvery)
         .withTraining(als.toConfig().withComputeLoss(true))
         .withDemo(demo ? synth.toConfig() : null);
