@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.encore.store.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -27,10 +26,8 @@ class OpenApiDocumentTest {
     JsonNode document = new ObjectMapper().readTree(OperationsRoutes.openApiDocument());
     Set<String> documented = new TreeSet<>();
     Set<String> documentedAsKeyed = new TreeSet<>();
-    for (Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").fields(); paths.hasNext(); ) {
-      Map.Entry<String, JsonNode> path = paths.next();
-      for (Iterator<Map.Entry<String, JsonNode>> operations = path.getValue().fields(); operations.hasNext(); ) {
-        Map.Entry<String, JsonNode> operation = operations.next();
+    for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
+      for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
         if (HTTP_METHODS.contains(operation.getKey())) {
           String route = operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
           documented.add(route);
