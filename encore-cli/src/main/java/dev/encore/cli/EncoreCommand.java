@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "encore",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Music recommendations from who-played-what: implicit-feedback ALS, evaluation and tuning.",
+    description = "Music recommendations from who-played-what: implicit-feedback ALS, evaluation, tuning and a service.",
     subcommands = {
         GenerateCommand.class,
         ImportCommand.class,
@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
         DemoCommand.class,
         FeaturesCommand.class,
         EvaluateContentCommand.class,
+        ServeCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class EncoreCommand implements Runnable {

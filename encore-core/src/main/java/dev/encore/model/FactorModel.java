@@ -348,6 +348,23 @@ public final class FactorModel implements Recommender {
     PlayRow row = new PlayRow(
         Arrays.copyOfRange(played.indices(), played.rowStart(user), played.rowEnd(user)),
         Arrays.copyOfRange(played.values(), played.rowStart(user), played.rowEnd(user)));
+    return explain(userId, row, item, score(user, item), top);
+  }
+
+  /**
+   * As {@link #explain(String, String, int)} for a listener given by their plays (external item
+   * ID to play count, as for {@link #foldIn}) rather than by a row of the model: explains the
+   * score {@code foldIn(plays) . y_i}, which is then also the returned model score. A server
+   * uses it for listeners whose newest plays were folded in after training.
+   */
+  public Explanation explain(String userId, Map<String, Float> plays, String itemId, int top) {
+    int item = items.indexOf(itemId);
+    float[] vector = foldIn(plays);
+    float modelScore = Vectors.dot(vector, 0, itemFactors, item * factors, factors);
+    return explain(userId, playRow(plays), item, modelScore, top);
+  }
+
+  private Explanation explain(String userId, PlayRow row, int item, float modelScore, int top) {
     NormalEquations equations = normalEquations(row);
     equations.decompose();
     double[] weighted = new double[factors];
@@ -379,7 +396,8 @@ public final class FactorModel implements Recommender {
       double share = total != 0 ? parts[p] / total : 0;
       contributions.add(new Explanation.Contribution(items.idOf(row.items[p]), parts[p], share));
     }
-    return new Explanation(userId, itemId, total, score(user, item), count, Collections.unmodifiableList(contributions));
+    return new Explanation(userId, items.idOf(item), total, modelScore, count,
+        Collections.unmodifiableList(contributions));
   }
 
   private NormalEquations normalEquations(PlayRow row) {

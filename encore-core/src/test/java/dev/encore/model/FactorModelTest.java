@@ -123,6 +123,28 @@ class FactorModelTest {
   }
 
   @Test
+  void explanationOfPlaysMatchesTheTrainedRowAndSumsToTheFoldedScore() {
+    Map<String, Float> plays = playsOf(5);
+    Explanation ofRow = MODEL.explain("u5", "i7", Integer.MAX_VALUE);
+    Explanation ofPlays = MODEL.explain("u5", plays, "i7", Integer.MAX_VALUE);
+    assertThat(ofPlays.score()).isCloseTo(ofRow.score(), within(1e-6));
+    assertThat(ofPlays.playedCount()).isEqualTo(plays.size());
+
+    plays.put("i7", 0f);
+    plays.merge("i9", 25f, Float::sum);
+    Explanation extended = MODEL.explain("someone-new", plays, "i7", Integer.MAX_VALUE);
+    double sum = extended.contributions().stream().mapToDouble(Explanation.Contribution::contribution).sum();
+    assertThat(sum).isCloseTo(extended.score(), within(1e-6));
+    float[] folded = MODEL.foldIn(plays);
+    double foldedScore = 0;
+    for (int a = 0; a < folded.length; a++) {
+      foldedScore += folded[a] * MODEL.itemFactors()[DATA.items().indexOf("i7") * folded.length + a];
+    }
+    assertThat(extended.modelScore()).isCloseTo(foldedScore, within(1e-5));
+    assertThat(extended.score()).isCloseTo(foldedScore, within(1e-4));
+  }
+
+  @Test
   void explanationListsTheLargestContributionsFirst() {
     Explanation explanation = MODEL.explain("u1", "i2", 3);
     assertThat(explanation.contributions()).hasSizeLessThanOrEqualTo(3);

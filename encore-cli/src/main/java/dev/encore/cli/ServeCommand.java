@@ -1,0 +1,96 @@
+package dev.encore.cli;
+
+import dev.encore.server.EncoreServer;
+import dev.encore.server.ServerConfig;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code encore serve}: the REST API, the live model and the dashboard over a database (SQLite in
+ * the data directory unless {@code --db} names another, see {@link StoreOptions}), until stopped
+ * with Ctrl-C.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Run the Encore service: REST API, live model with fold-in and retraining, dashboard at /.")
+final class ServeCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--port", description = "TCP port, 0 for any free one (default: ${DEFAULT-VALUE}).")
+  int port = ServerConfig.DEFAULT_PORT;
+
+  @Mixin
+  StoreOptions store;
+
+  @Option(names = "--api-key", description = "Key for writes in the X-API-Key header (default: $ENCORE_API_KEY, else"
+      + " a random one saved in DIR/api-key).", defaultValue = "${env:ENCORE_API_KEY}")
+  String apiKey;
+
+  @Option(names = "--keyed-reads", description = "Reads need the API key too.")
+  boolean keyedReads;
+
+  @Option(names = "--max-body-bytes", paramLabel = "BYTES", description = "Largest request body (default: ${DEFAULT-VALUE}).")
+  long maxBodyBytes = ServerConfig.DEFAULT_MAX_BODY_BYTES;
+
+  @Option(names = "--retrain-every", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "Retrain on this period, e.g. 30m, 6h, 1d; 0 retrains only on POST /v1/models/train (default: 0).")
+  Duration retrainEvery = Duration.ZERO;
+
+  @Option(names = "--demo", description = "When the database has no plays, import a synthetic catalogue"
+      + " (--preset, default small) and train on it first.")
+  boolean demo;
+
+  @Mixin
+  SynthOptions synth;
+
+  @Mixin
+  AlsOptions als;
+
+  /** Released by the shutdown hook (Ctrl-C); tests release it themselves. */
+  final CountDownLatch stop = new CountDownLatch(1);
+  /** Hears the started server; tests use it to find the port. */
+  Consumer<EncoreServer> started = server -> {};
+
+  @Override
+  public Integer call() throws Exception {
+    Path dataDirectory = store.dataDirectory;
+    ServerConfig config = ServerConfig.defaults(dataDirectory).withPort(port).withStore(store.toConfig())
+        .withApiKey(apiKey)
+        .withKeyedReads(keyedReads).withMaxBodyBytes(maxBodyBytes).withRetrainEvery(retrainEvery)
+        .withTraining(als.toConfig().withComputeLoss(true))
+        .withDemo(demo ? synth.toConfig() : null);
+    PrintWriter out = spec.commandLine().getOut();
+    if (config.demo() != null) {
+      out.printf("Importing the demo catalogue (%,d listeners x %,d tracks) unless the database has plays...%n",
+          config.demo().listeners(), config.demo().tracks());
+      out.flush();
+    }
+    try (EncoreServer server = EncoreServer.start(config)) {
+      Thread hook = new Thread(stop::countDown, "encore-shutdown");
+      Runtime.getRuntime().addShutdownHook(hook);
+      out.printf("Encore is serving on http://localhost:%d (dashboard at /, API at /v1, OpenAPI at /openapi.json)%n",
+          server.port());
+      out.printf("Writes need the header X-API-Key: %s%n", apiKey != null ? "the key you gave"
+          : "$(cat " + dataDirectory.resolve("api-key") + ")");
+      out.println("Try: curl 'http://localhost:" + server.port() + "/v1/users?limit=3'    (Ctrl-C stops)");
+      out.flush();
+      started.accept(server);
+      stop.await();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // The JVM is already exiting because of Ctrl-C; closing the server below is all that is left.
+      }
+    }
+    return 0;
+  }
+}

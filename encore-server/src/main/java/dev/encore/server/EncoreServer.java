@@ -1,0 +1,199 @@
+package dev.encore.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.encore.model.FactorModel;
+import dev.encore.model.ModelFile;
+import dev.encore.store.EncoreStore;
+import dev.encore.store.ModelRecord;
+import dev.encore.store.PlayAggregation;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Encore service: the store, the live model, background training and the HTTP API with its
+ * dashboard, started together and closed together. {@link #start} returns once the server is
+ * listening; with no trained model yet it serves popularity while a first model trains.
+ */
+public final class EncoreServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(EncoreServer.class);
+  /** The most of a listener's newest plays a fold-in reads. */
+  static final int FOLD_IN_HISTORY = 50_000;
+
+  private final ServerConfig config;
+  private final EncoreStore store;
+  private final LiveModel live;
+  private final TrainingJobs jobs;
+  private final ServerMetrics metrics;
+  private final Javalin app;
+  private final List<Route> routes;
+
+  private EncoreServer(ServerConfig config, EncoreStore store, LiveModel live, TrainingJobs jobs,
+      ServerMetrics metrics, Javalin app, List<Route> routes) {
+    this.config = config;
+    this.store = store;
+    this.live = live;
+    this.jobs = jobs;
+    this.metrics = metrics;
+    this.app = app;
+    this.routes = routes;
+  }
+
+  /** Opens the store (migrating it), loads the newest ready model, starts listening. */
+  public static EncoreServer start(ServerConfig config) {
+    EncoreStore store = EncoreStore.open(config.store());
+    try {
+      return start(config, store, ModelTraining.stored(store, config.dataDirectory()));
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  static EncoreServer start(ServerConfig config, EncoreStore store, ModelTraining training) {
+    Clock clock = Clock.systemUTC();
+    if (config.demo() != null) {
+      DemoData.importIfEmpty(store, config.demo(), clock);
+    }
+    String apiKey = ApiKeyGuard.resolveKey(config.apiKey(), config.dataDirectory());
+    Optional<ServingSnapshot> trained = newestLoadableModel(store);
+    ServingSnapshot initial = trained.orElseGet(() -> popularityFromStore(store, clock));
+    LiveModel live = new LiveModel(initial, userId -> store.plays().forUser(userId, FOLD_IN_HISTORY), clock);
+    TrainingJobs jobs = new TrainingJobs(training, live, clock);
+    ServerMetrics metrics = new ServerMetrics(live);
+    ObjectMapper mapper = ServerJson.mapper();
+    JsonBodies bodies = new JsonBodies(mapper, config.maxBodyBytes());
+    ApiKeyGuard guard = new ApiKeyGuard(apiKey, config.keyedReads());
+    List<Route> routes = Collections.synchronizedList(new ArrayList<>());
+
+    Javalin app = Javalin.create(javalin -> {
+      javalin.showJavalinBanner = false;
+      javalin.http.prefer405over404 = true;
+      javalin.jsonMapper(new JavalinJackson(mapper, false));
+      // Bodies are read by JsonBodies, which counts bytes as they arrive; this is the early check on Content-Length.
+      javalin.http.maxRequestSize = config.maxBodyBytes();
+      javalin.staticFiles.add(files -> {
+        files.hostedPath = "/";
+        files.directory = "/dashboard";
+        files.location = Location.CLASSPATH;
+      });
+      javalin.staticFiles.enableWebjars();
+      javalin.requestLogger.http(metrics::recordRequest);
+      javalin.events.handlerAdded(handler -> {
+        if (handler.getHttpMethod().isHttpMethod()) {
+          routes.add(new Route(handler.getHttpMethod().name(), handler.getPath(), handler.getRoles()
+              .contains(Access.WRITE) ? Access.WRITE : handler.getRoles().contains(Access.READ) ? Access.READ : null));
+        }
+      });
+    });
+    app.beforeMatched(guard::check);
+    ErrorResponses.register(app);
+    new RecommendationRoutes(live, store, Strategies.recommendations(), Strategies.similarTracks()).register(app);
+    new CatalogueRoutes(store, live, bodies, metrics, clock).register(app);
+    new ModelRoutes(store, live, jobs, bodies, mapper, config.training()).register(app);
+    new DashboardRoutes(store, live, metrics, new DailyPlays(config.store(), clock)).register(app);
+    new OperationsRoutes(store, live, metrics).register(app);
+
+    EncoreServer server = new EncoreServer(config, store, live, jobs, metrics, app, List.copyOf(routes));
+    try {
+      app.start(config.port());
+    } catch (RuntimeException e) {
+      server.close();
+      throw new IllegalStateException("cannot listen on port " + config.port() + ": " + e.getMessage(), e);
+    }
+    if (!initial.hasModel() && store.plays().count() > 0) {
+      LOG.info("no ready model: serving popularity while a first model trains");
+      jobs.trySubmit(config.training(), "startup");
+    }
+    if (!config.retrainEvery().isZero()) {
+      jobs.retrainEvery(config.retrainEvery(), config.training());
+    }
+    LOG.info("Encore listening on port {} ({}, {}); writes need the API key{}", app.port(), store.vendor(),
+        initial.hasModel() ? "model version " + initial.modelVersion() : "popularity until a model is trained",
+        config.apiKey() == null ? " in " + config.dataDirectory().resolve(ApiKeyGuard.KEY_FILE) : "");
+    return server;
+  }
+
+  /** The newest ready model whose file loads; a missing or corrupt file is logged and skipped. */
+  private static Optional<ServingSnapshot> newestLoadableModel(EncoreStore store) {
+    List<ModelRecord> ready = new ArrayList<>(store.models().list().stream().filter(ModelRecord::isReady).toList());
+    ready.sort((a, b) -> Long.compare(b.version(), a.version()));
+    for (ModelRecord record : ready) {
+      try {
+        FactorModel model = ModelFile.load(Path.of(record.file()));
+        LOG.info("serving model version {} from {}", record.version(), record.file());
+        Instant trainedFrom = record.createdAt();
+        return Optional.of(ServingSnapshot.ofModel(record.version(), model, trainedFrom));
+      } catch (Exception e) {
+        LOG.warn("model version {} cannot be loaded from {}: {}; trying an older one", record.version(),
+            record.file(), e.getMessage());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static ServingSnapshot popularityFromStore(EncoreStore store, Clock clock) {
+    Instant readAt = clock.instant();
+    return ServingSnapshot.popularityOnly(store.plays().interactions(PlayAggregation.sum()), readAt);
+  }
+
+  /** The port it listens on (the one picked when configured with 0). */
+  public int port() {
+    return app.port();
+  }
+
+  /** {@code http://localhost:<port>}. */
+  public URI baseUri() {
+    return URI.create("http://localhost:" + port());
+  }
+
+  public ServerConfig config() {
+    return config;
+  }
+
+  public EncoreStore store() {
+    return store;
+  }
+
+  public LiveModel liveModel() {
+    return live;
+  }
+
+  /** Every HTTP route registered, as Javalin reported them. */
+  public List<Route> routes() {
+    return routes;
+  }
+
+  /** Waits for the training job running now, if any, to finish (for tests and the demo). */
+  public void awaitTraining(java.time.Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (jobs.active().isPresent()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("training did not finish within " + timeout);
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+    jobs.close();
+    metrics.close();
+    store.close();
+  }
+
+  /** One HTTP route: method, path template and what it needs (null: open to all). */
+  public record Route(String method, String path, Access access) {}
+
+}

@@ -1,0 +1,182 @@
+package dev.encore.server;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Reads request bodies: at most {@code maxBytes} (counted as read, so a chunked body without a
+ * Content-Length cannot slip past the limit), parsed by the strict {@link ServerJson} mapper.
+ * Every way a body can be wrong becomes an {@link ApiException} whose message names the field.
+ */
+final class JsonBodies {
+  private final ObjectMapper mapper;
+  private final long maxBytes;
+
+  JsonBodies(ObjectMapper mapper, long maxBytes) {
+    this.mapper = mapper;
+    this.maxBytes = maxBytes;
+  }
+
+  /** The body as one {@code type}; an empty body is an error. */
+  <T> T read(Context ctx, Class<T> type) {
+    return convert(parse(ctx, false), mapper.constructType(type), "");
+  }
+
+  /** The body as {@code type}, or {@code fallback} when the body is empty. */
+  <T> T readOptional(Context ctx, Class<T> type, T fallback) {
+    JsonNode tree = parse(ctx, true);
+    return tree == null ? fallback : convert(tree, mapper.constructType(type), "");
+  }
+
+  /** A body that is either one {@code type} object or an array of them. */
+  <T> List<T> readOneOrMany(Context ctx, Class<T> type) {
+    JsonNode tree = parse(ctx, false);
+    if (!tree.isArray()) {
+      T single = convert(tree, mapper.constructType(type), "");
+      return List.of(single);
+    }
+    if (tree.isEmpty()) {
+      throw ApiException.badRequest("empty_batch", "The body is an empty array: send at least one item.");
+    }
+    List<T> items = new ArrayList<>(tree.size());
+    for (int i = 0; i < tree.size(); i++) {
+      items.add(convert(tree.get(i), mapper.constructType(type), "[" + i + "]"));
+    }
+    return items;
+  }
+
+  private JsonNode parse(Context ctx, boolean emptyAllowed) {
+    byte[] body = boundedBody(ctx);
+    if (body.length == 0 || isBlank(body)) {
+      if (emptyAllowed) {
+        return null;
+      }
+      throw ApiException.badRequest("missing_body", "The request needs a JSON body; see /openapi.json for its fields.");
+    }
+    try {
+      return mapper.readTree(body);
+    } catch (JsonProcessingException e) {
+      JsonLocation where = e.getLocation();
+      String position = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
+      throw ApiException.badRequest("malformed_json", "The body is not valid JSON" + position + ": "
+          + e.getOriginalMessage().lines().findFirst().orElse("") + ".");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private byte[] boundedBody(Context ctx) {
+    long declared = ctx.req().getContentLengthLong();
+    if (declared > maxBytes) {
+      throw tooLarge();
+    }
+    try (InputStream in = ctx.req().getInputStream()) {
+      byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+      if (body.length > maxBytes) {
+        throw tooLarge();
+      }
+      return body;
+    } catch (IOException e) {
+      throw ApiException.badRequest("unreadable_body", "The request body could not be read: " + e.getMessage());
+    }
+  }
+
+  private ApiException tooLarge() {
+    return new ApiException(413, "payload_too_large", String.format(Locale.ROOT,
+        "The request body is larger than the limit of %,d bytes: split it into smaller batches"
+            + " (the server's limit is set with --max-body-bytes).", maxBytes));
+  }
+
+  private <T> T convert(JsonNode tree, JavaType type, String prefix) {
+    try {
+      return mapper.treeToValue(tree, type);
+    } catch (UnrecognizedPropertyException e) {
+      String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
+          .map(Object::toString).sorted().collect(Collectors.joining(", "));
+      throw ApiException.badRequest("unknown_field", "Field '" + path(prefix, e) + "' is not known; the fields are: "
+          + known + ".");
+    } catch (ValueInstantiationException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw ApiException.badRequest("invalid_field", (prefix.isEmpty() ? "" : "Item " + prefix + ": ")
+          + cause.getMessage());
+    } catch (InvalidFormatException e) {
+      throw ApiException.badRequest("invalid_field", "Field '" + path(prefix, e) + "' must be "
+          + describe(e.getTargetType()) + ", got " + e.getValue() + ".");
+    } catch (MismatchedInputException e) {
+      throw ApiException.badRequest("invalid_field", "Field '" + path(prefix, e) + "' must be "
+          + describe(e.getTargetType()) + ".");
+    } catch (JsonMappingException e) {
+      throw ApiException.badRequest("invalid_field", "Field '" + path(prefix, e) + "': " + e.getOriginalMessage());
+    } catch (JsonProcessingException e) {
+      throw ApiException.badRequest("malformed_json", "The body could not be read: " + e.getOriginalMessage());
+    }
+  }
+
+  private static String path(String prefix, JsonMappingException e) {
+    StringBuilder path = new StringBuilder(prefix);
+    for (JsonMappingException.Reference reference : e.getPath()) {
+      if (reference.getFieldName() != null) {
+        if (!path.isEmpty()) {
+          path.append('.');
+        }
+        path.append(reference.getFieldName());
+      } else if (reference.getIndex() >= 0) {
+        path.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return path.isEmpty() ? "(body)" : path.toString();
+  }
+
+  private static String describe(Class<?> type) {
+    if (type == null) {
+      return "of another type";
+    }
+    if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+      return "a whole number";
+    }
+    if (type == float.class || type == Float.class || type == double.class || type == Double.class) {
+      return "a number";
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return "true or false";
+    }
+    if (type == String.class) {
+      return "a string";
+    }
+    if (type == java.time.Instant.class) {
+      return "an ISO-8601 time such as 2026-01-31T20:15:00Z";
+    }
+    if (java.util.List.class.isAssignableFrom(type)) {
+      return "an array";
+    }
+    if (java.util.Map.class.isAssignableFrom(type)) {
+      return "an object";
+    }
+    return "a JSON object";
+  }
+
+  private static boolean isBlank(byte[] body) {
+    for (byte b : body) {
+      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,28 @@
+package dev.encore.server;
+
+import dev.encore.als.AlsConfig;
+import dev.encore.als.TrainingListener;
+import dev.encore.model.FactorModel;
+import dev.encore.model.ModelFile;
+import dev.encore.store.EncoreStore;
+import dev.encore.store.ModelRecord;
+import dev.encore.store.StoredModelTrainer;
+import java.nio.file.Path;
+
+/** Trains a model from the stored plays and records it; the server's one way to get a new model. */
+@FunctionalInterface
+interface ModelTraining {
+  /** A ready model and its record; throws when training fails (the failure is recorded by then). */
+  TrainedModel train(AlsConfig settings, TrainingListener listener) throws Exception;
+
+  record TrainedModel(ModelRecord record, FactorModel model) {}
+
+  /** Through {@link StoredModelTrainer}, then loading the file it wrote, exactly as a restart would. */
+  static ModelTraining stored(EncoreStore store, Path dataDirectory) {
+    StoredModelTrainer trainer = new StoredModelTrainer(store, dataDirectory);
+    return (settings, listener) -> {
+      ModelRecord record = trainer.train(settings, listener);
+      return new TrainedModel(record, ModelFile.load(Path.of(record.file())));
+    };
+  }
+}

@@ -1,0 +1,138 @@
+package dev.encore.server;
+
+import dev.encore.data.IdIndex;
+import dev.encore.model.Explanation;
+import dev.encore.model.FactorModel;
+import dev.encore.model.RecommendOptions;
+import dev.encore.model.Recommendation;
+import dev.encore.model.SimilarUser;
+import dev.encore.store.EncoreStore;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The model questions: recommendations, similar tracks, similar listeners, explanations. */
+final class RecommendationRoutes {
+  private final LiveModel live;
+  private final EncoreStore store;
+  private final StrategyRegistry<RecommendationStrategy> strategies;
+  private final StrategyRegistry<SimilarTracksStrategy> similarTracks;
+
+  RecommendationRoutes(LiveModel live, EncoreStore store, StrategyRegistry<RecommendationStrategy> strategies,
+      StrategyRegistry<SimilarTracksStrategy> similarTracks) {
+    this.live = live;
+    this.store = store;
+    this.strategies = strategies;
+    this.similarTracks = similarTracks;
+  }
+
+  void register(Javalin app) {
+    app.get("/v1/users/{id}/recommendations", this::recommend, Access.READ);
+    app.get("/v1/users/{id}/recommendations/{trackId}/explanation", this::explain, Access.READ);
+    app.get("/v1/users/{id}/similar", this::similarUsers, Access.READ);
+    app.get("/v1/tracks/{id}/similar", this::similarTracks, Access.READ);
+  }
+
+  private void recommend(Context ctx) {
+    String userId = ctx.pathParam("id");
+    int n = QueryParameters.resultCount(ctx);
+    String strategyName = QueryParameters.word(ctx, "strategy", AlsStrategy.NAME);
+    RecommendationStrategy strategy = strategies.get(strategyName);
+    boolean filterPlayed = QueryParameters.flag(ctx, "filterPlayed", true);
+    Set<String> exclude = QueryParameters.list(ctx, "exclude");
+    ServingView view = live.view();
+    requireListener(view, userId);
+    // A track the snapshot does not know cannot be recommended, so excluding it changes nothing.
+    IdIndex tracks = view.snapshot().tracks();
+    Set<String> excluded = exclude.stream().filter(tracks::contains).collect(Collectors.toSet());
+    RecommendationResult result = strategy.recommend(view, userId, n,
+        new RecommendOptions(filterPlayed, null, excluded));
+    ctx.json(new Recommendations(userId, strategy.name(), result.servedBy(), view.snapshot().modelVersion(),
+        result.note(), scored(result.tracks())));
+  }
+
+  private void explain(Context ctx) {
+    String userId = ctx.pathParam("id");
+    String trackId = ctx.pathParam("trackId");
+    int top = QueryParameters.resultCount(ctx);
+    ServingView view = live.view();
+    FactorModel model = ModelGuards.requireModel(view.snapshot());
+    if (!model.items().contains(trackId)) {
+      throw store.tracks().find(trackId).isPresent() ? ModelGuards.notInModel("track", trackId, view.snapshot())
+          : ApiException.unknownTrack(trackId);
+    }
+    FoldedListener folded = view.folded(userId);
+    Explanation explanation;
+    if (folded != null && folded.hasVector()) {
+      explanation = model.explain(userId, folded.knownPlays(), trackId, top);
+    } else if (folded == null && model.users().contains(userId)) {
+      explanation = model.explain(userId, trackId, top);
+    } else {
+      throw notInModelOrUnknown(userId, view);
+    }
+    List<Contribution> contributions = explanation.contributions().stream()
+        .map(part -> new Contribution(part.itemId(), part.contribution(), part.share())).toList();
+    ctx.json(new ExplanationBody(userId, trackId, view.snapshot().modelVersion(), explanation.score(),
+        explanation.modelScore(), explanation.playedCount(), contributions));
+  }
+
+  private void similarUsers(Context ctx) {
+    String userId = ctx.pathParam("id");
+    int n = QueryParameters.resultCount(ctx);
+    ServingView view = live.view();
+    FactorModel model = ModelGuards.requireModel(view.snapshot());
+    if (!model.users().contains(userId)) {
+      throw notInModelOrUnknown(userId, view);
+    }
+    List<SimilarUser> similar = model.similarUsers(userId, n);
+    ctx.json(new SimilarListeners(userId, view.snapshot().modelVersion(),
+        similar.stream().map(user -> new ScoredListener(user.userId(), user.score())).toList()));
+  }
+
+  private void similarTracks(Context ctx) {
+    String trackId = ctx.pathParam("id");
+    int n = QueryParameters.resultCount(ctx);
+    SimilarTracksStrategy strategy = similarTracks.get(QueryParameters.word(ctx, "by", CollaborativeSimilarTracks.NAME));
+    ServingView view = live.view();
+    if (!view.snapshot().tracks().contains(trackId) && store.tracks().find(trackId).isEmpty()) {
+      throw ApiException.unknownTrack(trackId);
+    }
+    ctx.json(new SimilarTracks(trackId, strategy.name(), view.snapshot().modelVersion(),
+        scored(strategy.similar(view, trackId, n))));
+  }
+
+  /** A 404 unless the store knows the listener, in which case the model simply lacks them. */
+  private void requireListener(ServingView view, String userId) {
+    if (!view.knowsListener(userId) && store.listeners().find(userId).isEmpty()) {
+      throw ApiException.unknownListener(userId);
+    }
+  }
+
+  private ApiException notInModelOrUnknown(String userId, ServingView view) {
+    return store.listeners().find(userId).isPresent() || view.knowsListener(userId)
+        ? ModelGuards.notInModel("listener", userId, view.snapshot())
+        : ApiException.unknownListener(userId);
+  }
+
+  private static List<ScoredTrack> scored(List<Recommendation> recommendations) {
+    return recommendations.stream().map(r -> new ScoredTrack(r.itemId(), r.score())).toList();
+  }
+
+  record ScoredTrack(String trackId, float score) {}
+
+  record ScoredListener(String userId, float score) {}
+
+  record Recommendations(String userId, String strategy, String servedBy, long modelVersion, String note,
+      List<ScoredTrack> recommendations) {}
+
+  record SimilarTracks(String trackId, String by, long modelVersion, List<ScoredTrack> similar) {}
+
+  record SimilarListeners(String userId, long modelVersion, List<ScoredListener> similar) {}
+
+  record Contribution(String trackId, double contribution, double share) {}
+
+  record ExplanationBody(String userId, String trackId, long modelVersion, double score, double modelScore,
+      int playedCount, List<Contribution> contributions) {}
+}

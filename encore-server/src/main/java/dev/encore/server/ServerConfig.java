@@ -1,0 +1,92 @@
+package dev.encore.server;
+
+import dev.encore.als.AlsConfig;
+import dev.encore.store.StoreConfig;
+import dev.encore.synth.SynthConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Every setting of the server; the README's "Service" table lists them with their defaults.
+ *
+ * @param port TCP port on all interfaces; 0 picks a free one ({@link EncoreServer#port()} says which)
+ * @param dataDirectory where model files (and the default SQLite database and API key) live
+ * @param store the database
+ * @param apiKey the key write and admin requests must send as {@code X-API-Key}; null means the
+ *     server uses the key saved in {@code <dataDirectory>/api-key}, creating one the first time
+ * @param keyedReads whether read requests need the key too
+ * @param maxBodyBytes the largest request body accepted (413 above it)
+ * @param retrainEvery retrain on this period; {@link Duration#ZERO} retrains only on demand
+ * @param training the ALS settings of every training run unless a request overrides them
+ * @param demo when not null and the database has no plays, import this synthetic catalogue first
+ */
+public record ServerConfig(int port, Path dataDirectory, StoreConfig store, String apiKey, boolean keyedReads,
+    long maxBodyBytes, Duration retrainEvery, AlsConfig training, SynthConfig demo) {
+
+  public static final int DEFAULT_PORT = 8080;
+  public static final long DEFAULT_MAX_BODY_BYTES = 4L << 20;
+
+  public ServerConfig {
+    Objects.requireNonNull(dataDirectory, "dataDirectory");
+    Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(retrainEvery, "retrainEvery");
+    Objects.requireNonNull(training, "training");
+    require(port >= 0 && port <= 65535, "port", port, "must be in 0..65535");
+    require(maxBodyBytes >= 1024, "maxBodyBytes", maxBodyBytes, "must be at least 1024");
+    require(!retrainEvery.isNegative() && (retrainEvery.isZero() || retrainEvery.toSeconds() >= 1),
+        "retrainEvery", retrainEvery, "must be zero (off) or at least one second");
+    require(apiKey == null || apiKey.length() >= 8, "apiKey", "(hidden)", "must have at least 8 characters");
+  }
+
+  private static void require(boolean holds, String setting, Object value, String rule) {
+    if (!holds) {
+      throw new IllegalArgumentException("server setting " + setting + " = " + value + " " + rule);
+    }
+  }
+
+  /** Port 8080, SQLite in {@code dataDirectory}, a saved key, 4 MiB bodies, no schedule, default ALS with loss. */
+  public static ServerConfig defaults(Path dataDirectory) {
+    return new ServerConfig(DEFAULT_PORT, dataDirectory, StoreConfig.sqlite(dataDirectory), null, false,
+        DEFAULT_MAX_BODY_BYTES, Duration.ZERO, AlsConfig.defaults().withComputeLoss(true), null);
+  }
+
+  public ServerConfig withPort(int value) {
+    return new ServerConfig(value, dataDirectory, store, apiKey, keyedReads, maxBodyBytes, retrainEvery, training, demo);
+  }
+
+  public ServerConfig withStore(StoreConfig value) {
+    return new ServerConfig(port, dataDirectory, value, apiKey, keyedReads, maxBodyBytes, retrainEvery, training, demo);
+  }
+
+  public ServerConfig withApiKey(String value) {
+    return new ServerConfig(port, dataDirectory, store, value, keyedReads, maxBodyBytes, retrainEvery, training, demo);
+  }
+
+  public ServerConfig withKeyedReads(boolean value) {
+    return new ServerConfig(port, dataDirectory, store, apiKey, value, maxBodyBytes, retrainEvery, training, demo);
+  }
+
+  public ServerConfig withMaxBodyBytes(long value) {
+    return new ServerConfig(port, dataDirectory, store, apiKey, keyedReads, value, retrainEvery, training, demo);
+  }
+
+  public ServerConfig withRetrainEvery(Duration value) {
+    return new ServerConfig(port, dataDirectory, store, apiKey, keyedReads, maxBodyBytes, value, training, demo);
+  }
+
+  public ServerConfig withTraining(AlsConfig value) {
+    return new ServerConfig(port, dataDirectory, store, apiKey, keyedReads, maxBodyBytes, retrainEvery, value, demo);
+  }
+
+  public ServerConfig withDemo(SynthConfig value) {
+    return new ServerConfig(port, dataDirectory, store, apiKey, keyedReads, maxBodyBytes, retrainEvery, training, value);
+  }
+
+  @Override
+  public String toString() {
+    return "ServerConfig[port " + port + ", data " + dataDirectory + ", " + store + ", key "
+        + (apiKey == null ? "saved in the data directory" : "given") + ", keyed reads " + keyedReads
+        + ", body limit " + maxBodyBytes + ", retrain every " + retrainEvery + "]";
+  }
+}

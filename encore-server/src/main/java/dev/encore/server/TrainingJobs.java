@@ -1,0 +1,136 @@
+package dev.encore.server;
+
+import dev.encore.als.AlsConfig;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Retraining in the background, one run at a time, on demand and on a schedule. A run that
+ * succeeds is installed in the {@link LiveModel} in one atomic swap; a run that fails is recorded
+ * (by the trainer, in the models table) and the serving model stays as it was.
+ */
+final class TrainingJobs implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(TrainingJobs.class);
+  private static final int JOBS_KEPT = 50;
+
+  private final ModelTraining training;
+  private final LiveModel live;
+  private final Clock clock;
+  private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("encore-training"));
+  private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(daemon("encore-retrain"));
+  private final Map<Long, TrainingJob> jobs = new ConcurrentHashMap<>();
+  private final AtomicReference<TrainingJob> active = new AtomicReference<>();
+  private final AtomicLong nextId = new AtomicLong(1);
+
+  TrainingJobs(ModelTraining training, LiveModel live, Clock clock) {
+    this.training = training;
+    this.live = live;
+    this.clock = clock;
+  }
+
+  /** Retrains every {@code period} with {@code settings}, skipping a turn while a run is going. */
+  void retrainEvery(Duration period, AlsConfig settings) {
+    long millis = period.toMillis();
+    schedule.scheduleWithFixedDelay(() -> {
+      try {
+        trySubmit(settings, "schedule");
+      } catch (RuntimeException e) {
+        LOG.warn("scheduled retraining could not start", e);
+      }
+    }, millis, millis, TimeUnit.MILLISECONDS);
+  }
+
+  /** Starts a run; a 409 naming the running job if one is queued or running. */
+  TrainingJob submit(AlsConfig settings, String trigger) {
+    return trySubmit(settings, trigger).orElseThrow(() -> {
+      TrainingJob running = active.get();
+      long id = running == null ? 0 : running.id();
+      return new ApiException(409, "training_in_progress", "Training job " + id + " is still running: follow it"
+          + " with GET /v1/models/jobs/" + id + " and ask again when it has finished.");
+    });
+  }
+
+  /** Starts a run unless one is active. */
+  Optional<TrainingJob> trySubmit(AlsConfig settings, String trigger) {
+    TrainingJob job = new TrainingJob(nextId.getAndIncrement(), trigger, settings, clock);
+    if (!active.compareAndSet(null, job)) {
+      return Optional.empty();
+    }
+    jobs.put(job.id(), job);
+    forgetOldJobs();
+    worker.execute(() -> run(job));
+    return Optional.of(job);
+  }
+
+  private void run(TrainingJob job) {
+    try {
+      job.markRunning();
+      // Taken before the plays are read: anything folded in from now on may be missing from the model.
+      Instant readAt = clock.instant();
+      ModelTraining.TrainedModel trained = training.train(job.settings(), job);
+      live.install(ServingSnapshot.ofModel(trained.record().version(), trained.model(), readAt));
+      job.markSucceeded(trained.record().version());
+      LOG.info("training job {} installed model version {}", job.id(), trained.record().version());
+    } catch (Exception | OutOfMemoryError e) {
+      String why = e.getMessage() == null ? e.toString() : e.getMessage();
+      job.markFailed(why);
+      LOG.warn("training job {} failed; the serving model is unchanged: {}", job.id(), why, e);
+    } finally {
+      active.set(null);
+    }
+  }
+
+  Optional<TrainingJob> find(long id) {
+    return Optional.ofNullable(jobs.get(id));
+  }
+
+  Optional<TrainingJob> active() {
+    return Optional.ofNullable(active.get());
+  }
+
+  /** The kept jobs, newest first. */
+  List<TrainingJob> recent() {
+    List<TrainingJob> recent = new ArrayList<>(jobs.values());
+    recent.sort(Comparator.comparingLong(TrainingJob::id).reversed());
+    return recent;
+  }
+
+  private void forgetOldJobs() {
+    long oldestKept = nextId.get() - JOBS_KEPT;
+    jobs.keySet().removeIf(id -> id < oldestKept && jobs.get(id) != null && jobs.get(id).isFinished());
+  }
+
+  @Override
+  public void close() {
+    schedule.shutdownNow();
+    worker.shutdownNow();
+    try {
+      worker.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return runnable -> {
+      Thread thread = new Thread(runnable, name);
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

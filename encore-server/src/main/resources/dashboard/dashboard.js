@@ -1,0 +1,209 @@
+// The Encore dashboard: polls /v1/stats and /v1/models, draws them with uPlot, and tries
+// recommendations. Every value from the server is inserted as text, never as HTML.
+(function () {
+  'use strict';
+  const REFRESH_MS = 5000;
+  const keyInput = document.getElementById('apiKey');
+  keyInput.value = sessionStorage.getItem('encoreApiKey') || '';
+  keyInput.addEventListener('change', () => sessionStorage.setItem('encoreApiKey', keyInput.value));
+
+  function api(path, options) {
+    const headers = Object.assign({}, (options && options.headers) || {});
+    if (keyInput.value) {
+      headers['X-API-Key'] = keyInput.value;
+    }
+    return fetch(path, Object.assign({}, options, { headers })).then(response =>
+      response.json().then(body => {
+        if (!response.ok) {
+          throw new Error(body.message || ('HTTP ' + response.status));
+        }
+        return body;
+      }));
+  }
+
+  function text(id, value) {
+    document.getElementById(id).textContent = value;
+  }
+
+  function cell(row, value, numeric) {
+    const td = document.createElement('td');
+    td.textContent = value === undefined || value === null ? '' : value;
+    if (numeric) {
+      td.className = 'number';
+    }
+    row.appendChild(td);
+    return td;
+  }
+
+  function fill(tableId, rows, render) {
+    const body = document.querySelector('#' + tableId + ' tbody');
+    body.replaceChildren();
+    rows.forEach((item, index) => {
+      const row = document.createElement('tr');
+      render(row, item, index);
+      body.appendChild(row);
+    });
+  }
+
+  const number = value => (typeof value === 'number' && isFinite(value)) ? value.toLocaleString() : '-';
+  const fixed = (value, digits) => (typeof value === 'number' && isFinite(value)) ? value.toFixed(digits) : '-';
+
+  function chart(holderId, title, series, data, options) {
+    const holder = document.getElementById(holderId);
+    holder.replaceChildren();
+    if (!data.length || !data[0].length) {
+      holder.textContent = 'Nothing to draw yet.';
+      return;
+    }
+    const width = Math.max(300, holder.clientWidth || 440);
+    new uPlot(Object.assign({ width, height: 220, series: [{}].concat(series), legend: { show: true } }, options || {}),
+      data, holder);
+  }
+
+  const palette = ['#3b6fd8', '#d8643b', '#2e9d5b', '#8a4fd8', '#c9a227'];
+
+  function drawLoss(models) {
+    const withLoss = models.filter(m => m.trainingLoss && m.trainingLoss.length).slice(0, palette.length);
+    const iterations = Math.max(0, ...withLoss.map(m => m.trainingLoss.length));
+    const xs = Array.from({ length: iterations }, (_, i) => i + 1);
+    const data = [xs].concat(withLoss.map(m => xs.map((_, i) => i < m.trainingLoss.length ? m.trainingLoss[i] : null)));
+    chart('lossChart', 'loss', withLoss.map((m, i) => ({ label: 'version ' + m.version, stroke: palette[i] })), iterations ? data : [],
+      { scales: { x: { time: false } }, axes: [{ label: 'iteration' }, { label: 'loss', size: 70 }] });
+  }
+
+  function drawPlays(days) {
+    const xs = days.map(d => Date.parse(d.day + 'T00:00:00Z') / 1000);
+    chart('playsChart', 'plays', [{ label: 'plays', stroke: palette[0], fill: 'rgba(59,111,216,0.15)' }],
+      xs.length ? [xs, days.map(d => d.plays)] : []);
+  }
+
+  const latencyHistory = { times: [], p50: [], p99: [] };
+
+  function drawLatency(rows) {
+    const recommendations = rows.filter(r => r.route === '/v1/users/{id}/recommendations' && r.status === '200');
+    if (recommendations.length) {
+      latencyHistory.times.push(Date.now() / 1000);
+      latencyHistory.p50.push(recommendations[0].p50Ms);
+      latencyHistory.p99.push(recommendations[0].p99Ms);
+      ['times', 'p50', 'p99'].forEach(k => latencyHistory[k] = latencyHistory[k].slice(-120));
+    }
+    chart('latencyChart', 'ms', [{ label: 'recommendations p50 ms', stroke: palette[0] },
+      { label: 'recommendations p99 ms', stroke: palette[1] }],
+      latencyHistory.times.length ? [latencyHistory.times, latencyHistory.p50, latencyHistory.p99] : []);
+    fill('latency', rows.slice(0, 15), (row, r) => {
+      cell(row, r.method + ' ' + r.route);
+      cell(row, r.status);
+      cell(row, number(r.count), true);
+      cell(row, fixed(r.p50Ms, 2), true);
+      cell(row, fixed(r.p99Ms, 2), true);
+    });
+  }
+
+  function metric(metrics, model, name) {
+    return metrics && metrics[model] ? metrics[model][name] : undefined;
+  }
+
+  function refresh() {
+    api('/v1/stats').then(stats => {
+      text('listeners', number(stats.counts.listeners));
+      text('tracks', number(stats.counts.tracks));
+      text('plays', number(stats.counts.plays));
+      text('folded', number(stats.serving.foldedListeners));
+      text('serving', stats.serving.modelVersion
+        ? 'model version ' + stats.serving.modelVersion + ' on ' + stats.serving.database
+        : 'popularity (no model yet) on ' + stats.serving.database);
+      text('updated', 'updated ' + new Date().toLocaleTimeString());
+      fill('topTracks', stats.topTracks, (row, t, i) => {
+        cell(row, i + 1, true);
+        cell(row, t.trackId);
+        cell(row, t.title);
+        cell(row, t.artist);
+        cell(row, number(t.listeners), true);
+      });
+      drawPlays(stats.playsPerDay);
+      drawLatency(stats.latency);
+    }).catch(error => text('updated', 'stats: ' + error.message));
+
+    api('/v1/models').then(list => {
+      fill('models', list.models, (row, m) => {
+        const als = m.settings && m.settings.als ? m.settings.als : {};
+        cell(row, m.version + (m.serving ? ' (serving)' : ''));
+        cell(row, m.status + (m.error ? ': ' + m.error : ''));
+        cell(row, m.createdAt ? new Date(m.createdAt).toLocaleString() : '');
+        cell(row, als.factors, true);
+        cell(row, als.iterations, true);
+        cell(row, fixed(metric(m.metrics, 'als', 'precision@10'), 4), true);
+        cell(row, fixed(metric(m.metrics, 'als', 'ndcg@10'), 4), true);
+        cell(row, fixed(metric(m.metrics, 'als', 'map@10'), 4), true);
+        cell(row, fixed(metric(m.metrics, 'als', 'epr'), 3), true);
+        cell(row, fixed(metric(m.metrics, 'popularity', 'precision@10'), 4), true);
+      });
+      drawLoss(list.models);
+      const job = list.activeJob;
+      text('jobStatus', job ? 'Training job ' + job.id + ': ' + job.phase + ', iteration ' + job.iteration + '/'
+        + job.iterations + ' (' + Math.round(job.progress * 100) + '%)' : 'No training running.');
+    }).catch(error => text('jobStatus', 'models: ' + error.message));
+  }
+
+  document.getElementById('trainButton').addEventListener('click', () => {
+    api('/v1/models/train', { method: 'POST' })
+      .then(job => text('jobStatus', 'Started training job ' + job.id + '.'))
+      .catch(error => text('jobStatus', error.message));
+  });
+
+  function explain(userId, trackId) {
+    const holder = document.getElementById('explanation');
+    holder.textContent = 'Explaining ' + trackId + '...';
+    api('/v1/users/' + encodeURIComponent(userId) + '/recommendations/' + encodeURIComponent(trackId) + '/explanation?n=5')
+      .then(why => {
+        holder.textContent = 'Why ' + trackId + ' (score ' + fixed(why.score, 4) + ', from ' + why.playedCount
+          + ' played tracks): ' + why.contributions.map(c => c.trackId + ' ' + Math.round(c.share * 100) + '%').join(', ');
+      })
+      .catch(error => holder.textContent = error.message);
+  }
+
+  document.getElementById('tryForm').addEventListener('submit', event => {
+    event.preventDefault();
+    const userId = document.getElementById('userId').value.trim();
+    const query = new URLSearchParams({
+      n: document.getElementById('count').value,
+      strategy: document.getElementById('strategy').value,
+      filterPlayed: document.getElementById('filterPlayed').checked
+    });
+    document.getElementById('explanation').textContent = '';
+    api('/v1/users/' + encodeURIComponent(userId) + '/recommendations?' + query).then(answer => {
+      const note = document.getElementById('tryNote');
+      note.className = 'muted';
+      note.textContent = 'Served by ' + answer.servedBy + ' (model version ' + answer.modelVersion + ')'
+        + (answer.note ? '. ' + answer.note : '');
+      fill('tryResult', answer.recommendations, (row, r, i) => {
+        cell(row, i + 1, true);
+        cell(row, r.trackId);
+        const title = cell(row, '');
+        const artist = cell(row, '');
+        cell(row, fixed(r.score, 4), true);
+        const action = cell(row, '');
+        if (answer.servedBy === 'als') {
+          const button = document.createElement('button');
+          button.type = 'button';
+          button.className = 'link';
+          button.textContent = 'why?';
+          button.addEventListener('click', () => explain(userId, r.trackId));
+          action.appendChild(button);
+        }
+        api('/v1/tracks/' + encodeURIComponent(r.trackId)).then(track => {
+          title.textContent = track.title || '';
+          artist.textContent = track.artist || '';
+        }).catch(() => {});
+      });
+    }).catch(error => {
+      const note = document.getElementById('tryNote');
+      note.className = 'error';
+      note.textContent = error.message;
+      fill('tryResult', [], () => {});
+    });
+  });
+
+  refresh();
+  setInterval(refresh, REFRESH_MS);
+})();

@@ -1,0 +1,104 @@
+package dev.encore.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.encore.als.AlsConfig;
+import dev.encore.als.AlsTrainer;
+import dev.encore.data.Interactions;
+import dev.encore.model.FactorModel;
+import dev.encore.store.ModelRecord;
+import dev.encore.store.PlayEvent;
+import dev.encore.testing.RandomInteractions;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Background training: a success swaps the model in, a failure keeps the old one, one run at a time. */
+class TrainingJobsTest {
+  private static final AlsConfig SETTINGS = AlsConfig.defaults().withFactors(4).withIterations(2).withThreads(1);
+  private static final Interactions PLAYS = RandomInteractions.generate(30, 20, 0.2, 10, 3);
+  private static final FactorModel FIRST = new AlsTrainer(SETTINGS).fit(PLAYS);
+  private static final FactorModel SECOND = new AlsTrainer(SETTINGS.withSeed(7)).fit(PLAYS);
+
+  private static ModelRecord ready(long version) {
+    return new ModelRecord(version, ModelRecord.READY, "{}", "{}", "model-" + version, Instant.now(), Instant.now(), null);
+  }
+
+  private static LiveModel liveModel() {
+    return new LiveModel(ServingSnapshot.ofModel(1, FIRST, Instant.now()), userId -> List.<PlayEvent>of(),
+        Clock.systemUTC());
+  }
+
+  private static TrainingJob await(TrainingJobs jobs, TrainingJob job) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!job.isFinished() && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    return job;
+  }
+
+  @Test
+  void aSuccessfulRunIsSwappedIn() throws InterruptedException {
+    LiveModel live = liveModel();
+    try (TrainingJobs jobs = new TrainingJobs((settings, listener) -> new ModelTraining.TrainedModel(ready(2), SECOND),
+        live, Clock.systemUTC())) {
+      TrainingJob job = await(jobs, jobs.submit(SETTINGS, "test"));
+      assertThat(job.view().state()).isEqualTo("succeeded");
+      assertThat(live.snapshot().model()).isSameAs(SECOND);
+      assertThat(live.snapshot().modelVersion()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aFailedRunKeepsTheServingModel() throws InterruptedException {
+    LiveModel live = liveModel();
+    ServingSnapshot before = live.snapshot();
+    try (TrainingJobs jobs = new TrainingJobs((settings, listener) -> {
+      throw new IllegalStateException("disk full");
+    }, live, Clock.systemUTC())) {
+      TrainingJob job = await(jobs, jobs.submit(SETTINGS, "test"));
+      assertThat(job.view().state()).isEqualTo("failed");
+      assertThat(job.view().error()).isEqualTo("disk full");
+      assertThat(live.snapshot()).isSameAs(before);
+    }
+  }
+
+  @Test
+  void aSecondRunWhileOneIsGoingIsAConflict() throws InterruptedException {
+    CountDownLatch release = new CountDownLatch(1);
+    LiveModel live = liveModel();
+    try (TrainingJobs jobs = new TrainingJobs((settings, listener) -> {
+      release.await();
+      return new ModelTraining.TrainedModel(ready(2), SECOND);
+    }, live, Clock.systemUTC())) {
+      TrainingJob first = jobs.submit(SETTINGS, "test");
+      assertThatThrownBy(() -> jobs.submit(SETTINGS, "test"))
+          .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(409))
+          .hasMessageContaining("/v1/models/jobs/" + first.id());
+      assertThat(jobs.trySubmit(SETTINGS, "schedule")).isEmpty();
+      release.countDown();
+      assertThat(await(jobs, first).view().state()).isEqualTo("succeeded");
+      assertThat(jobs.trySubmit(SETTINGS, "schedule")).isPresent();
+    }
+  }
+
+  @Test
+  void theScheduleRetrainsByItself() throws InterruptedException {
+    LiveModel live = liveModel();
+    java.util.concurrent.atomic.AtomicLong versions = new java.util.concurrent.atomic.AtomicLong(1);
+    try (TrainingJobs jobs = new TrainingJobs((settings, listener) -> new ModelTraining.TrainedModel(
+        ready(versions.incrementAndGet()), SECOND), live, Clock.systemUTC())) {
+      jobs.retrainEvery(java.time.Duration.ofMillis(20), SETTINGS);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (live.snapshot().modelVersion() < 3 && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      assertThat(live.snapshot().modelVersion()).isGreaterThanOrEqualTo(3);
+      assertThat(jobs.recent()).allSatisfy(job -> assertThat(job.view().trigger()).isEqualTo("schedule"));
+    }
+  }
+}
