@@ -1,5 +1,6 @@
 package dev.encore.synth;
 
+import dev.encore.content.FeatureTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -127,6 +128,19 @@ public final class TrackCatalogue {
     SplittableRandom random = Seeds.random(config.seed(), Seeds.TRACK_FEATURES, track);
     return new TrackProfile(trackId(track), genre(track), mood(track),
         featureModel.features(genreOf[track], moodOf[track], random));
+  }
+
+  /**
+   * Every track's profile as a {@link FeatureTable}, tagged with its genre and mood, in track
+   * order: the content a content-based recommender sees for this catalogue.
+   */
+  public FeatureTable featureTable() {
+    FeatureTable.Builder builder = FeatureTable.builder(TrackProfile.FEATURE_NAMES);
+    for (int track = 0; track < size(); track++) {
+      TrackProfile profile = profile(track);
+      builder.add(profile.trackId(), profile.features(), List.of(profile.genre()), List.of(profile.mood()));
+    }
+    return builder.build();
   }
 
   /** A popularity-weighted track of the given genre and mood, or -1 if there is none. */

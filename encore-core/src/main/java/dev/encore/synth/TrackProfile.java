@@ -1,5 +1,6 @@
 package dev.encore.synth;
 
+import dev.encore.content.StandardFeatures;
 import java.util.List;
 
 /**
@@ -8,11 +9,7 @@ import java.util.List;
  */
 public record TrackProfile(String trackId, String genre, String mood, float[] features) {
 
-  public static final List<String> FEATURE_NAMES = List.of(
-      "mfcc1", "mfcc2", "mfcc3", "mfcc4", "mfcc5",
-      "tempo", "beat_strength", "energy", "loudness",
-      "spectral_centroid", "spectral_rolloff", "spectral_bandwidth",
-      "happy", "sad", "energetic", "calm");
+  public static final List<String> FEATURE_NAMES = StandardFeatures.NAMES;
 
   public TrackProfile {
     if (features.length != FEATURE_NAMES.size()) {
