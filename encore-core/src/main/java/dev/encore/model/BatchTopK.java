@@ -3,6 +3,9 @@ package dev.encore.model;
 import dev.encore.concurrent.Workers;
 import dev.encore.linalg.FactorPanels;
 import dev.encore.linalg.Kernels;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * The top n rows of a panel matrix for many query vectors at once: a blocked matrix multiply
@@ -30,10 +33,35 @@ final class BatchTopK {
    */
   static int[][] run(float[] queries, int queryCount, FactorPanels candidates, int n, Exclusions exclusions,
       int threads) {
+    int[][] result = new int[queryCount][];
+    int capacity = Math.min(n, candidates.rows());
+    ThreadLocal<int[]> buffers = ThreadLocal.withInitial(() -> new int[capacity]);
+    run(queries, queryCount, candidates, n, exclusions, threads, (query, top) -> {
+      int[] buffer = buffers.get();
+      int found = top.drainIndicesBestFirst(buffer);
+      result[query] = java.util.Arrays.copyOf(buffer, found);
+    });
+    return result;
+  }
+
+  /** As {@link #run}, keeping each result's scores: element q holds query q's best, best first. */
+  static List<List<ScoredItem>> runScored(float[] queries, int queryCount, FactorPanels candidates, int n,
+      Exclusions exclusions, int threads) {
+    List<List<ScoredItem>> result = new ArrayList<>(Collections.nCopies(queryCount, List.of()));
+    run(queries, queryCount, candidates, n, exclusions, threads, (query, top) -> result.set(query, top.drainBestFirst()));
+    return result;
+  }
+
+  /** Receives each query's filled selection once every candidate has been offered. */
+  private interface Drain {
+    void accept(int query, TopK top);
+  }
+
+  private static void run(float[] queries, int queryCount, FactorPanels candidates, int n, Exclusions exclusions,
+      int threads, Drain drain) {
     int k = candidates.factors();
     int candidateCount = candidates.rows();
     int blocks = candidates.blocks();
-    int[][] result = new int[queryCount][];
     int queryBlocks = (queryCount + QUERY_BLOCK - 1) / QUERY_BLOCK;
     Kernels kernels = Kernels.INSTANCE;
     int capacity = Math.min(n, candidateCount);
@@ -67,12 +95,9 @@ final class BatchTopK {
           tops[q].offerAbove(tile, 0, count, first, kernels);
         }
       }
-      int[] buffer = new int[capacity];
       for (int q = 0; q < queriesHere; q++) {
-        int found = tops[q].drainIndicesBestFirst(buffer);
-        result[firstQuery + q] = java.util.Arrays.copyOf(buffer, found);
+        drain.accept(firstQuery + q, tops[q]);
       }
     });
-    return result;
   }
 }

@@ -176,6 +176,46 @@ public final class FactorModel implements Recommender {
     return top.drainBestFirst();
   }
 
+  /** A trained listener's question for {@link #recommendBatch}: their row and what they played. */
+  public RecommendQuery query(String userId, int n, RecommendOptions options) {
+    int user = users.indexOf(userId);
+    int[] playedItems = Arrays.copyOfRange(played.indices(), played.rowStart(user), played.rowEnd(user));
+    return new RecommendQuery(userVector(user), playedItems, n, options);
+  }
+
+  /**
+   * Answers several listeners' questions in one pass over the item factors, on the calling
+   * thread: the same answers as {@link #recommend(float[], int[], int, RecommendOptions)} one by
+   * one, but each tile of item factors is read once for the whole batch instead of once per
+   * query. A server that coalesces concurrent requests into batches stops being bound by the
+   * memory bandwidth of streaming the item matrix per request.
+   */
+  public List<List<Recommendation>> recommendBatch(List<RecommendQuery> queries) {
+    int count = queries.size();
+    float[] vectors = new float[count * factors];
+    BitSet[] blocked = new BitSet[count];
+    int n = 1;
+    for (int q = 0; q < count; q++) {
+      RecommendQuery query = queries.get(q);
+      checkVector(query.vector());
+      System.arraycopy(query.vector(), 0, vectors, q * factors, factors);
+      blocked[q] = query.options().blockedItems(query.playedItems(), items);
+      n = Math.max(n, query.n());
+    }
+    List<List<ScoredItem>> ranked = BatchTopK.runScored(vectors, count, itemPanels(), n, (query, first, tileCount, tile) -> {
+      BitSet skip = blocked[query];
+      for (int item = skip.nextSetBit(first); item >= 0 && item < first + tileCount; item = skip.nextSetBit(item + 1)) {
+        tile[item - first] = Float.NEGATIVE_INFINITY;
+      }
+    }, 1);
+    List<List<Recommendation>> answers = new ArrayList<>(count);
+    for (int q = 0; q < count; q++) {
+      List<ScoredItem> best = ranked.get(q);
+      answers.add(toRecommendations(best.subList(0, Math.min(best.size(), queries.get(q).n()))));
+    }
+    return answers;
+  }
+
   /**
    * The top {@code n} items for every user, on {@code threads} threads: row u of the result
    * holds user u's item indices best first (fewer than n when too few items are left). A blocked

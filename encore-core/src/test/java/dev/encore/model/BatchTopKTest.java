@@ -54,4 +54,36 @@ class BatchTopKTest {
       assertThat(all[item]).doesNotContain(item);
     }
   }
+
+  @Test
+  void recommendBatchAnswersEachQueryAsAloneWithItsOwnOptionsAndCount() {
+    List<RecommendQuery> queries = new java.util.ArrayList<>();
+    List<List<Recommendation>> expected = new java.util.ArrayList<>();
+    for (int user = 0; user < 150; user++) {
+      float[] vector = MODEL.userVector(user);
+      int[] played = java.util.Arrays.copyOfRange(DATA.userItems().indices(), DATA.userItems().rowStart(user),
+          DATA.userItems().rowEnd(user));
+      assertThat(MODEL.query(DATA.users().idOf(user), 3, RecommendOptions.DEFAULT).playedItems()).containsExactly(played);
+      RecommendOptions options = switch (user % 3) {
+        case 0 -> RecommendOptions.DEFAULT;
+        case 1 -> RecommendOptions.keepPlayed().withExclude(Set.of("i1030", "i5"));
+        default -> RecommendOptions.DEFAULT.withInclude(Set.of("i3", "i1500", "i2000", "i17", "i1024"));
+      };
+      int n = 1 + user % 20;
+      queries.add(new RecommendQuery(vector, played, n, options));
+      expected.add(MODEL.recommend(vector, played, n, options));
+    }
+
+    List<List<Recommendation>> batch = MODEL.recommendBatch(queries);
+
+    assertThat(batch).hasSize(150);
+    for (int q = 0; q < 150; q++) {
+      assertThat(batch.get(q)).as("query %d", q).extracting(Recommendation::itemId)
+          .containsExactlyElementsOf(expected.get(q).stream().map(Recommendation::itemId).toList());
+      for (int r = 0; r < batch.get(q).size(); r++) {
+        assertThat(batch.get(q).get(r).score()).isCloseTo(expected.get(q).get(r).score(),
+            org.assertj.core.api.Assertions.within(1e-5f));
+      }
+    }
+  }
 }

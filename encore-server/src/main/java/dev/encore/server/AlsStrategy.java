@@ -1,6 +1,7 @@
 package dev.encore.server;
 
 import dev.encore.model.FactorModel;
+import dev.encore.model.RecommendQuery;
 import dev.encore.model.RecommendOptions;
 
 /**
@@ -11,6 +12,7 @@ import dev.encore.model.RecommendOptions;
 final class AlsStrategy implements RecommendationStrategy {
   static final String NAME = "als";
   private final RecommendationStrategy fallback;
+  private final RecommendationBatcher batcher = new RecommendationBatcher(Integer.getInteger("encore.slots", Runtime.getRuntime().availableProcessors()));
 
   AlsStrategy(RecommendationStrategy fallback) {
     this.fallback = fallback;
@@ -30,10 +32,11 @@ final class AlsStrategy implements RecommendationStrategy {
     }
     FoldedListener folded = view.folded(userId);
     if (folded != null && folded.hasVector()) {
-      return RecommendationResult.of(NAME, model.recommend(folded.vector(), folded.playedTracks(), n, options));
+      return RecommendationResult.of(NAME,
+          batcher.recommend(model, new RecommendQuery(folded.vector(), folded.playedTracks(), n, options)));
     }
     if (folded == null && model.users().contains(userId)) {
-      return RecommendationResult.of(NAME, model.recommend(userId, n, options));
+      return RecommendationResult.of(NAME, batcher.recommend(model, model.query(userId, n, options)));
     }
     return fallback.recommend(view, userId, n, options).withNote("Listener '" + userId
         + "' has no plays of tracks the model knows yet; these are the most popular tracks instead.");
