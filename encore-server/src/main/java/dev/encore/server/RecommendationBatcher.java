@@ -8,67 +8,73 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Coalesces concurrent ALS recommendation requests into batches. Scoring one listener against
  * 50,000 tracks streams the whole item factor matrix (12.8 MB at 64 factors) through the cache
  * for 3 million multiply-adds, so one request at a time is bound by memory bandwidth;
- * {@link FactorModel#recommendBatch} reads each tile of item factors once for a whole batch.
- * There is no batching window: a request joins the queue and, if a scoring slot is free, its
- * own thread takes everything queued and answers it as one batch; otherwise it waits for a
- * slot's thread to answer it. Under light load a batch is one request and nothing waits; under
- * heavy load requests that arrive while a batch is scored form the next one.
+ * {@link FactorModel#recommendBatch} reads each tile of item factors once for a whole batch
+ * (measured on 50,000 tracks: 468 us per query alone, 157 us in batches of 8).
+ *
+ * <p>Request threads queue their question and wait; a few scorer threads (one per core) each
+ * take everything queued, up to {@link #MAX_BATCH}, and answer it as one batch. There is no
+ * batching window: under light load a batch is one request and nothing waits for company;
+ * under heavy load the requests that arrive while a batch is scored form the next one.
  */
-final class RecommendationBatcher {
+final class RecommendationBatcher implements AutoCloseable {
   /** The most queries one pass takes: the block of queries BatchTopK scores per tile. */
   static final int MAX_BATCH = 64;
-  /** How long a waiting request sleeps before checking whether it should score the queue itself. */
-  private static final long RECHECK_MICROS = 200;
 
-  private final Semaphore slots;
-  private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+  private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+  private final List<Thread> scorers = new ArrayList<>();
 
-  /** @param slots batches scored at once; one per core keeps every core busy without oversubscribing */
-  RecommendationBatcher(int slots) {
-    if (slots < 1) {
-      throw new IllegalArgumentException("slots must be >= 1, got " + slots);
+  /** @param scorerThreads batches scored at once; one per core keeps every core busy */
+  RecommendationBatcher(int scorerThreads) {
+    if (scorerThreads < 1) {
+      throw new IllegalArgumentException("scorer threads must be >= 1, got " + scorerThreads);
     }
-    this.slots = new Semaphore(slots);
+    for (int i = 0; i < scorerThreads; i++) {
+      Thread scorer = new Thread(this::scoreUntilClosed, "encore-recommend-batcher-" + i);
+      scorer.setDaemon(true);
+      scorer.start();
+      scorers.add(scorer);
+    }
   }
 
+  /** The answer of {@code model} to {@code query}, scored in a batch with whatever else is queued. */
   List<Recommendation> recommend(FactorModel model, RecommendQuery query) {
-    Pending mine = new Pending(model, query);
-    queue.add(mine);
-    while (!mine.answer.isDone()) {
-      if (!queue.isEmpty() && slots.tryAcquire()) {
-        try {
-          scoreQueued();
-        } finally {
-          slots.release();
-        }
-      } else {
-        awaitBriefly(mine.answer);
+    Pending pending = new Pending(model, query, new CompletableFuture<>());
+    queue.add(pending);
+    try {
+      return pending.answer.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
       }
+      throw e;
     }
-    return mine.answer.join();
   }
 
-  private void scoreQueued() {
-    Map<FactorModel, List<Pending>> byModel = new IdentityHashMap<>();
-    for (int taken = 0; taken < MAX_BATCH; taken++) {
-      Pending next = queue.poll();
-      if (next == null) {
-        break;
+  private void scoreUntilClosed() {
+    List<Pending> batch = new ArrayList<>(MAX_BATCH);
+    try {
+      while (true) {
+        batch.add(queue.take());
+        queue.drainTo(batch, MAX_BATCH - 1);
+        Map<FactorModel, List<Pending>> byModel = new IdentityHashMap<>();
+        for (Pending pending : batch) {
+          byModel.computeIfAbsent(pending.model, model -> new ArrayList<>()).add(pending);
+        }
+        // Requests straddling a model swap are answered by the model each one was asked of.
+        byModel.forEach(RecommendationBatcher::score);
+        batch.clear();
       }
-      byModel.computeIfAbsent(next.model, model -> new ArrayList<>()).add(next);
+    } catch (InterruptedException e) {
+      batch.forEach(pending -> pending.answer.completeExceptionally(
+          new IllegalStateException("the server is shutting down", e)));
     }
-    // Requests straddling a model swap are answered by the model each one was asked of.
-    byModel.forEach(RecommendationBatcher::score);
   }
 
   private static void score(FactorModel model, List<Pending> batch) {
@@ -82,20 +88,14 @@ final class RecommendationBatcher {
     }
   }
 
-  private static void awaitBriefly(CompletableFuture<?> answer) {
-    try {
-      answer.get(RECHECK_MICROS, TimeUnit.MICROSECONDS);
-    } catch (TimeoutException | ExecutionException e) {
-      // Timed out: look at the queue again. Failed: join() rethrows it to the caller.
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for recommendations", e);
+  /** Stops the scorer threads; questions still queued are answered with an error. */
+  @Override
+  public void close() {
+    scorers.forEach(Thread::interrupt);
+    for (Pending pending = queue.poll(); pending != null; pending = queue.poll()) {
+      pending.answer.completeExceptionally(new IllegalStateException("the server is shutting down"));
     }
   }
 
-  private record Pending(FactorModel model, RecommendQuery query, CompletableFuture<List<Recommendation>> answer) {
-    Pending(FactorModel model, RecommendQuery query) {
-      this(model, query, new CompletableFuture<>());
-    }
-  }
+  private record Pending(FactorModel model, RecommendQuery query, CompletableFuture<List<Recommendation>> answer) {}
 }

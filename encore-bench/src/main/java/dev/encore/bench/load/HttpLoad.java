@@ -2,9 +2,6 @@ package dev.encore.bench.load;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +14,7 @@ import org.HdrHistogram.Histogram;
 
 /**
  * A closed-loop HTTP load generator: {@code connections} threads, each with its own
- * keep-alive connection, send GET requests back to back for the warm-up and then the measured
+ * keep-alive connection ({@link KeepAliveConnection}), send GET requests back to back for the warm-up and then the measured
  * window, so the request rate is what the server sustains at that concurrency. Latency is timed
  * per request from send to the whole body read, into an HdrHistogram per thread (no shared
  * state on the hot path) merged at the end. Coordinated omission does not arise in a closed loop
@@ -25,7 +22,6 @@ import org.HdrHistogram.Histogram;
  */
 public final class HttpLoad {
   private static final long HIGHEST_MICROS = Duration.ofMinutes(1).toNanos() / 1_000;
-  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
   private final URI base;
   private final BiFunction<SplittableRandom, Long, String> nextPath;
@@ -89,21 +85,15 @@ public final class HttpLoad {
 
     @Override
     public void run() {
-      // One client per thread: the JDK client keeps one HTTP/1.1 connection per client alive
-      // between requests when they are sent one at a time.
-      HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(REQUEST_TIMEOUT).build();
-      try {
+      try (KeepAliveConnection connection = new KeepAliveConnection(base)) {
         for (long sent = 0; ; sent++) {
           long start = System.nanoTime();
           if (start >= end) {
             return;
           }
-          HttpRequest request = HttpRequest.newBuilder(base.resolve(nextPath.apply(random, sent)))
-              .timeout(REQUEST_TIMEOUT).GET().build();
           int status;
           try {
-            status = client.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode();
+            status = connection.get(nextPath.apply(random, sent));
           } catch (IOException e) {
             status = -1;
           }
@@ -118,8 +108,6 @@ public final class HttpLoad {
             statuses.merge(status, 1L, Long::sum);
           }
         }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
       } finally {
         done.countDown();
       }

@@ -31,7 +31,8 @@ class HttpLoadTest {
         sleep(20);
       }
       byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(status, body.length);
+      // A length of 0 makes the server send the body chunked.
+      exchange.sendResponseHeaders(status, path.startsWith("/chunked") ? 0 : body.length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(body);
       }
@@ -94,5 +95,16 @@ class HttpLoadTest {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  @Test
+  void readsChunkedBodiesAndKeepsTheConnectionInStep() throws InterruptedException {
+    LoadResult result = new HttpLoad(base(), (random, sent) -> sent % 2 == 0 ? "/chunked" : "/ok")
+        .run(2, Duration.ZERO, Duration.ofMillis(800), 1);
+
+    // A body left unread would be parsed as the next status line and fail the next request.
+    assertThat(result.failures()).isZero();
+    assertThat(result.statusCounts()).containsOnlyKeys(200);
+    assertThat(result.requests()).isGreaterThan(10).isLessThanOrEqualTo(served.get());
   }
 }
