@@ -8,7 +8,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -173,19 +172,7 @@ public final class FeatureCsvWriter implements Closeable {
 
   /** Column indices in written order: the standard features present, then the rest as given. */
   private static int[] standardFirst(List<String> names) {
-    List<Integer> order = new ArrayList<>(names.size());
-    for (String standard : StandardFeatures.NAMES) {
-      int index = names.indexOf(standard);
-      if (index >= 0) {
-        order.add(index);
-      }
-    }
-    for (int i = 0; i < names.size(); i++) {
-      if (!StandardFeatures.NAMES.contains(names.get(i))) {
-        order.add(i);
-      }
-    }
-    return order.stream().mapToInt(Integer::intValue).toArray();
+    return StandardFeatures.standardFirst(names).stream().mapToInt(names::indexOf).toArray();
   }
 
   private static void requireWritable(String text, String what, boolean isTag) {
