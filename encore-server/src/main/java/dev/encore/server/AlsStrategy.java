@@ -1,7 +1,6 @@
 package dev.encore.server;
 
 import dev.encore.model.FactorModel;
-import dev.encore.model.RecommendOptions;
 
 /**
  * Collaborative filtering: the listener's factors (folded in from their newest plays, else their
@@ -10,9 +9,9 @@ import dev.encore.model.RecommendOptions;
  */
 final class AlsStrategy implements RecommendationStrategy {
   static final String NAME = "als";
-  private final RecommendationStrategy fallback;
+  private final Fallback fallback;
 
-  AlsStrategy(RecommendationStrategy fallback) {
+  AlsStrategy(Fallback fallback) {
     this.fallback = fallback;
   }
 
@@ -22,20 +21,17 @@ final class AlsStrategy implements RecommendationStrategy {
   }
 
   @Override
-  public RecommendationResult recommend(ServingView view, String userId, int n, RecommendOptions options) {
+  public RecommendationResult recommend(ServingView view, RecommendationQuery query) {
     FactorModel model = view.snapshot().model();
     if (model == null) {
-      return fallback.recommend(view, userId, n, options).withNote(
-          "No model is trained yet (see GET /v1/models); these are the most popular tracks instead.");
+      return fallback.noModel(view, query);
     }
-    FoldedListener folded = view.folded(userId);
-    if (folded != null && folded.hasVector()) {
-      return RecommendationResult.of(NAME, model.recommend(folded.vector(), folded.playedTracks(), n, options));
+    ModelListener listener = ModelListener.place(view, query.userId());
+    if (listener == null) {
+      return fallback.noUsablePlays(view, query, "the model knows");
     }
-    if (folded == null && model.users().contains(userId)) {
-      return RecommendationResult.of(NAME, model.recommend(userId, n, options));
-    }
-    return fallback.recommend(view, userId, n, options).withNote("Listener '" + userId
-        + "' has no plays of tracks the model knows yet; these are the most popular tracks instead.");
+    return RecommendationResult.of(NAME, listener.isFolded()
+        ? model.recommend(listener.folded().vector(), listener.folded().playedTracks(), query.n(), query.options())
+        : model.recommend(query.userId(), query.n(), query.options()));
   }
 }

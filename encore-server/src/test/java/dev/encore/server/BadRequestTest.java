@@ -77,10 +77,10 @@ class BadRequestTest {
     assertError(http.get(recommendations + "?n=99999999999999"), 400, "invalid_parameter", "'n'");
     assertError(http.get(recommendations + "?n=ten"), 400, "invalid_parameter", "whole number");
     assertError(http.get(recommendations + "?filterPlayed=maybe"), 400, "invalid_parameter", "true or false");
-    assertError(http.get(recommendations + "?strategy=telepathy"), 400, "invalid_parameter", "als, popular");
-    assertError(http.get(recommendations + "?strategy=content"), 400, "strategy_unavailable", "track features");
-    assertError(http.get(recommendations + "?strategy=hybrid"), 400, "strategy_unavailable", "available: als, popular");
-    assertError(http.get("/v1/tracks/" + track + "/similar?by=content"), 400, "strategy_unavailable", "available: cf");
+    assertError(http.get(recommendations + "?strategy=telepathy"), 400, "invalid_parameter",
+        "'strategy' = 'telepathy' is not one of als, popular, content, hybrid");
+    assertError(http.get("/v1/tracks/" + track + "/similar?by=mood"), 400, "invalid_parameter",
+        "'by' = 'mood' is not one of cf, content, hybrid");
     assertError(http.get("/v1/tracks/" + track + "/similar?n=-3"), 400, "invalid_parameter", "'n'");
     assertError(http.get("/v1/users?limit=5000"), 400, "invalid_parameter", "'limit'");
     assertError(http.get("/v1/tracks?offset=-1"), 400, "invalid_parameter", "'offset'");
