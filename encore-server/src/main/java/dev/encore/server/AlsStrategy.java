@@ -5,19 +5,13 @@ import dev.encore.model.FactorModel;
 /**
  * Collaborative filtering: the listener's factors (folded in from their newest plays, else their
  * trained row) against every track's. A listener the model cannot place (no model yet, or none
- * of their tracks in it) gets {@code fallback}'s answer with a note saying why.
+ * of their tracks in it) falls back.
  */
-final class AlsStrategy implements RecommendationStrategy {
+final class AlsStrategy extends PersonalStrategy {
   static final String NAME = "als";
-  private final Fallback fallback;
 
   AlsStrategy(Fallback fallback) {
-    this.fallback = fallback;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
+    super(NAME, fallback);
   }
 
   @Override

@@ -11,17 +11,11 @@ import dev.encore.model.TopK;
  * the model was trained when there are any, else from the training plays, so a new play changes
  * the next answer. Needs no model; a listener none of whose tracks has features falls back.
  */
-final class ContentStrategy implements RecommendationStrategy {
+final class ContentStrategy extends PersonalStrategy {
   static final String NAME = "content";
-  private final Fallback fallback;
 
   ContentStrategy(Fallback fallback) {
-    this.fallback = fallback;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
+    super(NAME, fallback);
   }
 
   @Override

@@ -9,17 +9,11 @@ import dev.encore.hybrid.HybridRecommender;
  * and 0.5). The listener's factors and taste profile both come from the plays folded in since the
  * model was trained when there are any. A listener the model cannot place falls back.
  */
-final class HybridStrategy implements RecommendationStrategy {
+final class HybridStrategy extends PersonalStrategy {
   static final String NAME = "hybrid";
-  private final Fallback fallback;
 
   HybridStrategy(Fallback fallback) {
-    this.fallback = fallback;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
+    super(NAME, fallback);
   }
 
   @Override

@@ -5,22 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.encore.als.Solver;
-import dev.encore.model.FactorModel;
 import dev.encore.store.PlayEvent;
 import dev.encore.store.Track;
 import dev.encore.store.testing.TestDatabase;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -31,34 +23,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @ParameterizedClass(name = "{0}")
 @EnumSource(TestDatabase.class)
-class ContentServiceTest {
+class ContentServiceTest extends ServedDemoTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  @Parameter
-  TestDatabase database;
-
-  @TempDir
-  Path folder;
-
-  TestService service;
-  Http http;
-
-  @BeforeEach
-  void start() throws InterruptedException {
-    // The exact solver, so a listener folded in from the same plays gets exactly their trained factors.
-    service = TestService.start(TestService.config(database, folder)
-        .withTraining(TestService.FAST.withSolver(Solver.CHOLESKY))).awaitFirstModel();
-    http = service.http;
-  }
-
-  @AfterEach
-  void stop() {
-    service.close();
-  }
-
-  private FactorModel model() {
-    return service.server.liveModel().snapshot().model();
-  }
 
   private JsonNode recommendations(String userId, String query) {
     Http.Response response = http.get("/v1/users/" + userId + "/recommendations?" + query);
@@ -82,15 +48,6 @@ class ContentServiceTest {
     return service.server.store().tracks().find(trackId).orElseThrow();
   }
 
-  /** A JSON array of plays copying {@code userId}'s stored plays for {@code newUserId}. */
-  private String copyOfPlays(String userId, String newUserId) {
-    StringBuilder body = new StringBuilder("[");
-    for (PlayEvent play : service.server.store().plays().forUser(userId, 10_000)) {
-      body.append(body.length() > 1 ? "," : "").append(playJson(newUserId, play.trackId(), play.playCount()));
-    }
-    return body.append(']').toString();
-  }
-
   private static String playJson(String userId, String trackId, int playCount) {
     return "{\"userId\":\"" + userId + "\",\"trackId\":\"" + trackId + "\",\"playCount\":" + playCount + "}";
   }
@@ -98,16 +55,8 @@ class ContentServiceTest {
   private void retrain() throws InterruptedException {
     Http.Response started = http.post("/v1/models/train", "");
     assertThat(started.status()).as(started.toString()).isEqualTo(202);
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-    while (System.nanoTime() < deadline) {
-      String state = http.get(started.location()).json().get("state").asText();
-      if (state.equals("succeeded")) {
-        return;
-      }
-      assertThat(state).as("training job state").isNotEqualTo("failed");
-      Thread.sleep(50);
-    }
-    throw new AssertionError("training did not finish");
+    JsonNode job = service.awaitJob(started.location());
+    assertThat(job.get("state").asText()).as(job.toString()).isEqualTo("succeeded");
   }
 
   @Test
@@ -135,7 +84,7 @@ class ContentServiceTest {
   @Test
   void aNewcomerWithATrainedListenersPlaysGetsTheirContentAndHybridAnswers() {
     String trained = model().users().idOf(9);
-    assertThat(http.post("/v1/plays", copyOfPlays(trained, "twin")).status()).isEqualTo(200);
+    assertThat(http.post("/v1/plays", service.copyOfPlays(trained, "twin")).status()).isEqualTo(200);
 
     for (String strategy : List.of("content", "hybrid")) {
       JsonNode original = recommendations(trained, "n=15&strategy=" + strategy);

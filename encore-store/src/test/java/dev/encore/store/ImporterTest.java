@@ -20,36 +20,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 @ParameterizedClass(name = "{0}")
 @EnumSource(TestDatabase.class)
-class ImporterTest {
+class ImporterTest extends EmptyStoreTest {
   private static final Instant UNTIMED = Instant.parse("2026-03-01T12:00:00Z");
-
-  @Parameter
-  TestDatabase database;
-
-  @TempDir
-  Path folder;
-
-  EncoreStore store;
-
-  @BeforeEach
-  void open() {
-    store = database.open(folder.resolve("db"));
-  }
-
-  @AfterEach
-  void close() {
-    store.close();
-  }
 
   private Path write(String name, String content) throws IOException {
     Path file = folder.resolve(name);

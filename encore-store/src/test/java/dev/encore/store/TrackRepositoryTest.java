@@ -5,39 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.encore.content.FeatureTable;
 import dev.encore.store.testing.TestDatabase;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 @ParameterizedClass(name = "{0}")
 @EnumSource(TestDatabase.class)
-class TrackRepositoryTest {
-  @Parameter
-  TestDatabase database;
-
-  @TempDir
-  Path folder;
-
-  EncoreStore store;
-
-  @BeforeEach
-  void open() {
-    store = database.open(folder);
-  }
-
-  @AfterEach
-  void close() {
-    store.close();
-  }
-
+class TrackRepositoryTest extends EmptyStoreTest {
   @Test
   void upsertThenFindRoundTripsNamesFeaturesAndTagsInOrder() {
     Track track = new Track("t1", "Blue in Green", "Miles Davis", Map.of("tempo", 62.5f, "loudness", -14.25f),
