@@ -73,11 +73,17 @@ record CatalogueFeatures(FeatureTable catalogue, FeatureTable scaled, ContentSim
     if (newTracks.isEmpty()) {
       return trained;
     }
-    List<String> described = new ArrayList<>(trained.items().ids().stream().filter(catalogue.tracks()::contains)
-        .toList());
+    // The regression learns from the played tracks with features; one with tags alone would teach it noise.
+    List<String> described = new ArrayList<>();
+    for (String id : trained.items().ids()) {
+      int track = catalogue.tracks().find(id);
+      if (track >= 0 && hasAnyFeature(track)) {
+        described.add(id);
+      }
+    }
     if (described.isEmpty()) {
       LOG.warn("{} tracks have features but no plays, and no played track has features to learn their factors"
-          + " from: they are served by content only", newTracks.size());
+          + " from: they appear in content similar lists only", newTracks.size());
       return trained;
     }
     described.addAll(newTracks);
