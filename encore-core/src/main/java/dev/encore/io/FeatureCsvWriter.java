@@ -30,8 +30,8 @@ import java.util.Set;
  */
 public final class FeatureCsvWriter implements Closeable {
   /** Column names with a meaning of their own, so no feature may take them. */
-  private static final Set<String> RESERVED_COLUMNS = Set.of("track", "genre", "mood", "title", "artist");
-  private static final String TAG_SEPARATOR = "|";
+  private static final Set<String> RESERVED_COLUMNS = Set.of(TrackCsvReader.TRACK, TrackCsvReader.GENRE,
+      TrackCsvReader.MOOD, TrackCsvReader.TITLE, TrackCsvReader.ARTIST);
 
   private final Path target;
   private final Path temporary;
@@ -49,7 +49,7 @@ public final class FeatureCsvWriter implements Closeable {
     this.sourceOfColumn = standardFirst(this.featureNames);
     this.temporary = AtomicFile.temporaryFor(target);
     this.out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
-    line.append("track,genre,mood");
+    line.append(String.join(",", TrackCsvReader.TRACK, TrackCsvReader.GENRE, TrackCsvReader.MOOD));
     for (int column : sourceOfColumn) {
       line.append(',').append(this.featureNames.get(column));
     }
@@ -160,7 +160,7 @@ public final class FeatureCsvWriter implements Closeable {
       String tag = tags.get(i);
       requireWritable(tag, "track '" + trackId + "' " + field + " '" + tag + "'", true);
       if (i > 0) {
-        line.append(TAG_SEPARATOR);
+        line.append(TrackCsvReader.TAG_SEPARATOR);
       }
       line.append(tag);
     }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads Encore's track CSV, streamed one track at a time: the one parser of the format, which
@@ -26,14 +27,16 @@ import java.util.Set;
  * may repeat is the caller's rule: a table refuses it, an import lets the later row win.
  */
 public final class TrackCsvReader {
-  public static final String TRACK = "track";
-  public static final String GENRE = "genre";
-  public static final String MOOD = "mood";
-  public static final String TITLE = "title";
-  public static final String ARTIST = "artist";
+  /** The columns with a meaning of their own; {@link FeatureCsvWriter} writes the same format. */
+  static final String TRACK = "track";
+  static final String GENRE = "genre";
+  static final String MOOD = "mood";
+  static final String TITLE = "title";
+  static final String ARTIST = "artist";
   /** Columns that describe a track but are not features. */
   static final Set<String> DESCRIPTIVE = Set.of(TITLE, ARTIST);
-  static final String TAG_SEPARATOR = "\\|";
+  /** Between the tags of one genre or mood field. */
+  static final String TAG_SEPARATOR = "|";
 
   private final boolean skipBad;
 
@@ -121,7 +124,7 @@ public final class TrackCsvReader {
       return List.of();
     }
     List<String> tags = new ArrayList<>();
-    for (String tag : text.split(TAG_SEPARATOR)) {
+    for (String tag : text.split(Pattern.quote(TAG_SEPARATOR))) {
       String stripped = tag.strip();
       if (!stripped.isEmpty() && !tags.contains(stripped)) {
         tags.add(stripped);
