@@ -45,6 +45,15 @@ final class LoadCommand implements Callable<Integer> {
   @Option(names = "--duration", paramLabel = "SECONDS", description = "Measured seconds per endpoint (default: ${DEFAULT-VALUE}).")
   int seconds = 30;
 
+  @Option(names = "--strategies", split = ",", paramLabel = "S",
+      description = "Recommendation strategies to load, one run each: als, popular, content, hybrid"
+          + " (default: ${DEFAULT-VALUE}).")
+  List<String> strategies = List.of("als");
+
+  @Option(names = "--similar-by", split = ",", paramLabel = "BY",
+      description = "Similar-track signals to load, one run each: cf, content, hybrid (default: ${DEFAULT-VALUE}).")
+  List<String> similarBy = List.of("cf");
+
   @Option(names = "--n", description = "Recommendations or similar tracks per request (default: ${DEFAULT-VALUE}).")
   int count = 10;
 
@@ -72,14 +81,24 @@ final class LoadCommand implements Callable<Integer> {
       List<String> listenerIds = server.liveModel().snapshot().listeners().ids();
       List<String> trackIds = server.liveModel().snapshot().tracks().ids();
       URI base = URI.create("http://127.0.0.1:" + server.port());
-      results.put("recommendations", measure(new HttpLoad(base, (random, sent) -> "/v1/users/"
-          + listenerIds.get(random.nextInt(listenerIds.size())) + "/recommendations?n=" + count)));
-      results.put("similarTracks", measure(new HttpLoad(base, (random, sent) -> "/v1/tracks/"
-          + trackIds.get(random.nextInt(trackIds.size())) + "/similar?n=" + count)));
+      for (String strategy : strategies) {
+        results.put(endpoint("recommendations", strategy, "als"), measure(new HttpLoad(base, (random, sent) ->
+            "/v1/users/" + listenerIds.get(random.nextInt(listenerIds.size())) + "/recommendations?n=" + count
+                + "&strategy=" + strategy)));
+      }
+      for (String by : similarBy) {
+        results.put(endpoint("similarTracks", by, "cf"), measure(new HttpLoad(base, (random, sent) ->
+            "/v1/tracks/" + trackIds.get(random.nextInt(trackIds.size())) + "/similar?n=" + count + "&by=" + by)));
+      }
       print(results, server.liveModel().snapshot().tracks().size(), listenerIds.size());
     }
     long unsuccessful = results.values().stream().mapToLong(LoadResult::unsuccessful).sum();
     return unsuccessful == 0 ? 0 : 1;
+  }
+
+  /** The endpoint's name in the table: plain for the default strategy, the strategy in brackets otherwise. */
+  private static String endpoint(String name, String strategy, String byDefault) {
+    return strategy.equals(byDefault) ? name : name + " (" + strategy + ")";
   }
 
   private LoadResult measure(HttpLoad load) throws InterruptedException {
@@ -99,10 +118,10 @@ final class LoadCommand implements Callable<Integer> {
     }
     System.out.printf(Locale.ROOT, "%,d tracks, %,d listeners, %d connections, %d s measured after %d s warm-up%n",
         modelTracks, modelListeners, connections, seconds, warmUpSeconds);
-    System.out.printf(Locale.ROOT, "%-16s %12s %10s %10s %10s %10s %10s %8s%n", "endpoint", "requests/s", "p50 ms",
+    System.out.printf(Locale.ROOT, "%-26s %12s %10s %10s %10s %10s %10s %8s%n", "endpoint", "requests/s", "p50 ms",
         "p90 ms", "p99 ms", "p99.9 ms", "max ms", "non-2xx");
     results.forEach((endpoint, result) -> System.out.printf(Locale.ROOT,
-        "%-16s %,12.0f %10.2f %10.2f %10.2f %10.2f %10.2f %8d%n", endpoint, result.requestsPerSecond(),
+        "%-26s %,12.0f %10.2f %10.2f %10.2f %10.2f %10.2f %8d%n", endpoint, result.requestsPerSecond(),
         result.p50Micros() / 1e3, result.p90Micros() / 1e3, result.p99Micros() / 1e3, result.p999Micros() / 1e3,
         result.maxMicros() / 1e3, result.unsuccessful()));
   }

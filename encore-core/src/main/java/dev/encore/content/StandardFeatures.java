@@ -1,5 +1,6 @@
 package dev.encore.content;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,5 +19,24 @@ public final class StandardFeatures {
   public static final List<String> EMOTION_FLAGS = NAMES.subList(12, 16);
 
   private StandardFeatures() {
+  }
+
+  /**
+   * {@code names} in the order Encore lays features out: the standard ones among them in
+   * {@link #NAMES} order, then the others in the order given.
+   */
+  public static List<String> standardFirst(List<String> names) {
+    List<String> ordered = new ArrayList<>(names.size());
+    for (String standard : NAMES) {
+      if (names.contains(standard)) {
+        ordered.add(standard);
+      }
+    }
+    for (String name : names) {
+      if (!NAMES.contains(name)) {
+        ordered.add(name);
+      }
+    }
+    return ordered;
   }
 }

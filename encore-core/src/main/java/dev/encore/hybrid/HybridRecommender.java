@@ -66,11 +66,23 @@ public final class HybridRecommender implements Recommender {
    * play count): ALS factors by fold-in, a content profile from the same plays, and popularity.
    */
   public List<Recommendation> recommend(Map<String, Float> plays, int n, RecommendOptions options) {
+    return recommend(blend.als() > 0 ? sources.als().foldIn(plays) : null, plays, n, options);
+  }
+
+  /**
+   * As {@link #recommend(Map, int, RecommendOptions)} for a listener already folded in:
+   * {@code userVector} is {@code sources().als().foldIn(plays)}, computed once by the caller (a
+   * server keeps it per listener), so it is not solved again per request.
+   */
+  public List<Recommendation> recommend(float[] userVector, Map<String, Float> plays, int n,
+      RecommendOptions options) {
+    if (blend.als() > 0 && userVector == null) {
+      throw new IllegalArgumentException("the blend weighs ALS, so it needs the listener's folded-in factors");
+    }
     float[] scores = new float[items().size()];
     int[] playedItems = sources.als().itemIndices(plays);
     int[] sortedPlayed = playedItems.clone();
     Arrays.sort(sortedPlayed);
-    float[] userVector = blend.als() > 0 ? sources.als().foldIn(plays) : null;
     TasteProfile profile = blend.content() > 0 ? sources.content().profile(plays) : null;
     blend(scores, sortedPlayed, 0, sortedPlayed.length,
         part -> sources.als().scoreAll(userVector, 0, part),

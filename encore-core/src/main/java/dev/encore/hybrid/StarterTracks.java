@@ -30,8 +30,14 @@ public final class StarterTracks {
    */
   public static List<Recommendation> recommend(PopularityRecommender popularity, ItemFeatures tags,
       Set<String> genres, Set<String> moods, int n) {
+    return recommend(popularity, tags, genres, moods, n, new BitSet());
+  }
+
+  /** As {@link #recommend(PopularityRecommender, ItemFeatures, Set, Set, int)}, never the tracks set in {@code excluded}. */
+  public static List<Recommendation> recommend(PopularityRecommender popularity, ItemFeatures tags,
+      Set<String> genres, Set<String> moods, int n, BitSet excluded) {
     int count = popularity.items().size();
-    BitSet blocked = new BitSet(count);
+    BitSet blocked = (BitSet) excluded.clone();
     if (!genres.isEmpty() || !moods.isEmpty()) {
       if (tags == null) {
         throw new IllegalArgumentException("picking genres or moods needs the tracks' tags (a features file)");

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Streams the data rows of a delimited file, line by line, to a handler: the one place that
@@ -37,6 +39,20 @@ final class DelimitedRows {
             "has no column named '" + column.name() + "' in the header " + names);
       }
       return index;
+    }
+
+    /** Rejects a header with an empty or repeated column name, naming it. */
+    void requireNamedOnce() {
+      Set<String> seen = new HashSet<>();
+      for (int column = 0; column < names.size(); column++) {
+        String name = names.get(column);
+        if (name.isEmpty()) {
+          throw new DatasetFormatException(source, 1, null, null, "column " + (column + 1) + " of the header has no name");
+        }
+        if (!seen.add(name)) {
+          throw new DatasetFormatException(source, 1, name, null, "is named twice in the header");
+        }
+      }
     }
 
     /** Like {@link #indexOf} for an optional column: -1 when {@code column} is null. */

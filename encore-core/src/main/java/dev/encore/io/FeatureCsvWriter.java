@@ -8,7 +8,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -31,8 +30,8 @@ import java.util.Set;
  */
 public final class FeatureCsvWriter implements Closeable {
   /** Column names with a meaning of their own, so no feature may take them. */
-  private static final Set<String> RESERVED_COLUMNS = Set.of("track", "genre", "mood", "title", "artist");
-  private static final String TAG_SEPARATOR = "|";
+  private static final Set<String> RESERVED_COLUMNS = Set.of(TrackCsvReader.TRACK, TrackCsvReader.GENRE,
+      TrackCsvReader.MOOD, TrackCsvReader.TITLE, TrackCsvReader.ARTIST);
 
   private final Path target;
   private final Path temporary;
@@ -50,7 +49,7 @@ public final class FeatureCsvWriter implements Closeable {
     this.sourceOfColumn = standardFirst(this.featureNames);
     this.temporary = AtomicFile.temporaryFor(target);
     this.out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
-    line.append("track,genre,mood");
+    line.append(String.join(",", TrackCsvReader.TRACK, TrackCsvReader.GENRE, TrackCsvReader.MOOD));
     for (int column : sourceOfColumn) {
       line.append(',').append(this.featureNames.get(column));
     }
@@ -161,7 +160,7 @@ public final class FeatureCsvWriter implements Closeable {
       String tag = tags.get(i);
       requireWritable(tag, "track '" + trackId + "' " + field + " '" + tag + "'", true);
       if (i > 0) {
-        line.append(TAG_SEPARATOR);
+        line.append(TrackCsvReader.TAG_SEPARATOR);
       }
       line.append(tag);
     }
@@ -173,19 +172,7 @@ public final class FeatureCsvWriter implements Closeable {
 
   /** Column indices in written order: the standard features present, then the rest as given. */
   private static int[] standardFirst(List<String> names) {
-    List<Integer> order = new ArrayList<>(names.size());
-    for (String standard : StandardFeatures.NAMES) {
-      int index = names.indexOf(standard);
-      if (index >= 0) {
-        order.add(index);
-      }
-    }
-    for (int i = 0; i < names.size(); i++) {
-      if (!StandardFeatures.NAMES.contains(names.get(i))) {
-        order.add(i);
-      }
-    }
-    return order.stream().mapToInt(Integer::intValue).toArray();
+    return StandardFeatures.standardFirst(names).stream().mapToInt(names::indexOf).toArray();
   }
 
   private static void requireWritable(String text, String what, boolean isTag) {

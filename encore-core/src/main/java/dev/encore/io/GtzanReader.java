@@ -86,7 +86,7 @@ public final class GtzanReader {
     private FeatureTable.Builder builder;
 
     DelimitedRows.Handler bind(DelimitedRows.Header header) {
-      TrackFeaturesReader.checkHeader(header);
+      header.requireNamedOnce();
       int filename = header.indexOf(Column.named(FILENAME), FILENAME);
       int label = header.indexOf(Column.named(LABEL), LABEL);
       List<String> names = new ArrayList<>(StandardFeatures.NAMES);

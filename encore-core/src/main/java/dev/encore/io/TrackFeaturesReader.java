@@ -3,33 +3,19 @@ package dev.encore.io;
 import dev.encore.content.FeatureTable;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads Encore's track CSV into a {@link FeatureTable}: UTF-8, comma-separated, a header line;
- * column {@code track} (the ID) is required; {@code genre} and {@code mood} hold tags separated by
- * {@code |} (empty for none); {@code title} and {@code artist} are descriptive and not features;
- * every other column is a numeric feature by its header name, and an empty cell is a missing value
- * (NaN), never 0. Fields are not quoted.
- *
- * <p>A bad file stops the read with a {@link DatasetFormatException} naming file, line and column:
- * no {@code track} column, an empty or repeated column name, a row with too few or too many
- * fields, an empty or repeated track ID, a value that is not a finite number. With
- * {@code skipBad} bad rows are skipped and counted instead (a bad header still stops the read).
+ * Reads Encore's track CSV (the format {@link TrackCsvReader} parses and documents) into a
+ * {@link FeatureTable}: one row per track, a feature's empty cell read as NaN (missing, never 0).
+ * On top of the CSV's own rules a table holds each track once, so a repeated track ID is a bad
+ * row naming its line; with {@code skipBad} bad rows are skipped and counted instead.
  */
 public final class TrackFeaturesReader {
-  public static final String TRACK = "track";
-  public static final String GENRE = "genre";
-  public static final String MOOD = "mood";
-  /** Columns that describe a track but are not features. */
-  static final Set<String> DESCRIPTIVE = Set.of("title", "artist");
-  static final String TAG_SEPARATOR = "\\|";
-
   private final boolean skipBad;
 
   public TrackFeaturesReader() {
@@ -42,89 +28,44 @@ public final class TrackFeaturesReader {
 
   public FeatureDataset read(Path file) throws IOException {
     Collector collector = new Collector();
-    ReadSummary summary = rows().read(file, collector::bind);
+    ReadSummary summary = csv().stream(file, collector);
     return new FeatureDataset(collector.build(file.toString()), summary);
   }
 
   /** Reads from an open reader; {@code source} names it in messages. The caller closes it. */
   public FeatureDataset read(BufferedReader lines, String source) throws IOException {
     Collector collector = new Collector();
-    ReadSummary summary = rows().read(lines, source, collector::bind);
+    ReadSummary summary = csv().stream(lines, source, collector);
     return new FeatureDataset(collector.build(source), summary);
   }
 
-  private DelimitedRows rows() {
-    return new DelimitedRows(',', true, StandardCharsets.UTF_8, skipBad);
+  private TrackCsvReader csv() {
+    return skipBad ? new TrackCsvReader().skippingBadRows() : new TrackCsvReader();
   }
 
-  /** Tags from a {@code |}-separated field; blanks between separators are dropped. */
-  static List<String> tags(String field) {
-    if (field.isEmpty()) {
-      return List.of();
-    }
-    List<String> tags = new ArrayList<>();
-    for (String tag : field.split(TAG_SEPARATOR)) {
-      String stripped = tag.strip();
-      if (!stripped.isEmpty() && !tags.contains(stripped)) {
-        tags.add(stripped);
-      }
-    }
-    return tags;
-  }
-
-  /** Rejects a header with an empty or repeated column name, naming it. */
-  static void checkHeader(DelimitedRows.Header header) {
-    Set<String> seen = new HashSet<>();
-    for (int column = 0; column < header.names().size(); column++) {
-      String name = header.names().get(column);
-      if (name.isEmpty()) {
-        throw new DatasetFormatException(header.source(), 1, null, null,
-            "column " + (column + 1) + " of the header has no name");
-      }
-      if (!seen.add(name)) {
-        throw new DatasetFormatException(header.source(), 1, name, null, "is named twice in the header");
-      }
-    }
-  }
-
-  private static final class Collector {
+  /** Lays the streamed rows out as a table in the file's feature order. */
+  private static final class Collector implements CatalogueRowHandler {
     private FeatureTable.Builder builder;
     private List<String> featureNames;
+    private final Set<String> ids = new HashSet<>();
 
-    DelimitedRows.Handler bind(DelimitedRows.Header header) {
-      checkHeader(header);
-      int track = header.indexOf(Column.named(TRACK), TRACK);
-      int genre = header.names().indexOf(GENRE);
-      int mood = header.names().indexOf(MOOD);
-      List<Integer> featureColumns = new ArrayList<>();
-      featureNames = new ArrayList<>();
-      for (int column = 0; column < header.names().size(); column++) {
-        String name = header.names().get(column);
-        if (column != track && column != genre && column != mood && !DESCRIPTIVE.contains(name)) {
-          featureColumns.add(column);
-          featureNames.add(name);
-        }
+    @Override
+    public void featureColumns(List<String> names) {
+      featureNames = names;
+      builder = FeatureTable.builder(names);
+    }
+
+    @Override
+    public void accept(CatalogueRow row) {
+      if (!ids.add(row.trackId())) {
+        throw TrackCsvReader.reject(row, TrackCsvReader.TRACK, row.trackId(), "is described twice");
       }
-      builder = FeatureTable.builder(featureNames);
-      int width = header.names().size();
-      Set<String> ids = new HashSet<>();
-      return row -> {
-        if (row.fieldCount() > width) {
-          throw row.bad(null, null, "has " + row.fieldCount() + " fields, the header has " + width
-              + " (fields are not quoted, so a value may not contain a comma)");
-        }
-        String id = row.text(track, TRACK);
-        float[] values = new float[featureColumns.size()];
-        for (int f = 0; f < values.length; f++) {
-          values[f] = row.optionalSigned(featureColumns.get(f), featureNames.get(f));
-        }
-        List<String> genres = genre < 0 ? List.of() : tags(row.raw(genre, GENRE));
-        List<String> moods = mood < 0 ? List.of() : tags(row.raw(mood, MOOD));
-        if (!ids.add(id)) {
-          throw row.bad(TRACK, id, "is described twice");
-        }
-        builder.add(id, values, genres, moods);
-      };
+      Map<String, Float> features = row.features();
+      float[] values = new float[featureNames.size()];
+      for (int f = 0; f < values.length; f++) {
+        values[f] = features.getOrDefault(featureNames.get(f), Float.NaN);
+      }
+      builder.add(row.trackId(), values, row.genres(), row.moods());
     }
 
     FeatureTable build(String source) {

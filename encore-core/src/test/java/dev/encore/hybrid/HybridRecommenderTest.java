@@ -135,6 +135,20 @@ class HybridRecommenderTest {
   }
 
   @Test
+  void aListenerFoldedInOnceRanksAsIfFoldedInPerRequest() {
+    HybridRecommender hybrid = SOURCES.blend(Blend.DEFAULT);
+    Map<String, Float> plays = playsOf(5);
+
+    List<Recommendation> keptVector = hybrid.recommend(ALS.foldIn(plays), plays, 8, RecommendOptions.DEFAULT);
+
+    assertThat(keptVector).isEqualTo(hybrid.recommend(plays, 8, RecommendOptions.DEFAULT));
+    assertThatThrownBy(() -> hybrid.recommend(null, plays, 8, RecommendOptions.DEFAULT))
+        .hasMessageContaining("needs the listener's folded-in factors");
+    assertThat(SOURCES.blend(new Blend(0, 1, 0.5, ScoreNormalization.Z_SCORE)).recommend(null, plays, 3,
+        RecommendOptions.DEFAULT)).hasSize(3);
+  }
+
+  @Test
   void aNewcomersPlayedTracksAreNotRecommendedBack() {
     HybridRecommender hybrid = SOURCES.blend(Blend.DEFAULT);
     Map<String, Float> plays = Map.of("i0", 3f, "i3", 1f);

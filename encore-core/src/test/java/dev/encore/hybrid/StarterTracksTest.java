@@ -9,6 +9,7 @@ import dev.encore.data.Interactions;
 import dev.encore.data.InteractionsBuilder;
 import dev.encore.model.Recommendation;
 import dev.encore.popular.PopularityRecommender;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,16 @@ class StarterTracksTest {
     assertThat(starters(Set.of("soul", "JAZZ"), Set.of(), 10)).containsExactly("b", "c", "d");
     assertThat(starters(Set.of("soul", "jazz"), Set.of("calm"), 10)).containsExactly("b", "d");
     assertThat(starters(Set.of("rock"), Set.of(), 10)).containsExactly("a");
+  }
+
+  @Test
+  void excludedTracksAreLeftOutOfTheStarters() {
+    BitSet excluded = new BitSet();
+    excluded.set(PLAYS.items().indexOf("b"));
+
+    assertThat(StarterTracks.recommend(POPULAR, FEATURES, Set.of("jazz", "soul"), Set.of(), 10, excluded))
+        .extracting(Recommendation::itemId).containsExactly("c", "d");
+    assertThat(excluded.cardinality()).as("the caller's set is left as it was").isEqualTo(1);
   }
 
   @Test

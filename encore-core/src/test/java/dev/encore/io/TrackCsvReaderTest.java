@@ -35,8 +35,8 @@ class TrackCsvReaderTest {
       TrackProfile profile = catalogue.profile(track);
       CatalogueRow row = rows.get(track);
       assertThat(row.trackId()).isEqualTo(profile.trackId());
-      assertThat(row.genre()).isEqualTo(profile.genre());
-      assertThat(row.mood()).isEqualTo(profile.mood());
+      assertThat(row.genres()).containsExactly(profile.genre());
+      assertThat(row.moods()).containsExactly(profile.mood());
       assertThat(row.line()).isEqualTo(track + 2);
       assertThat(row.features()).hasSize(TrackProfile.FEATURE_NAMES.size());
       for (String name : TrackProfile.FEATURE_NAMES) {
@@ -53,7 +53,43 @@ class TrackCsvReaderTest {
 
     new TrackCsvReader().stream(file, rows::add);
 
-    assertThat(rows).containsExactly(new CatalogueRow(file.toString(), 2, "t1", null, "calm", Map.of("loudness", -7.5f)));
+    assertThat(rows).containsExactly(new CatalogueRow(file.toString(), 2, "t1", null, null, List.of(), List.of("calm"),
+        Map.of("loudness", -7.5f)));
+  }
+
+  @Test
+  void titleAndArtistAreDescriptiveAndTagsSplitAtBars() throws IOException {
+    Path file = folder.resolve("tracks.csv");
+    Files.writeString(file, "track,title,genre,mood,tempo,artist\nt1,Night Drive,rock| blues|rock,,118,The Examples\n");
+    List<String> columns = new ArrayList<>();
+    List<CatalogueRow> rows = new ArrayList<>();
+
+    new TrackCsvReader().stream(file, new CatalogueRowHandler() {
+      @Override
+      public void featureColumns(List<String> featureNames) {
+        columns.addAll(featureNames);
+      }
+
+      @Override
+      public void accept(CatalogueRow row) {
+        rows.add(row);
+      }
+    });
+
+    assertThat(columns).containsExactly("tempo");
+    assertThat(rows).containsExactly(new CatalogueRow(file.toString(), 2, "t1", "Night Drive", "The Examples",
+        List.of("rock", "blues"), List.of(), Map.of("tempo", 118f)));
+  }
+
+  @Test
+  void aRowLongerThanTheHeaderOrARepeatedColumnIsAnError() throws IOException {
+    Path file = folder.resolve("tracks.csv");
+    Files.writeString(file, "track,tempo\nt1,120,7\n");
+    assertThatThrownBy(() -> new TrackCsvReader().stream(file, row -> {}))
+        .hasMessage(file + ":2: has 3 fields, the header has 2 (fields are not quoted, so a value may not contain a comma)");
+    Files.writeString(file, "track,tempo,tempo\n");
+    assertThatThrownBy(() -> new TrackCsvReader().stream(file, row -> {}))
+        .hasMessage(file + ":1: field 'tempo' is named twice in the header");
   }
 
   @Test

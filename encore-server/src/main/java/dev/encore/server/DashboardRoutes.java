@@ -38,7 +38,7 @@ final class DashboardRoutes {
       String trackId = snapshot.tracks().idOf(track);
       Optional<Track> stored = store.tracks().find(trackId);
       top.add(new TopTrack(trackId, stored.map(Track::title).orElse(null), stored.map(Track::artist).orElse(null),
-          (long) snapshot.popularity()[track]));
+          (long) snapshot.popularity().popularity(track)));
     }
     Counts counts = new Counts(store.listeners().count(), store.tracks().count(), store.plays().count());
     Serving serving = new Serving(snapshot.modelVersion(), snapshot.hasModel() ? "als" : "popular",

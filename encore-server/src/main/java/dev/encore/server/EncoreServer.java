@@ -1,6 +1,7 @@
 package dev.encore.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.encore.als.AlsConfig;
 import dev.encore.model.FactorModel;
 import dev.encore.model.ModelFile;
 import dev.encore.store.EncoreStore;
@@ -67,7 +68,7 @@ public final class EncoreServer implements AutoCloseable {
     }
     String apiKey = ApiKeyGuard.resolveKey(config.apiKey(), config.dataDirectory());
     Optional<ServingSnapshot> trained = newestLoadableModel(store);
-    ServingSnapshot initial = trained.orElseGet(() -> popularityFromStore(store, clock));
+    ServingSnapshot initial = trained.orElseGet(() -> popularityFromStore(store, config.training(), clock));
     LiveModel live = new LiveModel(initial, userId -> store.plays().forUser(userId, FOLD_IN_HISTORY), clock);
     TrainingJobs jobs = new TrainingJobs(training, live, clock);
     ServerMetrics metrics = new ServerMetrics(live);
@@ -133,7 +134,7 @@ public final class EncoreServer implements AutoCloseable {
         FactorModel model = ModelFile.load(Path.of(record.file()));
         LOG.info("serving model version {} from {}", record.version(), record.file());
         Instant trainedFrom = record.createdAt();
-        return Optional.of(ServingSnapshot.ofModel(record.version(), model, trainedFrom));
+        return Optional.of(ServingSnapshot.ofModel(record.version(), model, store.tracks().features(), trainedFrom));
       } catch (Exception e) {
         LOG.warn("model version {} cannot be loaded from {}: {}; trying an older one", record.version(),
             record.file(), e.getMessage());
@@ -142,9 +143,10 @@ public final class EncoreServer implements AutoCloseable {
     return Optional.empty();
   }
 
-  private static ServingSnapshot popularityFromStore(EncoreStore store, Clock clock) {
+  private static ServingSnapshot popularityFromStore(EncoreStore store, AlsConfig training, Clock clock) {
     Instant readAt = clock.instant();
-    return ServingSnapshot.popularityOnly(store.plays().interactions(PlayAggregation.sum()), readAt);
+    return ServingSnapshot.popularityOnly(store.plays().interactions(PlayAggregation.sum()), store.tracks().features(),
+        training.confidence(), readAt);
   }
 
   /** The port it listens on (the one picked when configured with 0). */

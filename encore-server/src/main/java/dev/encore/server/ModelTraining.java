@@ -2,6 +2,7 @@ package dev.encore.server;
 
 import dev.encore.als.AlsConfig;
 import dev.encore.als.TrainingListener;
+import dev.encore.content.FeatureTable;
 import dev.encore.model.FactorModel;
 import dev.encore.model.ModelFile;
 import dev.encore.store.EncoreStore;
@@ -15,14 +16,21 @@ interface ModelTraining {
   /** A ready model and its record; throws when training fails (the failure is recorded by then). */
   TrainedModel train(AlsConfig settings, TrainingListener listener) throws Exception;
 
-  record TrainedModel(ModelRecord record, FactorModel model) {}
+  /**
+   * @param catalogue the tracks' features and tags to serve the model with, read after training
+   *     so tracks added meanwhile are in it ({@link dev.encore.store.TrackRepository#features})
+   */
+  record TrainedModel(ModelRecord record, FactorModel model, FeatureTable catalogue) {}
 
-  /** Through {@link StoredModelTrainer}, then loading the file it wrote, exactly as a restart would. */
+  /**
+   * Through {@link StoredModelTrainer}, then loading the file it wrote and the catalogue, exactly
+   * as a restart would.
+   */
   static ModelTraining stored(EncoreStore store, Path dataDirectory) {
     StoredModelTrainer trainer = new StoredModelTrainer(store, dataDirectory);
     return (settings, listener) -> {
       ModelRecord record = trainer.train(settings, listener);
-      return new TrainedModel(record, ModelFile.load(Path.of(record.file())));
+      return new TrainedModel(record, ModelFile.load(Path.of(record.file())), store.tracks().features());
     };
   }
 }

@@ -14,7 +14,8 @@ public record RecommendationResult(String servedBy, List<Recommendation> tracks,
     return new RecommendationResult(servedBy, tracks, null);
   }
 
+  /** The same answer with {@code why} added to its note (after any note it has). */
   public RecommendationResult withNote(String why) {
-    return new RecommendationResult(servedBy, tracks, why);
+    return new RecommendationResult(servedBy, tracks, note == null ? why : note + " " + why);
   }
 }

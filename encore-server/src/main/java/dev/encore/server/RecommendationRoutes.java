@@ -42,13 +42,20 @@ final class RecommendationRoutes {
     RecommendationStrategy strategy = strategies.get(strategyName);
     boolean filterPlayed = QueryParameters.flag(ctx, "filterPlayed", true);
     Set<String> exclude = QueryParameters.list(ctx, "exclude");
+    Set<String> genres = QueryParameters.list(ctx, "genre");
+    Set<String> moods = QueryParameters.list(ctx, "mood");
     ServingView view = live.view();
     requireListener(view, userId);
     // A track the snapshot does not know cannot be recommended, so excluding it changes nothing.
     IdIndex tracks = view.snapshot().tracks();
     Set<String> excluded = exclude.stream().filter(tracks::contains).collect(Collectors.toSet());
-    RecommendationResult result = strategy.recommend(view, userId, n,
-        new RecommendOptions(filterPlayed, null, excluded));
+    RecommendationQuery query = new RecommendationQuery(userId, n, new RecommendOptions(filterPlayed, null, excluded),
+        genres, moods);
+    RecommendationResult result = strategy.recommend(view, query);
+    if (query.picksStarterTags() && view.playedTracks(userId).length > 0) {
+      result = result.withNote("Parameters 'genre' and 'mood' pick starter tracks for a listener with no plays;"
+          + " listener '" + userId + "' has plays, so they were not used.");
+    }
     ctx.json(new Recommendations(userId, strategy.name(), result.servedBy(), view.snapshot().modelVersion(),
         result.note(), scored(result.tracks())));
   }

@@ -1,5 +1,7 @@
 package dev.encore.server;
 
+import dev.encore.content.FeatureTable;
+import dev.encore.data.Confidence;
 import dev.encore.data.IdIndex;
 import dev.encore.data.Interactions;
 import dev.encore.model.FactorModel;
@@ -9,44 +11,68 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the server answers from at one moment: a trained model (or none yet), the plays it was
- * trained on with their track and listener ID indexes, and the tracks ranked by popularity.
- * Immutable; {@link LiveModel} swaps whole snapshots so a request never sees half of one.
+ * trained on with their track and listener ID indexes, the tracks ranked by popularity, and the
+ * catalogue's content (features, taste profiles, hybrid blends). Immutable, and every part is
+ * built here once; {@link LiveModel} swaps whole snapshots so a request never sees half of one.
+ *
+ * <p>The tracks are the model's plus the catalogue's tracks with features but no plays yet, which
+ * get factors regressed from their features ({@link CatalogueFeatures#withNewTracks}): they have
+ * no plays, so popularity ranks them last, but ALS, content and hybrid can recommend them.
  *
  * @param modelVersion the model's version in the models table, 0 when serving popularity alone
- * @param model the trained model, or null before the first one is ready
+ * @param model the trained model (with the new tracks), or null before the first one is ready
  * @param plays the plays behind the model (or behind the popularity when there is no model)
  * @param dataReadAt when those plays were read: plays stored later are folded in on top
+ * @param popularity listeners per track
+ * @param popularOrder track indices, most listeners first
+ * @param content the content and hybrid recommenders over the same tracks
  */
 public record ServingSnapshot(long modelVersion, FactorModel model, Interactions plays, Instant dataReadAt,
-    float[] popularity, int[] popularOrder) {
+    PopularityRecommender popularity, int[] popularOrder, ServingContent content) {
+  private static final Logger LOG = LoggerFactory.getLogger(ServingSnapshot.class);
 
-  /** A snapshot serving a trained model; popularity comes from the model's own training plays. */
-  public static ServingSnapshot ofModel(long modelVersion, FactorModel model, Instant dataReadAt) {
+  /**
+   * A snapshot serving a trained model and the catalogue read with it; popularity comes from the
+   * model's own training plays.
+   */
+  public static ServingSnapshot ofModel(long modelVersion, FactorModel trained, FeatureTable catalogue,
+      Instant dataReadAt) {
+    long start = System.nanoTime();
+    CatalogueFeatures features = CatalogueFeatures.of(catalogue);
+    FactorModel model = features.withNewTracks(trained);
     warmUp(model);
-    return build(modelVersion, model, Interactions.of(model.users(), model.items(), model.played(), null),
-        dataReadAt);
+    ServingSnapshot snapshot = build(modelVersion, model, Interactions.of(model.users(), model.items(), model.played(),
+        null), dataReadAt, features, model.settings().confidence());
+    LOG.info("model version {} ready to serve: {} listeners, {} tracks ({} described by features or tags) in {} ms",
+        modelVersion, model.users().size(), model.items().size(), catalogue.trackCount(),
+        (System.nanoTime() - start) / 1_000_000);
+    return snapshot;
   }
 
-  /** A snapshot that serves popularity alone, before any model is trained. */
-  public static ServingSnapshot popularityOnly(Interactions plays, Instant dataReadAt) {
-    return build(0, null, plays, dataReadAt);
+  /**
+   * A snapshot that serves popularity and content alone, before any model is trained; taste
+   * profiles weigh plays by {@code confidence} (the training settings').
+   */
+  public static ServingSnapshot popularityOnly(Interactions plays, FeatureTable catalogue, Confidence confidence,
+      Instant dataReadAt) {
+    return build(0, null, plays, dataReadAt, CatalogueFeatures.of(catalogue), confidence);
   }
 
-  private static ServingSnapshot build(long version, FactorModel model, Interactions plays, Instant readAt) {
-    PopularityRecommender recommender = new PopularityRecommender(plays);
-    int tracks = plays.items().size();
-    float[] popularity = new float[tracks];
-    for (int track = 0; track < tracks; track++) {
-      popularity[track] = recommender.popularity(track);
-    }
+  private static ServingSnapshot build(long version, FactorModel model, Interactions plays, Instant readAt,
+      CatalogueFeatures features, Confidence confidence) {
+    PopularityRecommender popularity = new PopularityRecommender(plays);
     // Most listeners first, ties to the lower index, the order TopK would give.
-    int[] order = IntStream.range(0, tracks).boxed()
-        .sorted(Comparator.<Integer>comparingDouble(track -> -popularity[track]).thenComparingInt(track -> track))
+    int[] order = IntStream.range(0, plays.items().size()).boxed()
+        .sorted(Comparator.<Integer>comparingDouble(track -> -popularity.popularity(track))
+            .thenComparingInt(track -> track))
         .mapToInt(Integer::intValue).toArray();
-    return new ServingSnapshot(version, model, plays, readAt, popularity, order);
+    ServingContent content = ServingContent.of(features, plays, popularity, model, confidence);
+    return new ServingSnapshot(version, model, plays, readAt, popularity, order, content);
   }
 
   /**
@@ -88,6 +114,7 @@ public record ServingSnapshot(long modelVersion, FactorModel model, Interactions
   @Override
   public String toString() {
     return "ServingSnapshot[model " + modelVersion + ", " + plays + ", read at " + dataReadAt + ", "
-        + Arrays.stream(popularOrder).limit(3).mapToObj(plays.items()::idOf).toList() + " most popular]";
+        + Arrays.stream(popularOrder).limit(3).mapToObj(plays.items()::idOf).toList() + " most popular, content "
+        + (content.hasFeatures() ? "on" : "off") + "]";
   }
 }

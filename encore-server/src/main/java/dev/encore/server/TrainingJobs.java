@@ -83,7 +83,7 @@ final class TrainingJobs implements AutoCloseable {
       // Taken before the plays are read: anything folded in from now on may be missing from the model.
       Instant readAt = clock.instant();
       ModelTraining.TrainedModel trained = training.train(job.settings(), job);
-      live.install(ServingSnapshot.ofModel(trained.record().version(), trained.model(), readAt));
+      live.install(ServingSnapshot.ofModel(trained.record().version(), trained.model(), trained.catalogue(), readAt));
       job.markSucceeded(trained.record().version());
       LOG.info("training job {} installed model version {}", job.id(), trained.record().version());
     } catch (Exception | OutOfMemoryError e) {

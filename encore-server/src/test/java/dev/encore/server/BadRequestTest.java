@@ -7,12 +7,9 @@ import dev.encore.store.testing.TestDatabase;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -22,28 +19,22 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @ParameterizedClass(name = "{0}")
 @EnumSource(TestDatabase.class)
-class BadRequestTest {
+class BadRequestTest extends ServedDemoTest {
   private static final long BODY_LIMIT = 64 * 1024;
 
-  @Parameter
-  TestDatabase database;
-
-  @TempDir
-  Path folder;
-
-  TestService service;
-  Http http;
   String listener;
   String track;
 
-  @BeforeEach
-  void start() throws InterruptedException {
-    service = TestService.start(TestService.config(database, folder).withMaxBodyBytes(BODY_LIMIT)).awaitFirstModel();
-    http = service.http;
-    listener = service.server.liveModel().snapshot().model().users().idOf(0);
-    track = service.server.liveModel().snapshot().model().items().idOf(0);
+  @Override
+  TestService startService() throws InterruptedException {
+    return TestService.start(TestService.config(database, folder).withMaxBodyBytes(BODY_LIMIT)).awaitFirstModel();
   }
 
+  @BeforeEach
+  void pickAListenerAndATrack() {
+    listener = model().users().idOf(0);
+    track = model().items().idOf(0);
+  }
 
   /** Asserts the status, the JSON error body, and that the message names {@code mentioned}. */
   private static void assertError(Http.Response response, int status, String error, String mentioned) {
@@ -77,10 +68,10 @@ class BadRequestTest {
     assertError(http.get(recommendations + "?n=99999999999999"), 400, "invalid_parameter", "'n'");
     assertError(http.get(recommendations + "?n=ten"), 400, "invalid_parameter", "whole number");
     assertError(http.get(recommendations + "?filterPlayed=maybe"), 400, "invalid_parameter", "true or false");
-    assertError(http.get(recommendations + "?strategy=telepathy"), 400, "invalid_parameter", "als, popular");
-    assertError(http.get(recommendations + "?strategy=content"), 400, "strategy_unavailable", "track features");
-    assertError(http.get(recommendations + "?strategy=hybrid"), 400, "strategy_unavailable", "available: als, popular");
-    assertError(http.get("/v1/tracks/" + track + "/similar?by=content"), 400, "strategy_unavailable", "available: cf");
+    assertError(http.get(recommendations + "?strategy=telepathy"), 400, "invalid_parameter",
+        "'strategy' = 'telepathy' is not one of als, popular, content, hybrid");
+    assertError(http.get("/v1/tracks/" + track + "/similar?by=mood"), 400, "invalid_parameter",
+        "'by' = 'mood' is not one of cf, content, hybrid");
     assertError(http.get("/v1/tracks/" + track + "/similar?n=-3"), 400, "invalid_parameter", "'n'");
     assertError(http.get("/v1/users?limit=5000"), 400, "invalid_parameter", "'limit'");
     assertError(http.get("/v1/tracks?offset=-1"), 400, "invalid_parameter", "'offset'");
@@ -153,14 +144,11 @@ class BadRequestTest {
     assertThat(service.anonymous.get("/metrics").status()).isEqualTo(200);
   }
 
+  /** Runs before {@link ServedDemoTest#stop}. */
   @AfterEach
-  void stillHealthyThenStop() {
-    try {
-      assertThat(service.http.get("/health/ready").status()).isEqualTo(200);
-      assertThat(service.http.get("/v1/users/" + listener + "/recommendations?n=3").json().get("recommendations"))
-          .hasSize(3);
-    } finally {
-      service.close();
-    }
+  void stillHealthy() {
+    assertThat(service.http.get("/health/ready").status()).isEqualTo(200);
+    assertThat(service.http.get("/v1/users/" + listener + "/recommendations?n=3").json().get("recommendations"))
+        .hasSize(3);
   }
 }

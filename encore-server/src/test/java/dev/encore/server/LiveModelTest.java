@@ -35,7 +35,7 @@ class LiveModelTest {
   }
 
   private LiveModel live(Clock clock) {
-    return new LiveModel(ServingSnapshot.ofModel(1, MODEL, T0), userId -> stored.getOrDefault(userId, List.of()), clock);
+    return new LiveModel(ServingSnapshot.ofModel(1, MODEL, CatalogueFeatures.NO_TRACKS, T0), userId -> stored.getOrDefault(userId, List.of()), clock);
   }
 
   @Test
@@ -102,7 +102,7 @@ class LiveModelTest {
     FactorModel retrained = new AlsTrainer(EXACT.withSeed(99)).fit(PLAYS);
 
     // The new model's plays were read at T0 + 30 s: "late" came after, "early" before.
-    live.install(ServingSnapshot.ofModel(2, retrained, T0.plusSeconds(30)));
+    live.install(ServingSnapshot.ofModel(2, retrained, CatalogueFeatures.NO_TRACKS, T0.plusSeconds(30)));
 
     ServingView view = live.view();
     assertThat(view.snapshot().modelVersion()).isEqualTo(2);

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.encore.store.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +16,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The OpenAPI document served at /openapi.json stays true to the routes Javalin has registered. */
+/** The OpenAPI document served at /openapi.json stays true to the routes Javalin has registered and the strategies. */
 class OpenApiDocumentTest {
   private static final Set<String> HTTP_METHODS = Set.of("get", "post", "put", "delete", "patch", "head", "options");
 
@@ -52,6 +54,34 @@ class OpenApiDocumentTest {
       assertThat(documentedAsKeyed).as("routes documented as needing the key").containsExactlyElementsOf(keyed);
       assertThat(service.http.get("/openapi.json").json()).isEqualTo(document);
     }
+  }
+
+  @Test
+  void documentsTheStrategiesTheServerOffersAndTheirParameters() throws IOException {
+    JsonNode paths = new ObjectMapper().readTree(OperationsRoutes.openApiDocument()).get("paths");
+    JsonNode recommendations = paths.get("/v1/users/{id}/recommendations").get("get").get("parameters");
+    JsonNode similarTracks = paths.get("/v1/tracks/{id}/similar").get("get").get("parameters");
+
+    assertThat(enumOf(recommendations, "strategy")).containsExactlyElementsOf(Strategies.recommendations().names());
+    assertThat(enumOf(similarTracks, "by")).containsExactlyElementsOf(Strategies.similarTracks().names());
+    assertThat(names(recommendations))
+        .containsExactly("id", "n", "strategy", "filterPlayed", "exclude", "genre", "mood");
+  }
+
+  private static List<String> names(JsonNode parameters) {
+    List<String> names = new ArrayList<>();
+    parameters.forEach(parameter -> names.add(parameter.get("name").asText()));
+    return names;
+  }
+
+  private static List<String> enumOf(JsonNode parameters, String name) {
+    List<String> values = new ArrayList<>();
+    for (JsonNode parameter : parameters) {
+      if (parameter.get("name").asText().equals(name)) {
+        parameter.get("schema").get("enum").forEach(value -> values.add(value.asText()));
+      }
+    }
+    return values;
   }
 
   /** Whether every security alternative of the operation needs the apiKey scheme. */

@@ -3,13 +3,10 @@ package dev.encore.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.encore.als.Solver;
-import dev.encore.model.FactorModel;
 import dev.encore.model.RecommendOptions;
 import dev.encore.model.Recommendation;
 import dev.encore.store.PlayEvent;
 import dev.encore.store.testing.TestDatabase;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,63 +19,18 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The service end to end over real HTTP, on SQLite and on a real PostgreSQL server. */
 @ParameterizedClass(name = "{0}")
 @EnumSource(TestDatabase.class)
-class ServiceTest {
-  @Parameter
-  TestDatabase database;
-
-  @TempDir
-  Path folder;
-
-  TestService service;
-  Http http;
-
-  @BeforeEach
-  void start() throws InterruptedException {
-    // The exact solver, so a listener folded in from the same plays gets exactly their trained factors.
-    service = TestService.start(TestService.config(database, folder)
-        .withTraining(TestService.FAST.withSolver(Solver.CHOLESKY))).awaitFirstModel();
-    http = service.http;
-  }
-
-  @AfterEach
-  void stop() {
-    service.close();
-  }
-
-  private FactorModel model() {
-    return service.server.liveModel().snapshot().model();
-  }
-
+class ServiceTest extends ServedDemoTest {
   private static List<String> trackIds(JsonNode recommendations) {
     List<String> ids = new ArrayList<>();
     recommendations.get("recommendations").forEach(track -> ids.add(track.get("trackId").asText()));
     return ids;
-  }
-
-  /** A JSON array of plays copying {@code userId}'s trained plays for {@code newUserId}. */
-  private String copyOfPlays(String userId, String newUserId) {
-    List<PlayEvent> plays = service.server.store().plays().forUser(userId, 10_000);
-    StringBuilder body = new StringBuilder("[");
-    for (PlayEvent play : plays) {
-      if (body.length() > 1) {
-        body.append(',');
-      }
-      body.append("{\"userId\":\"").append(newUserId).append("\",\"trackId\":\"").append(play.trackId())
-          .append("\",\"playCount\":").append(play.playCount()).append(",\"playedAt\":\"").append(play.playedAt())
-          .append("\"}");
-    }
-    return body.append(']').toString();
   }
 
   @Test
@@ -86,7 +38,7 @@ class ServiceTest {
     String model = model().users().idOf(7);
     assertThat(http.get("/v1/users/newcomer/recommendations").status()).isEqualTo(404);
 
-    Http.Response posted = http.post("/v1/plays", copyOfPlays(model, "newcomer"));
+    Http.Response posted = http.post("/v1/plays", service.copyOfPlays(model, "newcomer"));
 
     assertThat(posted.status()).as(posted.toString()).isEqualTo(200);
     assertThat(posted.json().get("listeners").get(0).get("foldedIn").asBoolean()).isTrue();
@@ -119,14 +71,14 @@ class ServiceTest {
 
   @Test
   void retrainingSwapsInANewModelVersion() throws InterruptedException {
-    http.post("/v1/plays", copyOfPlays(model().users().idOf(0), "late-joiner"));
+    http.post("/v1/plays", service.copyOfPlays(model().users().idOf(0), "late-joiner"));
     assertThat(http.get("/v1/users/late-joiner").json().get("inModel").asBoolean()).isFalse();
 
     Http.Response started = http.post("/v1/models/train", "{\"iterations\": 3}");
 
     assertThat(started.status()).as(started.toString()).isEqualTo(202);
     assertThat(started.location()).isEqualTo("/v1/models/jobs/" + started.json().get("id").asLong());
-    JsonNode job = awaitJob(started.location());
+    JsonNode job = service.awaitJob(started.location());
     assertThat(job.get("state").asText()).as(job.toString()).isEqualTo("succeeded");
     assertThat(job.get("modelVersion").asLong()).isEqualTo(2);
     assertThat(job.get("loss")).hasSize(3);
@@ -140,19 +92,6 @@ class ServiceTest {
     assertThat(version2.get("metrics").get("evaluated").asBoolean()).isTrue();
     assertThat(http.get("/v1/users/late-joiner/recommendations").json().get("modelVersion").asLong()).isEqualTo(2);
     assertThat(http.get("/v1/users/late-joiner").json().get("inModel").asBoolean()).isTrue();
-  }
-
-  private JsonNode awaitJob(String location) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-    while (System.nanoTime() < deadline) {
-      JsonNode job = http.get(location).json();
-      String state = job.get("state").asText();
-      if (state.equals("succeeded") || state.equals("failed")) {
-        return job;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("job " + location + " did not finish");
   }
 
   @Test
@@ -186,7 +125,7 @@ class ServiceTest {
     for (int swap = 0; swap < 3; swap++) {
       Http.Response started = http.post("/v1/models/train", "");
       assertThat(started.status()).as(started.toString()).isEqualTo(202);
-      assertThat(awaitJob(started.location()).get("state").asText()).isEqualTo("succeeded");
+      assertThat(service.awaitJob(started.location()).get("state").asText()).isEqualTo("succeeded");
     }
     swapping.set(false);
     for (Future<?> future : futures) {

@@ -1,10 +1,16 @@
 package dev.encore.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.encore.als.AlsConfig;
+import dev.encore.als.Solver;
+import dev.encore.model.FactorModel;
+import dev.encore.store.PlayEvent;
 import dev.encore.store.testing.TestDatabase;
 import dev.encore.synth.SynthConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A server on a free port over a fresh database of the given kind, filled with the tiny synthetic
@@ -30,6 +36,14 @@ final class TestService implements AutoCloseable {
     return start(config(database, folder));
   }
 
+  /**
+   * Serving a first model trained with the exact solver, so a listener folded in from the same
+   * plays gets exactly their trained factors.
+   */
+  static TestService startExact(TestDatabase database, Path folder) throws InterruptedException {
+    return start(config(database, folder).withTraining(FAST.withSolver(Solver.CHOLESKY))).awaitFirstModel();
+  }
+
   static TestService start(ServerConfig config) {
     return new TestService(EncoreServer.start(config));
   }
@@ -45,6 +59,40 @@ final class TestService implements AutoCloseable {
       throw new AssertionError("the first training did not produce a model: " + http.get("/v1/models"));
     }
     return this;
+  }
+
+  /** The serving model. */
+  FactorModel model() {
+    return server.liveModel().snapshot().model();
+  }
+
+  /** A JSON array of plays copying {@code userId}'s stored plays (times included) for {@code newUserId}. */
+  String copyOfPlays(String userId, String newUserId) {
+    List<PlayEvent> plays = server.store().plays().forUser(userId, 10_000);
+    StringBuilder body = new StringBuilder("[");
+    for (PlayEvent play : plays) {
+      if (body.length() > 1) {
+        body.append(',');
+      }
+      body.append("{\"userId\":\"").append(newUserId).append("\",\"trackId\":\"").append(play.trackId())
+          .append("\",\"playCount\":").append(play.playCount()).append(",\"playedAt\":\"").append(play.playedAt())
+          .append("\"}");
+    }
+    return body.append(']').toString();
+  }
+
+  /** Polls the training job at {@code location} until it has succeeded or failed; its last state. */
+  JsonNode awaitJob(String location) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    while (System.nanoTime() < deadline) {
+      JsonNode job = http.get(location).json();
+      String state = job.get("state").asText();
+      if (state.equals("succeeded") || state.equals("failed")) {
+        return job;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("job " + location + " did not finish");
   }
 
   @Override

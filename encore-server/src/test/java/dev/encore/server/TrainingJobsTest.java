@@ -29,7 +29,7 @@ class TrainingJobsTest {
   }
 
   private static LiveModel liveModel() {
-    return new LiveModel(ServingSnapshot.ofModel(1, FIRST, Instant.now()), userId -> List.<PlayEvent>of(),
+    return new LiveModel(ServingSnapshot.ofModel(1, FIRST, CatalogueFeatures.NO_TRACKS, Instant.now()), userId -> List.<PlayEvent>of(),
         Clock.systemUTC());
   }
 
@@ -44,7 +44,7 @@ class TrainingJobsTest {
   @Test
   void aSuccessfulRunIsSwappedIn() throws InterruptedException {
     LiveModel live = liveModel();
-    try (TrainingJobs jobs = new TrainingJobs((settings, listener) -> new ModelTraining.TrainedModel(ready(2), SECOND),
+    try (TrainingJobs jobs = new TrainingJobs((settings, listener) -> new ModelTraining.TrainedModel(ready(2), SECOND, CatalogueFeatures.NO_TRACKS),
         live, Clock.systemUTC())) {
       TrainingJob job = await(jobs, jobs.submit(SETTINGS, "test"));
       assertThat(job.view().state()).isEqualTo("succeeded");
@@ -73,7 +73,7 @@ class TrainingJobsTest {
     LiveModel live = liveModel();
     try (TrainingJobs jobs = new TrainingJobs((settings, listener) -> {
       release.await();
-      return new ModelTraining.TrainedModel(ready(2), SECOND);
+      return new ModelTraining.TrainedModel(ready(2), SECOND, CatalogueFeatures.NO_TRACKS);
     }, live, Clock.systemUTC())) {
       TrainingJob first = jobs.submit(SETTINGS, "test");
       assertThatThrownBy(() -> jobs.submit(SETTINGS, "test"))
@@ -91,7 +91,7 @@ class TrainingJobsTest {
     LiveModel live = liveModel();
     java.util.concurrent.atomic.AtomicLong versions = new java.util.concurrent.atomic.AtomicLong(1);
     try (TrainingJobs jobs = new TrainingJobs((settings, listener) -> new ModelTraining.TrainedModel(
-        ready(versions.incrementAndGet()), SECOND), live, Clock.systemUTC())) {
+        ready(versions.incrementAndGet()), SECOND, CatalogueFeatures.NO_TRACKS), live, Clock.systemUTC())) {
       jobs.retrainEvery(java.time.Duration.ofMillis(20), SETTINGS);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
       while (live.snapshot().modelVersion() < 3 && System.nanoTime() < deadline) {

@@ -40,9 +40,10 @@ public final class Importer {
   }
 
   /**
-   * Imports the catalogue CSV that {@code encore generate --tracks-output} writes
-   * ({@code track,genre,mood,<features...>}): each track is written whole (features, genre and
-   * mood replaced), keeping a title or artist it already had.
+   * Imports Encore's track CSV ({@link TrackCsvReader}: {@code track,genre,mood,<features...>}, as
+   * {@code encore generate --tracks-output} writes): each track's features and tags are replaced
+   * whole, and its title and artist where the file gives them (a stored name is kept otherwise).
+   * A track repeated in the file is written as its last row says.
    */
   public TrackImportSummary importTracks(Path csv, ImportListener listener) throws IOException {
     requireFile(csv);
@@ -181,15 +182,11 @@ public final class Importer {
     }
 
     void accept(CatalogueRow row) {
-      batch.add(new Track(row.trackId(), null, null, row.features(), tagList(row.genre()), tagList(row.mood())));
+      batch.add(new Track(row.trackId(), row.title(), row.artist(), row.features(), row.genres(), row.moods()));
       lastLine = row.line();
       if (batch.size() == options.batchSize()) {
         flush();
       }
-    }
-
-    private static List<String> tagList(String tag) {
-      return tag == null ? List.of() : List.of(tag);
     }
 
     void flush() {

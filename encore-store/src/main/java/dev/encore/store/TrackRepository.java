@@ -1,5 +1,7 @@
 package dev.encore.store;
 
+import dev.encore.content.FeatureTable;
+import dev.encore.content.StandardFeatures;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -186,6 +188,34 @@ public final class TrackRepository {
       }
       after = page.get(page.size() - 1).id();
     }
+  }
+
+  /**
+   * The catalogue's content as the content and hybrid recommenders read it: every track with at
+   * least one feature or tag, in ID order (a bare track, known only from plays, is left out); one
+   * column per feature name any track has, the standard features first
+   * ({@link StandardFeatures#standardFirst}) and the others by name; a feature a track lacks is
+   * NaN, missing. Pages through the catalogue as {@link #forEach} does.
+   */
+  public FeatureTable features() {
+    List<Track> described = new ArrayList<>();
+    Set<String> names = new TreeSet<>();
+    forEach(track -> {
+      if (!track.features().isEmpty() || !track.genres().isEmpty() || !track.moods().isEmpty()) {
+        described.add(track);
+        names.addAll(track.features().keySet());
+      }
+    });
+    List<String> columns = StandardFeatures.standardFirst(List.copyOf(names));
+    FeatureTable.Builder table = FeatureTable.builder(columns);
+    for (Track track : described) {
+      float[] values = new float[columns.size()];
+      for (int column = 0; column < values.length; column++) {
+        values[column] = track.features().getOrDefault(columns.get(column), Float.NaN);
+      }
+      table.add(track.id(), values, track.genres(), track.moods());
+    }
+    return table.build();
   }
 
   private record TrackRow(String id, String title, String artist) {}

@@ -19,36 +19,15 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 @ParameterizedClass(name = "{0}")
 @EnumSource(TestDatabase.class)
-class ImporterTest {
+class ImporterTest extends EmptyStoreTest {
   private static final Instant UNTIMED = Instant.parse("2026-03-01T12:00:00Z");
-
-  @Parameter
-  TestDatabase database;
-
-  @TempDir
-  Path folder;
-
-  EncoreStore store;
-
-  @BeforeEach
-  void open() {
-    store = database.open(folder.resolve("db"));
-  }
-
-  @AfterEach
-  void close() {
-    store.close();
-  }
 
   private Path write(String name, String content) throws IOException {
     Path file = folder.resolve(name);
@@ -179,6 +158,41 @@ class ImporterTest {
             .isEqualTo(fromFile.userItems().values()[entry]);
       }
     }
+  }
+
+  @Test
+  void aCatalogueRowsTitleArtistAndSeveralTagsAreStoredAndARepeatedTrackEndsAsItsLastRow() throws IOException {
+    store.tracks().upsert(List.of(new Track("t2", "Kept Title", "Kept Artist", Map.of(), List.of(), List.of())));
+    Path catalogue = write("tracks.csv", """
+        track,title,artist,genre,mood,tempo,energy
+        t1,Night Drive,The Examples,electronic|synthwave,calm,118,
+        t2,,,rock,,90,0.5
+        t1,Night Drive (remix),The Examples,electronic,calm|happy,124,0.8
+        """);
+
+    TrackImportSummary summary = importer(2, false).importTracks(catalogue, ImportListener.NONE);
+
+    assertThat(summary.read().rowsRead()).isEqualTo(3);
+    assertThat(store.tracks().find("t1")).contains(new Track("t1", "Night Drive (remix)", "The Examples",
+        Map.of("tempo", 124f, "energy", 0.8f), List.of("electronic"), List.of("calm", "happy")));
+    assertThat(store.tracks().find("t2")).contains(new Track("t2", "Kept Title", "Kept Artist",
+        Map.of("tempo", 90f, "energy", 0.5f), List.of("rock"), List.of()));
+  }
+
+  @Test
+  void aBadCatalogueRowNamesFileLineAndFieldOrIsSkippedAndCounted() throws IOException {
+    Path catalogue = write("tracks.csv", "track,genre,tempo\nt1,rock,120\nt2,pop,fast\nt3,pop,90,1\nt4,pop,80\n");
+
+    assertThatThrownBy(() -> importer(10, false).importTracks(catalogue, ImportListener.NONE))
+        .isInstanceOf(DatasetFormatException.class)
+        .hasMessage(catalogue + ":3: field 'tempo' ('fast') is not a number");
+    assertThat(store.tracks().count()).isZero();
+
+    TrackImportSummary skipped = importer(10, true).importTracks(catalogue, ImportListener.NONE);
+
+    assertThat(skipped.read().rowsSkipped()).isEqualTo(2);
+    assertThat(skipped.read().firstSkipped().get(1)).startsWith(catalogue + ":4: has 4 fields, the header has 3");
+    assertThat(store.tracks().list(0, 10)).extracting(Track::id).containsExactly("t1", "t4");
   }
 
   @Test

@@ -4,36 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.encore.store.testing.TestDatabase;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 @ParameterizedClass
 @EnumSource(TestDatabase.class)
-class ListenerRepositoryTest {
-  @Parameter
-  TestDatabase database;
-
-  @TempDir
-  Path folder;
-
-  EncoreStore store;
-
-  @BeforeEach
-  void open() {
-    store = database.open(folder);
-  }
-
-  @AfterEach
-  void close() {
-    store.close();
-  }
-
+class ListenerRepositoryTest extends EmptyStoreTest {
   @Test
   void addIsIdempotentAndSaysWhetherTheListenerWasNew() {
     assertThat(store.listeners().add("ann")).isTrue();

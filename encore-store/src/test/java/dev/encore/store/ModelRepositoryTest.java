@@ -4,37 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.encore.store.testing.TestDatabase;
-import java.nio.file.Path;
 import java.util.NoSuchElementException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 @ParameterizedClass(name = "{0}")
 @EnumSource(TestDatabase.class)
-class ModelRepositoryTest {
-  @Parameter
-  TestDatabase database;
-
-  @TempDir
-  Path folder;
-
-  EncoreStore store;
-
-  @BeforeEach
-  void open() {
-    store = database.open(folder);
-  }
-
-  @AfterEach
-  void close() {
-    store.close();
-  }
-
+class ModelRepositoryTest extends EmptyStoreTest {
   @Test
   void aRunGoesFromTrainingToReadyWithItsFileAndMetrics() {
     long version = store.models().startTraining("{\"factors\":8}");

@@ -7,40 +7,22 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.encore.data.Interactions;
 import dev.encore.store.testing.TestDatabase;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 @ParameterizedClass(name = "{0}")
 @EnumSource(TestDatabase.class)
-class PlayRepositoryTest {
+class PlayRepositoryTest extends EmptyStoreTest {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
-  @Parameter
-  TestDatabase database;
-
-  @TempDir
-  Path folder;
-
-  EncoreStore store;
-
   @BeforeEach
-  void open() {
-    store = database.open(folder);
+  void addTracks() {
     store.tracks().upsert(List.of(Track.bare("t1"), Track.bare("t2"), Track.bare("t3")));
-  }
-
-  @AfterEach
-  void close() {
-    store.close();
   }
 
   private static PlayEvent play(String user, String track, long secondsAfterT0, int count, String source) {

@@ -3,40 +3,18 @@ package dev.encore.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.encore.content.FeatureTable;
 import dev.encore.store.testing.TestDatabase;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 @ParameterizedClass(name = "{0}")
 @EnumSource(TestDatabase.class)
-class TrackRepositoryTest {
-  @Parameter
-  TestDatabase database;
-
-  @TempDir
-  Path folder;
-
-  EncoreStore store;
-
-  @BeforeEach
-  void open() {
-    store = database.open(folder);
-  }
-
-  @AfterEach
-  void close() {
-    store.close();
-  }
-
+class TrackRepositoryTest extends EmptyStoreTest {
   @Test
   void upsertThenFindRoundTripsNamesFeaturesAndTagsInOrder() {
     Track track = new Track("t1", "Blue in Green", "Miles Davis", Map.of("tempo", 62.5f, "loudness", -14.25f),
@@ -84,6 +62,37 @@ class TrackRepositoryTest {
     assertThat(seen).containsExactlyElementsOf(tracks);
     assertThat(store.tracks().list(10, 3)).containsExactlyElementsOf(tracks.subList(10, 13));
     assertThat(store.tracks().count()).isEqualTo(tracks.size());
+  }
+
+  @Test
+  void theFeatureTableHoldsEveryDescribedTrackWithStandardColumnsFirstAndMissingAsNaN() {
+    store.tracks().upsert(List.of(
+        new Track("t3", "Only tags", null, Map.of(), List.of("jazz"), List.of()),
+        new Track("t1", null, null, Map.of("zcr", 0.1f, "tempo", 120f, "mfcc1", -200f), List.of("rock", "blues"),
+            List.of("happy")),
+        new Track("t2", null, null, Map.of("tempo", 90f, "chroma", 0.4f), List.of(), List.of("sad")),
+        Track.bare("t0")));
+
+    FeatureTable table = store.tracks().features();
+
+    assertThat(table.tracks().ids()).containsExactly("t1", "t2", "t3");
+    assertThat(table.featureNames()).containsExactly("mfcc1", "tempo", "chroma", "zcr");
+    assertThat(table.row(0)).containsExactly(-200f, 120f, Float.NaN, 0.1f);
+    assertThat(table.row(1)).containsExactly(Float.NaN, 90f, 0.4f, Float.NaN);
+    assertThat(table.row(2)).containsOnly(Float.NaN);
+    assertThat(table.genres(0)).containsExactly("rock", "blues");
+    assertThat(table.moods(1)).containsExactly("sad");
+    assertThat(table.genres(2)).containsExactly("jazz");
+  }
+
+  @Test
+  void aCatalogueOfBareTracksHasAnEmptyFeatureTable() {
+    store.tracks().upsert(List.of(Track.bare("t1"), new Track("t2", "Named", "Only", Map.of(), List.of(), List.of())));
+
+    FeatureTable table = store.tracks().features();
+
+    assertThat(table.trackCount()).isZero();
+    assertThat(table.featureCount()).isZero();
   }
 
   @Test
