@@ -13,7 +13,7 @@ final class AlsStrategy extends PersonalStrategy {
   // Half the cores score batches; the other half parse requests and write answers, so that
   // requests keep arriving while a batch is scored (measured on 2 cores: 5,700 requests/s with one
   // scorer thread, 4,900 with two).
-  private final RecommendationBatcher batcher =
+  private static final RecommendationBatcher BATCHER =
       new RecommendationBatcher(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
 
   AlsStrategy(Fallback fallback) {
@@ -33,6 +33,6 @@ final class AlsStrategy extends PersonalStrategy {
     RecommendQuery question = listener.isFolded()
         ? new RecommendQuery(listener.folded().vector(), listener.folded().playedTracks(), query.n(), query.options())
         : model.query(query.userId(), query.n(), query.options());
-    return RecommendationResult.of(NAME, batcher.recommend(model, question));
+    return RecommendationResult.of(NAME, BATCHER.recommend(model, question));
   }
 }

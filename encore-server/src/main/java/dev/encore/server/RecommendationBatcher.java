@@ -21,14 +21,14 @@ import java.util.concurrent.LinkedBlockingQueue;
  * <p>Request threads queue their question and wait; a few scorer threads (one per core) each
  * take everything queued, up to {@link #MAX_BATCH}, and answer it as one batch. There is no
  * batching window: under light load a batch is one request and nothing waits for company;
- * under heavy load the requests that arrive while a batch is scored form the next one.
+ * under heavy load the requests that arrive while a batch is scored form the next one. The
+ * scorer threads are daemons shared by every server in the JVM: a question names its model.
  */
-final class RecommendationBatcher implements AutoCloseable {
+final class RecommendationBatcher {
   /** The most queries one pass takes: the block of queries BatchTopK scores per tile. */
   static final int MAX_BATCH = 64;
 
   private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-  private final List<Thread> scorers = new ArrayList<>();
 
   /** @param scorerThreads batches scored at once; one per core keeps every core busy */
   RecommendationBatcher(int scorerThreads) {
@@ -39,12 +39,16 @@ final class RecommendationBatcher implements AutoCloseable {
       Thread scorer = new Thread(this::scoreUntilClosed, "encore-recommend-batcher-" + i);
       scorer.setDaemon(true);
       scorer.start();
-      scorers.add(scorer);
     }
   }
 
   /** The answer of {@code model} to {@code query}, scored in a batch with whatever else is queued. */
   List<Recommendation> recommend(FactorModel model, RecommendQuery query) {
+    // Checked here so that one malformed question cannot fail the batch it would have joined.
+    if (query.vector().length != model.factors()) {
+      throw new IllegalArgumentException("a listener vector of " + query.vector().length + " factors for a model of "
+          + model.factors());
+    }
     Pending pending = new Pending(model, query, new CompletableFuture<>());
     queue.add(pending);
     try {
@@ -73,7 +77,8 @@ final class RecommendationBatcher implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       batch.forEach(pending -> pending.answer.completeExceptionally(
-          new IllegalStateException("the server is shutting down", e)));
+          new IllegalStateException("the recommendation scorer was interrupted", e)));
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -85,15 +90,6 @@ final class RecommendationBatcher implements AutoCloseable {
       }
     } catch (RuntimeException | Error e) {
       batch.forEach(pending -> pending.answer.completeExceptionally(e));
-    }
-  }
-
-  /** Stops the scorer threads; questions still queued are answered with an error. */
-  @Override
-  public void close() {
-    scorers.forEach(Thread::interrupt);
-    for (Pending pending = queue.poll(); pending != null; pending = queue.poll()) {
-      pending.answer.completeExceptionally(new IllegalStateException("the server is shutting down"));
     }
   }
 
