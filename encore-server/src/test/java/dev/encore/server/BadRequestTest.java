@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @ParameterizedClass(name = "{0}")
 @EnumSource(TestDatabase.class)
-class BadRequestTest extends ServedDemoTest {
+class BadRequestTest extends ServedDemoFixture {
   private static final long BODY_LIMIT = 64 * 1024;
 
   String listener;
@@ -144,7 +144,7 @@ class BadRequestTest extends ServedDemoTest {
     assertThat(service.anonymous.get("/metrics").status()).isEqualTo(200);
   }
 
-  /** Runs before {@link ServedDemoTest#stop}. */
+  /** Runs before {@link ServedDemoFixture#stop}. */
   @AfterEach
   void stillHealthy() {
     assertThat(service.http.get("/health/ready").status()).isEqualTo(200);

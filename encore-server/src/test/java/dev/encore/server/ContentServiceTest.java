@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @ParameterizedClass(name = "{0}")
 @EnumSource(TestDatabase.class)
-class ContentServiceTest extends ServedDemoTest {
+class ContentServiceTest extends ServedDemoFixture {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private JsonNode recommendations(String userId, String query) {

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The service end to end over real HTTP, on SQLite and on a real PostgreSQL server. */
 @ParameterizedClass(name = "{0}")
 @EnumSource(TestDatabase.class)
-class ServiceTest extends ServedDemoTest {
+class ServiceTest extends ServedDemoFixture {
   private static List<String> trackIds(JsonNode recommendations) {
     List<String> ids = new ArrayList<>();
     recommendations.get("recommendations").forEach(track -> ids.add(track.get("trackId").asText()));

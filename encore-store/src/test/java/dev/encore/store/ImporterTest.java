@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 @ParameterizedClass(name = "{0}")
 @EnumSource(TestDatabase.class)
-class ImporterTest extends EmptyStoreTest {
+class ImporterTest extends EmptyStoreFixture {
   private static final Instant UNTIMED = Instant.parse("2026-03-01T12:00:00Z");
 
   private Path write(String name, String content) throws IOException {

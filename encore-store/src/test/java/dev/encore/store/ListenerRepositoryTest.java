@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 @ParameterizedClass
 @EnumSource(TestDatabase.class)
-class ListenerRepositoryTest extends EmptyStoreTest {
+class ListenerRepositoryTest extends EmptyStoreFixture {
   @Test
   void addIsIdempotentAndSaysWhetherTheListenerWasNew() {
     assertThat(store.listeners().add("ann")).isTrue();

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 @ParameterizedClass(name = "{0}")
 @EnumSource(TestDatabase.class)
-class ModelRepositoryTest extends EmptyStoreTest {
+class ModelRepositoryTest extends EmptyStoreFixture {
   @Test
   void aRunGoesFromTrainingToReadyWithItsFileAndMetrics() {
     long version = store.models().startTraining("{\"factors\":8}");

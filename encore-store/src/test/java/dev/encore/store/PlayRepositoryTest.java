@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 @ParameterizedClass(name = "{0}")
 @EnumSource(TestDatabase.class)
-class PlayRepositoryTest extends EmptyStoreTest {
+class PlayRepositoryTest extends EmptyStoreFixture {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
   @BeforeEach

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 @ParameterizedClass(name = "{0}")
 @EnumSource(TestDatabase.class)
-class TrackRepositoryTest extends EmptyStoreTest {
+class TrackRepositoryTest extends EmptyStoreFixture {
   @Test
   void upsertThenFindRoundTripsNamesFeaturesAndTagsInOrder() {
     Track track = new Track("t1", "Blue in Green", "Miles Davis", Map.of("tempo", 62.5f, "loudness", -14.25f),

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.Parameter;
  * trained with the exact solver ({@link TestService#startExact}). Subclasses add
  * {@code @ParameterizedClass} and {@code @EnumSource(TestDatabase.class)}.
  */
-abstract class ServedDemoTest {
+abstract class ServedDemoFixture {
   @Parameter
   TestDatabase database;
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.Parameter;
  * temporary folder for the test's own files. Subclasses add {@code @ParameterizedClass} and
  * {@code @EnumSource(TestDatabase.class)}.
  */
-abstract class EmptyStoreTest {
+abstract class EmptyStoreFixture {
   @Parameter
   TestDatabase database;
 
