@@ -248,6 +248,35 @@ public final class FactorModel implements Recommender {
     return toRecommendations(cosineNeighbours(cosineItemPanels(), itemFactors, item, n));
   }
 
+  /**
+   * The {@code n} items most similar to each of {@code itemIds}, as {@link #similarItems} gives
+   * them one by one, from one pass over the item factors for the whole batch (see
+   * {@link #recommendBatch}).
+   */
+  public List<List<Recommendation>> similarItemsBatch(List<String> itemIds, int n) {
+    int count = itemIds.size();
+    int[] selves = new int[count];
+    float[] queries = new float[count * factors];
+    for (int q = 0; q < count; q++) {
+      selves[q] = items.indexOf(itemIds.get(q));
+      System.arraycopy(itemFactors, selves[q] * factors, queries, q * factors, factors);
+    }
+    FactorPanels panels = cosineItemPanels();
+    int capacity = Math.min(n, Math.max(panels.rows() - 1, 0));
+    List<List<ScoredItem>> ranked = BatchTopK.runScored(unitRows(queries, count), count, panels, capacity,
+        (query, first, tileCount, tile) -> {
+          int self = selves[query];
+          if (self >= first && self < first + tileCount) {
+            tile[self - first] = Float.NEGATIVE_INFINITY;
+          }
+        }, 1);
+    List<List<Recommendation>> answers = new ArrayList<>(count);
+    for (List<ScoredItem> best : ranked) {
+      answers.add(toRecommendations(best));
+    }
+    return answers;
+  }
+
   /** The {@code n} users most similar to {@code userId} by cosine of their factors, itself excluded. */
   public List<SimilarUser> similarUsers(String userId, int n) {
     int user = users.indexOf(userId);

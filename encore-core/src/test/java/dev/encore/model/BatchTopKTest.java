@@ -86,4 +86,16 @@ class BatchTopKTest {
       }
     }
   }
+
+  @Test
+  void similarItemsBatchEqualsOneItemAtATime() {
+    List<String> itemIds = IntStream.range(0, DATA.items().size()).filter(item -> item % 37 == 0)
+        .mapToObj(DATA.items()::idOf).toList();
+
+    List<List<Recommendation>> batch = MODEL.similarItemsBatch(itemIds, 9);
+
+    for (int q = 0; q < itemIds.size(); q++) {
+      assertThat(batch.get(q)).as("item %s", itemIds.get(q)).isEqualTo(MODEL.similarItems(itemIds.get(q), 9));
+    }
+  }
 }

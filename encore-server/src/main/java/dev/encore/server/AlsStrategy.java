@@ -10,11 +10,8 @@ import dev.encore.model.RecommendQuery;
  */
 final class AlsStrategy extends PersonalStrategy {
   static final String NAME = "als";
-  // Half the cores score batches; the other half parse requests and write answers, so that
-  // requests keep arriving while a batch is scored (measured on 2 cores: 5,700 requests/s with one
-  // scorer thread, 4,900 with two).
-  private static final RecommendationBatcher BATCHER =
-      new RecommendationBatcher(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+  private static final BatchScorer<RecommendQuery> SCORER =
+      new BatchScorer<>("recommend", BatchScorer.DEFAULT_SCORERS, FactorModel::recommendBatch);
 
   AlsStrategy(Fallback fallback) {
     super(NAME, fallback);
@@ -33,6 +30,6 @@ final class AlsStrategy extends PersonalStrategy {
     RecommendQuery question = listener.isFolded()
         ? new RecommendQuery(listener.folded().vector(), listener.folded().playedTracks(), query.n(), query.options())
         : model.query(query.userId(), query.n(), query.options());
-    return RecommendationResult.of(NAME, BATCHER.recommend(model, question));
+    return RecommendationResult.of(NAME, SCORER.answer(model, question));
   }
 }

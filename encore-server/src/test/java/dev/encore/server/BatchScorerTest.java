@@ -19,7 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-class RecommendationBatcherTest {
+class BatchScorerTest {
   private static final Interactions DATA = RandomInteractions.generate(120, 1_500, 0.02, 9, 3);
   private static final FactorModel MODEL = new AlsTrainer(AlsConfig.defaults().withFactors(6).withIterations(3)
       .withThreads(1)).fit(DATA);
@@ -28,7 +28,7 @@ class RecommendationBatcherTest {
 
   @Test
   void concurrentQuestionsGetTheAnswersTheyWouldGetAloneFromTheirOwnModel() throws Exception {
-    RecommendationBatcher batcher = new RecommendationBatcher(1);
+    BatchScorer<RecommendQuery> batcher = new BatchScorer<>("test", 1, FactorModel::recommendBatch);
     ExecutorService clients = Executors.newFixedThreadPool(12);
     try {
       List<Future<Boolean>> checks = new ArrayList<>();
@@ -41,7 +41,7 @@ class RecommendationBatcherTest {
         checks.add(clients.submit(() -> {
           String userId = DATA.users().idOf(user);
           List<Recommendation> alone = model.recommend(userId, n, options);
-          return batcher.recommend(model, model.query(userId, n, options)).equals(alone);
+          return batcher.answer(model, model.query(userId, n, options)).equals(alone);
         }));
       }
       for (Future<Boolean> check : checks) {
@@ -53,11 +53,16 @@ class RecommendationBatcherTest {
   }
 
   @Test
-  void aMalformedQuestionFailsAloneBeforeJoiningABatch() {
-    RecommendationBatcher batcher = new RecommendationBatcher(1);
-    assertThatThrownBy(() -> batcher.recommend(MODEL, new RecommendQuery(new float[3], new int[0], 5,
-        RecommendOptions.DEFAULT))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3 factors");
-    assertThat(batcher.recommend(MODEL, MODEL.query(DATA.users().idOf(0), 5, RecommendOptions.DEFAULT)))
-        .hasSize(5);
+  void aFailedBatchFailsItsQuestionsAndTheScorerGoesOn() {
+    BatchScorer<String> scorer = new BatchScorer<>("test", 1, (model, itemIds) -> {
+      if (itemIds.contains("no such track")) {
+        throw new IllegalArgumentException("unknown track");
+      }
+      return model.similarItemsBatch(itemIds, 4);
+    });
+    assertThatThrownBy(() -> scorer.answer(MODEL, "no such track")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("unknown track");
+    String itemId = DATA.items().idOf(7);
+    assertThat(scorer.answer(MODEL, itemId)).isEqualTo(MODEL.similarItems(itemId, 4));
   }
 }
