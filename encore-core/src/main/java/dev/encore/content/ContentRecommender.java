@@ -45,6 +45,8 @@ public final class ContentRecommender implements Recommender {
   private final float[] featureWeights;
   private final double varianceFloor;
   private final double tagWeight;
+  private final ItemTags genreTags;
+  private final ItemTags moodTags;
 
   /** Encore's default feature weights ({@link FeatureWeights#defaults()}), floor and tag weight. */
   public ContentRecommender(Interactions plays, ItemFeatures features, Confidence confidence) {
@@ -83,6 +85,8 @@ public final class ContentRecommender implements Recommender {
     this.featureWeights = featureWeights;
     this.varianceFloor = varianceFloor;
     this.tagWeight = tagWeight;
+    this.genreTags = new ItemTags(features.items().size(), features::genres);
+    this.moodTags = new ItemTags(features.items().size(), features::moods);
   }
 
   @Override
@@ -143,8 +147,9 @@ public final class ContentRecommender implements Recommender {
       throw new IllegalArgumentException("scores has length " + scores.length + ", want " + itemCount);
     }
     double[] precision = precisions(profile);
+    TagShares tagShares = tagShares(profile);
     for (int item = 0; item < itemCount; item++) {
-      scores[item] = features.isDescribed(item) ? (float) score(profile, precision, item) : Float.NaN;
+      scores[item] = features.isDescribed(item) ? (float) score(profile, precision, tagShares, item) : Float.NaN;
     }
   }
 
@@ -166,7 +171,7 @@ public final class ContentRecommender implements Recommender {
     return precision;
   }
 
-  private double score(TasteProfile profile, double[] precision, int item) {
+  private double score(TasteProfile profile, double[] precision, TagShares tagShares, int item) {
     double closeness = 0;
     double weights = 0;
     for (int f = 0; f < precision.length; f++) {
@@ -179,24 +184,19 @@ public final class ContentRecommender implements Recommender {
       weights += featureWeights[f];
     }
     double featurePart = weights > 0 ? closeness / weights : 0;
-    return featurePart + tagWeight * tagAffinity(profile, item);
+    return featurePart + tagWeight * tagAffinity(tagShares, item);
+  }
+
+  /** The profile's genre and mood shares by tag ID. */
+  private record TagShares(double[] genres, double[] moods) {}
+
+  private TagShares tagShares(TasteProfile profile) {
+    return new TagShares(genreTags.byId(profile.genreShares()), moodTags.byId(profile.moodShares()));
   }
 
   /** The mean share of the profile over the item's genres, and over its moods, averaged: 0..1. */
-  private double tagAffinity(TasteProfile profile, int item) {
-    return (meanShare(profile.genreShares(), features.genres(item))
-        + meanShare(profile.moodShares(), features.moods(item))) / 2;
-  }
-
-  private static double meanShare(Map<String, Double> shares, List<String> tags) {
-    if (tags.isEmpty()) {
-      return 0;
-    }
-    double sum = 0;
-    for (String tag : tags) {
-      sum += shares.getOrDefault(tag, 0.0);
-    }
-    return sum / tags.size();
+  private double tagAffinity(TagShares shares, int item) {
+    return (genreTags.meanShare(shares.genres(), item) + moodTags.meanShare(shares.moods(), item)) / 2;
   }
 
   /**
@@ -233,7 +233,7 @@ public final class ContentRecommender implements Recommender {
     for (String mood : features.moods(item)) {
       tags.add(new TasteExplanation.TagShare("mood", mood, profile.moodShares().getOrDefault(mood, 0.0)));
     }
-    return new TasteExplanation(itemId, score(profile, precision, item),
+    return new TasteExplanation(itemId, score(profile, precision, tagShares(profile), item),
         List.copyOf(matches.subList(0, Math.min(top, matches.size()))), List.copyOf(tags));
   }
 
