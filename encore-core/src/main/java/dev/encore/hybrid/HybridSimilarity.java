@@ -8,7 +8,6 @@ import dev.encore.model.ScoredItem;
 import dev.encore.model.TopK;
 import dev.encore.popular.PopularityRecommender;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
@@ -58,10 +57,8 @@ public final class HybridSimilarity {
     float[] total = new float[count];
     float[] part = new float[count];
     if (blend.als() > 0) {
-      Arrays.fill(part, Float.NaN);
-      for (Recommendation neighbour : model.similarItems(trackId, count - 1)) {
-        part[model.items().indexOf(neighbour.itemId())] = neighbour.score();
-      }
+      model.itemCosines(trackId, part);
+      part[query] = Float.NaN;
       add(total, part, blend.als(), self);
     }
     if (blend.content() > 0) {

@@ -277,6 +277,23 @@ public final class FactorModel implements Recommender {
     return answers;
   }
 
+  /**
+   * The cosine of {@code itemId}'s factors with every item's, {@code scores[i]} for item i
+   * (itself included, at about 1): the scores {@link #similarItems} ranks, for callers that blend
+   * them with other signals before ranking.
+   */
+  public void itemCosines(String itemId, float[] scores) {
+    int item = items.indexOf(itemId);
+    if (scores.length < items.size()) {
+      throw new IllegalArgumentException("scores has length " + scores.length + ", want " + items.size());
+    }
+    FactorPanels panels = cosineItemPanels();
+    float[] query = unitRows(Arrays.copyOfRange(itemFactors, item * factors, (item + 1) * factors), 1);
+    float[] padded = scratch(panels.blocks() * Kernels.PANEL_WIDTH);
+    panels.scoreAll(query, 0, padded);
+    System.arraycopy(padded, 0, scores, 0, items.size());
+  }
+
   /** The {@code n} users most similar to {@code userId} by cosine of their factors, itself excluded. */
   public List<SimilarUser> similarUsers(String userId, int n) {
     int user = users.indexOf(userId);

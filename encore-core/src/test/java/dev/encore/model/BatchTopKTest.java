@@ -98,4 +98,16 @@ class BatchTopKTest {
       assertThat(batch.get(q)).as("item %s", itemIds.get(q)).isEqualTo(MODEL.similarItems(itemIds.get(q), 9));
     }
   }
+
+  @Test
+  void itemCosinesAreTheScoresSimilarItemsRanks() {
+    String itemId = DATA.items().idOf(1_500);
+    float[] cosines = new float[DATA.items().size()];
+    MODEL.itemCosines(itemId, cosines);
+
+    assertThat(cosines[1_500]).isCloseTo(1f, org.assertj.core.api.Assertions.within(1e-5f));
+    for (Recommendation neighbour : MODEL.similarItems(itemId, 25)) {
+      assertThat(cosines[DATA.items().indexOf(neighbour.itemId())]).isEqualTo(neighbour.score());
+    }
+  }
 }
