@@ -2,11 +2,10 @@ package dev.encore.content;
 
 import dev.encore.data.Confidence;
 import dev.encore.data.Csr;
-import dev.encore.data.IdIndex;
 import dev.encore.data.Interactions;
 import dev.encore.model.RecommendOptions;
 import dev.encore.model.Recommendation;
-import dev.encore.model.Recommender;
+import dev.encore.model.TrainedRecommender;
 import dev.encore.model.TopK;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,7 +30,7 @@ import java.util.Objects;
  * tempo while one who plays everything is not. {@code floor} keeps a listener with one play (spread
  * 0) from demanding an exact match. A track without features scores NaN: unknown, never ranked.
  */
-public final class ContentRecommender implements Recommender {
+public final class ContentRecommender extends TrainedRecommender {
   /** Default variance floor, in scaled units (a catalogue-wide spread is about 1). */
   public static final double DEFAULT_VARIANCE_FLOOR = 0.3;
   /** Default weight of the tag affinity against the feature closeness (both lie in 0..1). */
@@ -39,7 +38,6 @@ public final class ContentRecommender implements Recommender {
   /** A feature whose closeness reaches this is reported as matching: within about one spread. */
   static final double MATCH_CLOSENESS = 0.6;
 
-  private final Interactions plays;
   private final ItemFeatures features;
   private final Confidence confidence;
   private final float[] featureWeights;
@@ -61,7 +59,7 @@ public final class ContentRecommender implements Recommender {
    */
   public ContentRecommender(Interactions plays, ItemFeatures features, Confidence confidence,
       FeatureWeights weights, double varianceFloor, double tagWeight) {
-    this.plays = Objects.requireNonNull(plays, "plays");
+    super(plays);
     this.features = Objects.requireNonNull(features, "features");
     this.confidence = Objects.requireNonNull(confidence, "confidence");
     if (!features.items().equals(plays.items())) {
@@ -89,20 +87,6 @@ public final class ContentRecommender implements Recommender {
     this.moodTags = new ItemTags(features.items().size(), features::moods);
   }
 
-  @Override
-  public IdIndex users() {
-    return plays.users();
-  }
-
-  @Override
-  public IdIndex items() {
-    return plays.items();
-  }
-
-  @Override
-  public Csr played() {
-    return plays.userItems();
-  }
 
   public ItemFeatures features() {
     return features;
@@ -110,7 +94,7 @@ public final class ContentRecommender implements Recommender {
 
   /** The profile of a known listener from the plays this recommender was given. */
   public TasteProfile profile(int user) {
-    Csr matrix = plays.userItems();
+    Csr matrix = train.userItems();
     return TasteProfile.of(features, matrix.indices(), matrix.values(), matrix.rowStart(user), matrix.rowEnd(user),
         confidence);
   }
@@ -126,7 +110,7 @@ public final class ContentRecommender implements Recommender {
         throw new IllegalArgumentException("play count " + value + " for item '" + play.getKey()
             + "' must be finite and >= 0");
       }
-      items[p] = plays.items().indexOf(play.getKey());
+      items[p] = train.items().indexOf(play.getKey());
       values[p++] = value;
     }
     return TasteProfile.of(features, items, values, 0, items.length, confidence);

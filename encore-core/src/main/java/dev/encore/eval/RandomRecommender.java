@@ -1,39 +1,21 @@
 package dev.encore.eval;
 
-import dev.encore.data.Csr;
-import dev.encore.data.IdIndex;
 import dev.encore.data.Interactions;
-import dev.encore.model.Recommender;
-import java.util.Objects;
+import dev.encore.model.TrainedRecommender;
 import java.util.SplittableRandom;
 
 /**
  * Scores every item uniformly at random: the floor any recommender must clear. Each user's scores
  * come from their own seeded stream, so the ranking is the same on every run and thread count.
  */
-public final class RandomRecommender implements Recommender {
-  private final Interactions train;
+public final class RandomRecommender extends TrainedRecommender {
   private final long seed;
 
   public RandomRecommender(Interactions train, long seed) {
-    this.train = Objects.requireNonNull(train, "train");
+    super(train);
     this.seed = seed;
   }
 
-  @Override
-  public IdIndex users() {
-    return train.users();
-  }
-
-  @Override
-  public IdIndex items() {
-    return train.items();
-  }
-
-  @Override
-  public Csr played() {
-    return train.userItems();
-  }
 
   @Override
   public void scoreAll(int user, float[] scores) {

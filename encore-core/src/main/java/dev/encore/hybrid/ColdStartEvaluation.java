@@ -15,6 +15,7 @@ import dev.encore.eval.RandomRecommender;
 import dev.encore.eval.RankingEvaluator;
 import dev.encore.model.FactorModel;
 import dev.encore.model.Recommender;
+import dev.encore.model.TrainedRecommender;
 import dev.encore.popular.PopularityRecommender;
 import dev.encore.synth.InteractionsSink;
 import dev.encore.synth.PlayGenerator;
@@ -191,37 +192,21 @@ public final class ColdStartEvaluation {
    * A recommender seen through its last items only (the new tracks, which the extension appends
    * after the warm ones), so the evaluator ranks the new tracks among themselves.
    */
-  private static final class TailItems implements Recommender {
+  private static final class TailItems extends TrainedRecommender {
     private final Recommender full;
-    private final Interactions view;
     private final int first;
 
     TailItems(Recommender full, Interactions view, int first) {
+      super(view);
       this.full = full;
-      this.view = view;
       this.first = first;
-    }
-
-    @Override
-    public IdIndex users() {
-      return view.users();
-    }
-
-    @Override
-    public IdIndex items() {
-      return view.items();
-    }
-
-    @Override
-    public Csr played() {
-      return view.userItems();
     }
 
     @Override
     public void scoreAll(int user, float[] scores) {
       float[] all = new float[full.items().size()];
       full.scoreAll(user, all);
-      System.arraycopy(all, first, scores, 0, view.items().size());
+      System.arraycopy(all, first, scores, 0, train.items().size());
     }
   }
 }

@@ -1,9 +1,8 @@
 package dev.encore.popular;
 
 import dev.encore.data.Csr;
-import dev.encore.data.IdIndex;
 import dev.encore.data.Interactions;
-import dev.encore.model.Recommender;
+import dev.encore.model.TrainedRecommender;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -12,8 +11,7 @@ import java.util.Objects;
  * Every user gets the same scores; played items are still filtered per user, because
  * {@link #played()} is the training matrix.
  */
-public final class PopularityRecommender implements Recommender {
-  private final Interactions train;
+public final class PopularityRecommender extends TrainedRecommender {
   private final PopularityMeasure measure;
   private final float[] popularity;
 
@@ -23,7 +21,7 @@ public final class PopularityRecommender implements Recommender {
   }
 
   public PopularityRecommender(Interactions train, PopularityMeasure measure) {
-    this.train = Objects.requireNonNull(train, "train");
+    super(train);
     this.measure = Objects.requireNonNull(measure, "measure");
     this.popularity = computePopularity(train.itemUsers(), measure);
   }
@@ -55,20 +53,6 @@ public final class PopularityRecommender implements Recommender {
     return popularity[item];
   }
 
-  @Override
-  public IdIndex users() {
-    return train.users();
-  }
-
-  @Override
-  public IdIndex items() {
-    return train.items();
-  }
-
-  @Override
-  public Csr played() {
-    return train.userItems();
-  }
 
   @Override
   public void scoreAll(int user, float[] scores) {

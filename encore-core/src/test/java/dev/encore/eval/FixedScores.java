@@ -1,33 +1,15 @@
 package dev.encore.eval;
 
-import dev.encore.data.Csr;
-import dev.encore.data.IdIndex;
 import dev.encore.data.Interactions;
-import dev.encore.model.Recommender;
+import dev.encore.model.TrainedRecommender;
 
 /** A recommender whose scores are given up front: one row of item scores per user. */
-final class FixedScores implements Recommender {
-  private final Interactions train;
+final class FixedScores extends TrainedRecommender {
   private final float[][] scores;
 
   FixedScores(Interactions train, float[][] scores) {
-    this.train = train;
+    super(train);
     this.scores = scores;
-  }
-
-  @Override
-  public IdIndex users() {
-    return train.users();
-  }
-
-  @Override
-  public IdIndex items() {
-    return train.items();
-  }
-
-  @Override
-  public Csr played() {
-    return train.userItems();
   }
 
   @Override
