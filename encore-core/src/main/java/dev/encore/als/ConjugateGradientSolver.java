@@ -22,13 +22,19 @@ final class ConjugateGradientSolver {
    */
   private static final int GATHER_SHARE_DIVISOR = 16;
 
+  /** Entries per gathered segment of a row too long to gather whole. */
+  private static final int SEGMENT = 4096;
+
   private final int k;
   private final int steps;
   private final float[] residual;
   private final float[] direction;
   private final float[] product;
+  private final float[] negated;
   private final int gatherLimit;
   private float[] gathered;
+  private float[] offsets;
+  private float[] slopes;
 
   /** A solver for rows whose other side has {@code fixedRows} factor rows. */
   ConjugateGradientSolver(int k, int steps, int fixedRows) {
@@ -38,57 +44,42 @@ final class ConjugateGradientSolver {
     this.residual = new float[k];
     this.direction = new float[k];
     this.product = new float[k];
+    this.negated = new float[k];
     this.gathered = new float[64 * k];
+    this.offsets = new float[64];
+    this.slopes = new float[64];
   }
 
   /**
    * Improves {@code target[offset..offset+k)} for the row whose entries are {@code columns[from..to)}.
    *
-   * <p>The other side's factor rows are first copied into one contiguous buffer. The copy is a
-   * run of independent loads, so the CPU overlaps the cache misses of a gather over a factor
-   * matrix far larger than its caches (the item half-step of a 10^8-play model reads user rows
-   * spread over 512 MB); the 1 + steps passes of the solve then read the buffer from L1/L2.
+   * <p>The other side's factor rows are first copied into one contiguous buffer, with each
+   * entry's weights beside them. The copy is a run of independent loads, so the CPU overlaps the
+   * cache misses of a gather over a factor matrix far larger than its caches (the item half-step
+   * of a 10^8-play model reads user rows spread over 512 MB); the 1 + steps passes of the solve
+   * then read the buffer from L1/L2. A row longer than the gather limit is gathered again in
+   * segments on every pass, which keeps the buffers bounded.
    */
   void solveRow(float[] gram, float[] fixed, int[] columns, float[] values, EntryConfidences confidences, int from,
       int to, float lambda, float[] target, int offset) {
     int count = to - from;
-    if (count > gatherLimit) {
-      solve(gram, fixed, columns, values, confidences, from, to, lambda, target, offset);
-      return;
+    boolean whole = count <= gatherLimit;
+    ensureCapacity(whole ? count : SEGMENT);
+    if (whole) {
+      gather(fixed, columns, values, confidences, from, to);
     }
-    if (gathered.length < count * k) {
-      gathered = new float[Math.min(gatherLimit, Math.max(count, 2 * gathered.length / k)) * k];
-    }
-    for (int p = from; p < to; p++) {
-      System.arraycopy(fixed, columns[p] * k, gathered, (p - from) * k, k);
-    }
-    solve(gram, gathered, null, values, confidences, from, to, lambda, target, offset);
-  }
-
-  /** The solve proper; with {@code columns} null, entry p's row is row {@code p - from} of {@code fixed}. */
-  private void solve(float[] gram, float[] fixed, int[] columns, float[] values, EntryConfidences confidences, int from,
-      int to, float lambda, float[] target, int offset) {
-    // residual = b - A x
+    // residual = b - A x = sum_j (c_j p_j + (c_j - 1)(y_j . -x)) y_j - (Y'Y + lambda I) x
     KERNELS.symmetricMultiply(gram, target, offset, lambda, residual, k);
     for (int a = 0; a < k; a++) {
       residual[a] = -residual[a];
+      negated[a] = -target[offset + a];
     }
-    for (int p = from; p < to; p++) {
-      int row = columns == null ? (p - from) * k : columns[p] * k;
-      float confidence = confidences.at(p);
-      float score = KERNELS.dot(fixed, row, target, offset, k);
-      float preference = values[p] > 0 ? 1f : 0f;
-      KERNELS.axpy(confidence * preference - (confidence - 1f) * score, fixed, row, residual, 0, k);
-    }
+    addDataTerm(whole, fixed, columns, values, confidences, from, to, offsets, negated, residual);
     System.arraycopy(residual, 0, direction, 0, k);
     float residualNorm = KERNELS.dot(residual, 0, residual, 0, k);
     for (int step = 0; step < steps && residualNorm > CONVERGED; step++) {
       KERNELS.symmetricMultiply(gram, direction, 0, lambda, product, k);
-      for (int p = from; p < to; p++) {
-        int row = columns == null ? (p - from) * k : columns[p] * k;
-        float along = KERNELS.dot(fixed, row, direction, 0, k);
-        KERNELS.axpy((confidences.at(p) - 1f) * along, fixed, row, product, 0, k);
-      }
+      addDataTerm(whole, fixed, columns, values, confidences, from, to, null, direction, product);
       float curvature = KERNELS.dot(direction, 0, product, 0, k);
       if (!(curvature > 0)) {
         break;
@@ -102,6 +93,43 @@ final class ConjugateGradientSolver {
         direction[a] = residual[a] + beta * direction[a];
       }
       residualNorm = nextNorm;
+    }
+  }
+
+  /**
+   * {@code out += sum_j (o_j + (c_j - 1)(y_j . vector)) y_j}, with o_j = c_j p_j when
+   * {@code withOffsets} is the gathered offsets and 0 when it is null.
+   */
+  private void addDataTerm(boolean whole, float[] fixed, int[] columns, float[] values, EntryConfidences confidences,
+      int from, int to, float[] withOffsets, float[] vector, float[] out) {
+    if (whole) {
+      KERNELS.addWeightedRows(gathered, to - from, k, withOffsets, slopes, vector, 0, out);
+      return;
+    }
+    for (int start = from; start < to; start += SEGMENT) {
+      int end = Math.min(to, start + SEGMENT);
+      gather(fixed, columns, values, confidences, start, end);
+      KERNELS.addWeightedRows(gathered, end - start, k, withOffsets == null ? null : offsets, slopes, vector, 0, out);
+    }
+  }
+
+  /** Copies the factor rows and weights of entries {@code [from, to)} to the front of the buffers. */
+  private void gather(float[] fixed, int[] columns, float[] values, EntryConfidences confidences, int from, int to) {
+    for (int p = from; p < to; p++) {
+      int j = p - from;
+      System.arraycopy(fixed, columns[p] * k, gathered, j * k, k);
+      float confidence = confidences.at(p);
+      offsets[j] = values[p] > 0 ? confidence : 0f;
+      slopes[j] = confidence - 1f;
+    }
+  }
+
+  private void ensureCapacity(int entries) {
+    if (slopes.length < entries) {
+      int size = Math.min(gatherLimit, Math.max(entries, 2 * slopes.length));
+      gathered = new float[size * k];
+      offsets = new float[size];
+      slopes = new float[size];
     }
   }
 }

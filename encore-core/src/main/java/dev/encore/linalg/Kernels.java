@@ -39,6 +39,16 @@ public interface Kernels {
   void addOuterProduct(float scale, float[] rows, int offset, float[] sum, int k);
 
   /**
+   * {@code out[0..k) += sum_j (offsets[j] + slopes[j] * (row_j . vector)) row_j} over the
+   * {@code count} rows stored one after another from the start of {@code rows} (row j is
+   * {@code rows[j*k..j*k+k)}); {@code offsets} null means all zero. One pass of a
+   * conjugate-gradient row solve: with the offsets it is the right-hand side minus the data term,
+   * without them the data term's product with a search direction.
+   */
+  void addWeightedRows(float[] rows, int count, int k, float[] offsets, float[] slopes, float[] vector,
+      int vectorOffset, float[] out);
+
+  /**
    * Scores one query vector against panel blocks {@code [blockFrom, blockTo)}:
    * {@code out[outOffset + (b - blockFrom) * 16 + lane] = query . row(b * 16 + lane)}.
    */

@@ -46,6 +46,15 @@ final class ScalarKernels implements Kernels {
   }
 
   @Override
+  public void addWeightedRows(float[] rows, int count, int k, float[] offsets, float[] slopes, float[] vector,
+      int vectorOffset, float[] out) {
+    for (int j = 0; j < count; j++) {
+      float along = dot(rows, j * k, vector, vectorOffset, k);
+      axpy((offsets == null ? 0f : offsets[j]) + slopes[j] * along, rows, j * k, out, 0, k);
+    }
+  }
+
+  @Override
   public void addOuterProduct(float scale, float[] rows, int offset, float[] sum, int k) {
     for (int a = 0; a < k; a++) {
       axpy(scale * rows[offset + a], rows, offset, sum, a * k, k);

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * here, on lengths that exercise both the vector body and the scalar tail.
  */
 class KernelsTest {
-  private static final int[] LENGTHS = {1, 7, 15, 16, 17, 32, 63, 64, 65, 100, 128};
+  private static final int[] LENGTHS = {1, 7, 15, 16, 17, 32, 48, 63, 64, 65, 80, 100, 128};
 
   static List<Kernels> implementations() {
     List<Kernels> all = new ArrayList<>();
@@ -94,6 +94,44 @@ class KernelsTest {
             sum += expected[a * k + b] * vector[2 + b];
           }
           assertThat((double) out[a]).as("%s gemv k=%d row %d", kernels.name(), k, a).isCloseTo(sum, within(1e-4));
+        }
+      }
+    }
+  }
+
+  @Test
+  void weightedRowSumsMatchTheReference() {
+    Random random = new Random(5);
+    for (Kernels kernels : implementations()) {
+      for (int k : LENGTHS) {
+        for (int count : new int[] {0, 1, 5, 37}) {
+          for (boolean withOffsets : new boolean[] {true, false}) {
+            float[] rows = random(random, count * k);
+            float[] offsets = withOffsets ? random(random, count) : null;
+            float[] slopes = random(random, count);
+            float[] vector = random(random, k + 3);
+            float[] start = random(random, k);
+            double[] expected = new double[k];
+            for (int a = 0; a < k; a++) {
+              expected[a] = start[a];
+            }
+            for (int j = 0; j < count; j++) {
+              double along = 0;
+              for (int a = 0; a < k; a++) {
+                along += (double) rows[j * k + a] * vector[3 + a];
+              }
+              double weight = (withOffsets ? offsets[j] : 0) + slopes[j] * along;
+              for (int a = 0; a < k; a++) {
+                expected[a] += weight * rows[j * k + a];
+              }
+            }
+            float[] out = start.clone();
+            kernels.addWeightedRows(rows, count, k, offsets, slopes, vector, 3, out);
+            for (int a = 0; a < k; a++) {
+              assertThat((double) out[a]).as("%s k=%d count=%d offsets=%s lane %d", kernels.name(), k, count,
+                  withOffsets, a).isCloseTo(expected[a], within(1e-3 + 1e-5 * count * k));
+            }
+          }
         }
       }
     }
