@@ -14,7 +14,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** dot, axpy, the Gram matrix-vector product and panel scoring, scalar against vector, at k = 64. */
+/**
+ * dot, axpy, the Gram matrix-vector product, one CG pass over a row's gathered factors (fused, and
+ * as the dot-then-axpy pair per entry it replaced) and panel scoring, scalar against vector, at k = 64.
+ */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
@@ -28,6 +31,9 @@ public class KernelBenchmark {
   @Param({"64"})
   public int factors;
 
+  /** Entries of the row in the CG pass benchmarks: a typical listener's. */
+  private static final int ROW_ENTRIES = 64;
+
   private Kernels implementation;
   private float[] a;
   private float[] b;
@@ -36,6 +42,9 @@ public class KernelBenchmark {
   private float[] panels;
   private float[] scores;
   private int blocks;
+  private float[] rows;
+  private float[] offsets;
+  private float[] slopes;
 
   @Setup
   public void setUp() {
@@ -49,6 +58,9 @@ public class KernelBenchmark {
     panels = FactorPanels.of(randoms(random, items * factors), items, factors, false).array();
     blocks = FactorPanels.blocksFor(items);
     scores = new float[blocks * Kernels.PANEL_WIDTH];
+    rows = randoms(random, ROW_ENTRIES * factors);
+    offsets = randoms(random, ROW_ENTRIES);
+    slopes = randoms(random, ROW_ENTRIES);
   }
 
   private static float[] randoms(Random random, int length) {
@@ -80,6 +92,23 @@ public class KernelBenchmark {
   public float[] outerProduct() {
     implementation.addOuterProduct(1e-6f, a, 0, matrix, factors);
     return matrix;
+  }
+
+  /** One CG pass over a 64-entry row: out += sum_j (o_j + s_j (y_j . v)) y_j. */
+  @Benchmark
+  public float[] cgPassFused() {
+    implementation.addWeightedRows(rows, ROW_ENTRIES, factors, offsets, slopes, a, 0, out);
+    return out;
+  }
+
+  /** The same pass as one dot and one axpy call per entry, as the CG solver did before. */
+  @Benchmark
+  public float[] cgPassDotThenAxpy() {
+    for (int j = 0; j < ROW_ENTRIES; j++) {
+      float along = implementation.dot(rows, j * factors, a, 0, factors);
+      implementation.axpy(offsets[j] + slopes[j] * along, rows, j * factors, out, 0, factors);
+    }
+    return out;
   }
 
   /** One user against 50,000 items: the arithmetic of a single recommendation. */
