@@ -74,12 +74,12 @@ final class ConjugateGradientSolver {
       residual[a] = -residual[a];
       negated[a] = -target[offset + a];
     }
-    addDataTerm(whole, fixed, columns, values, confidences, from, to, offsets, negated, residual);
+    addDataTerm(whole, fixed, columns, values, confidences, from, to, true, negated, residual);
     System.arraycopy(residual, 0, direction, 0, k);
     float residualNorm = KERNELS.dot(residual, 0, residual, 0, k);
     for (int step = 0; step < steps && residualNorm > CONVERGED; step++) {
       KERNELS.symmetricMultiply(gram, direction, 0, lambda, product, k);
-      addDataTerm(whole, fixed, columns, values, confidences, from, to, null, direction, product);
+      addDataTerm(whole, fixed, columns, values, confidences, from, to, false, direction, product);
       float curvature = KERNELS.dot(direction, 0, product, 0, k);
       if (!(curvature > 0)) {
         break;
@@ -97,19 +97,20 @@ final class ConjugateGradientSolver {
   }
 
   /**
-   * {@code out += sum_j (o_j + (c_j - 1)(y_j . vector)) y_j}, with o_j = c_j p_j when
-   * {@code withOffsets} is the gathered offsets and 0 when it is null.
+   * {@code out += sum_j (o_j + (c_j - 1)(y_j . vector)) y_j}, with o_j = c_j p_j if
+   * {@code withOffsets}, else 0. A {@code whole} row is already gathered; a longer one is gathered
+   * here segment by segment.
    */
   private void addDataTerm(boolean whole, float[] fixed, int[] columns, float[] values, EntryConfidences confidences,
-      int from, int to, float[] withOffsets, float[] vector, float[] out) {
+      int from, int to, boolean withOffsets, float[] vector, float[] out) {
     if (whole) {
-      KERNELS.addWeightedRows(gathered, to - from, k, withOffsets, slopes, vector, 0, out);
+      KERNELS.addWeightedRows(gathered, to - from, k, withOffsets ? offsets : null, slopes, vector, 0, out);
       return;
     }
     for (int start = from; start < to; start += SEGMENT) {
       int end = Math.min(to, start + SEGMENT);
       gather(fixed, columns, values, confidences, start, end);
-      KERNELS.addWeightedRows(gathered, end - start, k, withOffsets == null ? null : offsets, slopes, vector, 0, out);
+      KERNELS.addWeightedRows(gathered, end - start, k, withOffsets ? offsets : null, slopes, vector, 0, out);
     }
   }
 
