@@ -3,6 +3,7 @@ package dev.encore.content;
 import dev.encore.data.Confidence;
 import dev.encore.data.Csr;
 import dev.encore.data.Interactions;
+import dev.encore.linalg.Kernels;
 import dev.encore.model.RecommendOptions;
 import dev.encore.model.Recommendation;
 import dev.encore.model.TrainedRecommender;
@@ -37,6 +38,8 @@ public final class ContentRecommender extends TrainedRecommender {
   public static final double DEFAULT_TAG_WEIGHT = 1.0;
   /** A feature whose closeness reaches this is reported as matching: within about one spread. */
   static final double MATCH_CLOSENESS = 0.6;
+
+  private static final Kernels KERNELS = Kernels.INSTANCE;
 
   private final ItemFeatures features;
   private final Confidence confidence;
@@ -132,8 +135,24 @@ public final class ContentRecommender extends TrainedRecommender {
     }
     double[] precision = precisions(profile);
     TagShares tagShares = tagShares(profile);
+    // The feature part for every track at once, one feature column at a time (see the class
+    // formula); score(profile, precision, tagShares, item) is the same sum for one track.
+    float[] closeness = new float[itemCount];
+    float[] weights = new float[itemCount];
+    float[] columns = features.featureMajor();
+    for (int f = 0; f < precision.length; f++) {
+      if (precision[f] != 0 && featureWeights[f] != 0) {
+        KERNELS.addCloseness(columns, f * itemCount, itemCount, profile.mean(f), (float) precision[f],
+            featureWeights[f], closeness, weights);
+      }
+    }
     for (int item = 0; item < itemCount; item++) {
-      scores[item] = features.isDescribed(item) ? (float) score(profile, precision, tagShares, item) : Float.NaN;
+      if (!features.isDescribed(item)) {
+        scores[item] = Float.NaN;
+        continue;
+      }
+      float featurePart = weights[item] > 0 ? closeness[item] / weights[item] : 0f;
+      scores[item] = (float) (featurePart + tagWeight * tagAffinity(tagShares, item));
     }
   }
 

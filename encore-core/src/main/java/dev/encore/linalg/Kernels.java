@@ -49,6 +49,14 @@ public interface Kernels {
       int vectorOffset, float[] out);
 
   /**
+   * For i in [0, count) where {@code values[offset + i]} is not NaN:
+   * {@code closeness[i] += weight * exp(-(v - mean)^2 * precision)} and {@code weights[i] += weight}.
+   * One feature's term of a content score over many tracks at once.
+   */
+  void addCloseness(float[] values, int offset, int count, float mean, float precision, float weight,
+      float[] closeness, float[] weights);
+
+  /**
    * Scores one query vector against panel blocks {@code [blockFrom, blockTo)}:
    * {@code out[outOffset + (b - blockFrom) * 16 + lane] = query . row(b * 16 + lane)}.
    */

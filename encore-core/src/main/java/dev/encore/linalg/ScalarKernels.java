@@ -55,6 +55,25 @@ final class ScalarKernels implements Kernels {
   }
 
   @Override
+  public void addCloseness(float[] values, int offset, int count, float mean, float precision, float weight,
+      float[] closeness, float[] weights) {
+    addCloseness(values, offset, 0, count, mean, precision, weight, closeness, weights);
+  }
+
+  /** {@link #addCloseness} for tracks {@code [from, to)} only; the vector kernel's tail. */
+  static void addCloseness(float[] values, int offset, int from, int to, float mean, float precision, float weight,
+      float[] closeness, float[] weights) {
+    for (int i = from; i < to; i++) {
+      float value = values[offset + i];
+      if (!Float.isNaN(value)) {
+        float deviation = value - mean;
+        closeness[i] += weight * (float) Math.exp(-deviation * deviation * precision);
+        weights[i] += weight;
+      }
+    }
+  }
+
+  @Override
   public void addOuterProduct(float scale, float[] rows, int offset, float[] sum, int k) {
     for (int a = 0; a < k; a++) {
       axpy(scale * rows[offset + a], rows, offset, sum, a * k, k);

@@ -200,6 +200,29 @@ final class VectorKernels implements Kernels {
     return sum.add(sum.rearrange(SWAP_1)).lane(0);
   }
 
+  /**
+   * Sixteen tracks per step with the Vector API's {@code EXP}, which JDK 17 runs on the SVML
+   * routines it ships (libjsvml) instead of one {@code Math.exp} call per track and feature.
+   */
+  @Override
+  public void addCloseness(float[] values, int offset, int count, float mean, float precision, float weight,
+      float[] closeness, float[] weights) {
+    FloatVector center = FloatVector.broadcast(SPECIES, mean);
+    FloatVector scale = FloatVector.broadcast(SPECIES, -precision);
+    FloatVector share = FloatVector.broadcast(SPECIES, weight);
+    int i = 0;
+    int bound = count - LANES;
+    for (; i <= bound; i += LANES) {
+      FloatVector value = FloatVector.fromArray(SPECIES, values, offset + i);
+      VectorMask<Float> present = value.test(VectorOperators.IS_NAN).not();
+      FloatVector deviation = value.sub(center);
+      FloatVector term = deviation.mul(deviation).mul(scale).lanewise(VectorOperators.EXP).mul(share);
+      FloatVector.fromArray(SPECIES, closeness, i).add(term, present).intoArray(closeness, i);
+      FloatVector.fromArray(SPECIES, weights, i).add(share, present).intoArray(weights, i);
+    }
+    ScalarKernels.addCloseness(values, offset, i, count, mean, precision, weight, closeness, weights);
+  }
+
   @Override
   public void addOuterProduct(float scale, float[] rows, int offset, float[] sum, int k) {
     for (int a = 0; a < k; a++) {

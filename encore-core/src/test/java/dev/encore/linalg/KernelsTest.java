@@ -138,6 +138,35 @@ class KernelsTest {
   }
 
   @Test
+  void closenessTermsMatchTheReferenceAndSkipMissingValues() {
+    Random random = new Random(6);
+    for (Kernels kernels : implementations()) {
+      for (int count : LENGTHS) {
+        float[] values = random(random, count + 4);
+        for (int i = 4; i < values.length; i += 3) {
+          values[i] = Float.NaN;
+        }
+        values[values.length - 1] = 40f; // exp underflows to 0, but the weight still counts
+        float[] closeness = random(random, count);
+        float[] weights = random(random, count);
+        float[] closenessBefore = closeness.clone();
+        float[] weightsBefore = weights.clone();
+        kernels.addCloseness(values, 4, count, 0.25f, 1.5f, 0.75f, closeness, weights);
+        for (int i = 0; i < count; i++) {
+          float value = values[4 + i];
+          double deviation = value - 0.25;
+          double expectedCloseness = Float.isNaN(value) ? closenessBefore[i]
+              : closenessBefore[i] + 0.75 * Math.exp(-deviation * deviation * 1.5);
+          double expectedWeight = Float.isNaN(value) ? weightsBefore[i] : weightsBefore[i] + 0.75;
+          assertThat((double) closeness[i]).as("%s count %d track %d", kernels.name(), count, i)
+              .isCloseTo(expectedCloseness, within(1e-6));
+          assertThat((double) weights[i]).isCloseTo(expectedWeight, within(1e-6));
+        }
+      }
+    }
+  }
+
+  @Test
   void panelScoresEqualRowDotProducts() {
     Random random = new Random(3);
     for (Kernels kernels : implementations()) {
