@@ -14,14 +14,16 @@ package dev.encore.bench;
  *   <li>1 + s matrix-vector products per row, each {@code 2k^2} for the Gram part plus, per entry
  *       of the row, a dot and an axpy with the fixed factor: {@code 4k}.
  *   <li>per CG step and row, two dots and three vector updates: {@code 10k}.
- *   <li>bytes: each product gathers every entry's fixed factor again ({@code (1 + s) 4k} per
- *       entry, an upper bound when a row's factors stay in cache between products), the entry's
- *       column index, value and confidence (12 bytes), each row's factors read and written
- *       ({@code 8k}) and the fixed factors read once for the Gram ({@code 4k F}).
+ *   <li>bytes: each entry's fixed factor gathered once ({@code 4k}): the 1 + s products of a row
+ *       read them again, but from a copy in cache (Encore gathers each row's factors into a
+ *       buffer first, so only that gather reaches memory); the entry's column index, value and
+ *       confidence (12 bytes), each row's factors read and written ({@code 8k}) and the fixed
+ *       factors read once for the Gram ({@code 4k F}).
  * </ul>
  * Summed over both half-steps:
  * {@code flops = (U + I) k^2 + (1 + s)(8 k N + 2 k^2 (U + I)) + 10 k s (U + I)},
- * {@code bytes = 2 N (4 k (1 + s) + 12) + 12 k (U + I)}.
+ * {@code bytes = 2 N (4k + 12) + 12 k (U + I)}. (Until 2026-11-24 this counted {@code (1 + s) 4k}
+ * per entry, a gather per product, which the fused kernels then ran above the measured bandwidth.)
  *
  * <p>Exact normal equations (Spark MLlib's solver, Encore's {@code cholesky}), per half-step:
  * <ul>
@@ -50,7 +52,7 @@ public record IterationCost(double flops, double bytes) {
     double gram = rows * k * k;
     double matrixVector = products * (2 * entries * 4 * k + rows * 2 * k * k);
     double vectorUpdates = rows * cgSteps * 10 * k;
-    double bytes = 2 * entries * (products * FLOAT_BYTES * k + ENTRY_BYTES) + rows * 3 * FLOAT_BYTES * k;
+    double bytes = 2 * entries * (FLOAT_BYTES * k + ENTRY_BYTES) + rows * 3 * FLOAT_BYTES * k;
     return new IterationCost(gram + matrixVector + vectorUpdates, bytes);
   }
 

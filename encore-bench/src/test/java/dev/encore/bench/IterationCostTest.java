@@ -13,11 +13,12 @@ class IterationCostTest {
   void conjugateGradientCountsMatchAHandCount() {
     // Gram (U + I) k^2 = 5 * 4 = 20; products (1 + s)(8kN + 2k^2 (U + I)) = 2 * (64 + 40) = 208;
     // vector updates 10 k s (U + I) = 10 * 2 * 1 * 5 = 100.
-    // Bytes: 2N (4k(1 + s) + 12) = 8 * (16 + 12) = 224; rows read and written plus Gram input 12k(U + I) = 120.
+    // Bytes: one gather per entry, 2N (4k + 12) = 8 * (8 + 12) = 160; rows read and written plus
+    // Gram input 12k(U + I) = 120.
     IterationCost cost = IterationCost.conjugateGradient(TINY, 2, 1);
 
     assertThat(cost.flops()).isCloseTo(328, within(1e-9));
-    assertThat(cost.bytes()).isCloseTo(344, within(1e-9));
+    assertThat(cost.bytes()).isCloseTo(280, within(1e-9));
   }
 
   @Test
@@ -31,13 +32,14 @@ class IterationCostTest {
   }
 
   @Test
-  void moreCgStepsCostMoreFlopsAndBytes() {
+  void moreCgStepsCostMoreFlopsButNoMoreBytes() {
     ProblemShape shape = new ProblemShape(1000, 500, 20_000);
     IterationCost three = IterationCost.conjugateGradient(shape, 64, 3);
     IterationCost four = IterationCost.conjugateGradient(shape, 64, 4);
 
     assertThat(four.flops()).isGreaterThan(three.flops());
-    assertThat(four.bytes()).isGreaterThan(three.bytes());
+    // The extra product reads the row's gathered factors from cache.
+    assertThat(four.bytes()).isEqualTo(three.bytes());
   }
 
   @Test
