@@ -2,6 +2,7 @@ package dev.encore.als;
 
 import dev.encore.concurrent.Workers;
 import dev.encore.data.Confidence;
+import java.io.Serializable;
 
 /**
  * Every setting of an ALS training run. Defaults match the README's table; {@code with*} methods
@@ -28,7 +29,8 @@ public record AlsConfig(
     int cgSteps,
     long seed,
     int threads,
-    boolean computeLoss) {
+    boolean computeLoss) implements Serializable {
+  private static final long serialVersionUID = 1L;
 
   public static final int DEFAULT_FACTORS = 64;
   public static final float DEFAULT_REGULARIZATION = 0.05f;

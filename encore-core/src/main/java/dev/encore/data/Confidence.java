@@ -1,5 +1,6 @@
 package dev.encore.data;
 
+import java.io.Serializable;
 import java.util.Locale;
 
 /**
@@ -12,7 +13,8 @@ import java.util.Locale;
  * with 1 for unobserved entries; Spark MLlib uses {@code c = 1 + alpha * |r|}, which is this
  * class's linear form.
  */
-public record Confidence(Function function, float alpha, float epsilon, float cap) {
+public record Confidence(Function function, float alpha, float epsilon, float cap) implements Serializable {
+  private static final long serialVersionUID = 1L;
 
   /** The shape f applied to the raw value before scaling by alpha. */
   public enum Function {

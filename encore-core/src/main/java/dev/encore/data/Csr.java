@@ -1,11 +1,15 @@
 package dev.encore.data;
 
+import java.io.Serializable;
+
 /**
  * A compressed sparse row matrix of float values: row r's entries are
  * {@code indices[indptr[r] .. indptr[r+1])} with their {@code values}, column indices ascending
  * and unique within a row. Arrays are shared, not copied: treat them as read-only.
  */
-public final class Csr {
+public final class Csr implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final int rows;
   private final int columns;
   private final int[] indptr;

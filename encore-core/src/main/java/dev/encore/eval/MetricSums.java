@@ -1,13 +1,18 @@
 package dev.encore.eval;
 
+import java.io.Serializable;
 import java.util.BitSet;
 
 /**
- * The running sums behind a {@link MetricReport} for one thread's share of the users. Partial
- * sums are merged in a fixed order, so a given thread count always gives the same doubles.
+ * The running sums behind a {@link MetricReport} for one share of the users (a thread's, or a
+ * Spark block's), filled by {@link UserRanker}. Partial sums are merged in a fixed order, so a
+ * given thread count or partitioning always gives the same doubles. Serializable so that Spark
+ * executors can send theirs to the driver.
  * The per-user arithmetic mirrors implicit's {@code ranking_metrics_at_k} line by line.
  */
-final class MetricSums {
+public final class MetricSums implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final int k;
   private final int itemCount;
   /** {@code 1 / log2(i + 2)} for positions i < k. */
@@ -27,7 +32,8 @@ final class MetricSums {
   private double weightedPercentileRank;
   private double percentileWeight;
 
-  MetricSums(int k, int itemCount) {
+  /** Empty sums at cut-off {@code k} over a catalogue of {@code itemCount} items. */
+  public MetricSums(int k, int itemCount) {
     this.k = k;
     this.itemCount = itemCount;
     this.discount = new double[k];
@@ -93,7 +99,7 @@ final class MetricSums {
   }
 
   /** Adds another thread's sums into this one. */
-  void merge(MetricSums other) {
+  public void merge(MetricSums other) {
     users += other.users;
     relevant += other.relevant;
     precisionDivisor += other.precisionDivisor;
@@ -107,7 +113,8 @@ final class MetricSums {
     recommended.or(other.recommended);
   }
 
-  MetricReport report() {
+  /** The metrics; throws if no user had a test item. */
+  public MetricReport report() {
     if (users == 0) {
       throw new IllegalArgumentException("no user has a test item: nothing to evaluate");
     }

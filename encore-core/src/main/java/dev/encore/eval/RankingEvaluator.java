@@ -114,16 +114,12 @@ public final class RankingEvaluator {
     private final Recommender model;
     private final Csr train;
     private final Csr test;
-    private final int k;
     private final int first;
     private final int stride;
     private final AtomicLong done;
     private final LongConsumer progress;
     private final float[] scores;
-    private final TopKSelector topK;
-    private final int[] topItems;
-    private final boolean[] hitAt;
-    private final PercentileRanks percentileRanks = new PercentileRanks();
+    private final UserRanker ranker;
     private final MetricSums sums;
 
     UserShare(Recommender model, Csr train, Csr test, int k, int first, int stride,
@@ -131,15 +127,12 @@ public final class RankingEvaluator {
       this.model = model;
       this.train = train;
       this.test = test;
-      this.k = k;
       this.first = first;
       this.stride = stride;
       this.done = done;
       this.progress = progress;
       this.scores = new float[train.columns()];
-      this.topK = new TopKSelector(Math.min(k, train.columns()));
-      this.topItems = new int[k];
-      this.hitAt = new boolean[k];
+      this.ranker = new UserRanker(k, train.columns());
       this.sums = new MetricSums(k, train.columns());
     }
 
@@ -162,18 +155,7 @@ public final class RankingEvaluator {
 
     private void evaluateUser(int user) {
       model.scoreAll(user, scores);
-      int[] trainItems = train.indices();
-      int found = topK.select(scores, trainItems, train.rowStart(user), train.rowEnd(user), topItems);
-      for (int i = 0; i < k; i++) {
-        hitAt[i] = i < found && test.find(user, topItems[i]) >= 0;
-        if (i < found) {
-          sums.addRecommended(topItems[i]);
-        }
-      }
-      sums.addRanking(hitAt, test.rowLength(user));
-      percentileRanks.measure(scores, trainItems, train.rowStart(user), train.rowEnd(user),
-          test.indices(), test.values(), test.rowStart(user), test.rowEnd(user));
-      sums.addPercentileRanks(percentileRanks.weightedRanks(), percentileRanks.weights());
+      ranker.add(scores, train, user, test, user, sums);
     }
   }
 }

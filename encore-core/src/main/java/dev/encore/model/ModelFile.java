@@ -42,7 +42,10 @@ import java.util.zip.CheckedOutputStream;
  * checksum         long CRC-32 of every byte before it
  * </pre>
  *
- * Writing goes to a temporary file in the same folder that is renamed over the target only when
+ * A model written in parts by parallel writers is a directory instead, read by {@link #load} all
+ * the same: see {@link ModelDirectory}.
+ *
+ * <p>Writing goes to a temporary file in the same folder that is renamed over the target only when
  * complete, so a crash never leaves a half-written model in place of a good one. Loading checks
  * the magic, version, sizes and checksum, and says which one failed.
  */
@@ -86,7 +89,11 @@ public final class ModelFile {
     stream.flush();
   }
 
+  /** Loads a model file, or a model directory written by {@link ModelDirectory} (the Spark job's format). */
   public static FactorModel load(Path source) throws IOException {
+    if (Files.isDirectory(source)) {
+      return ModelDirectory.load(source);
+    }
     if (!Files.isRegularFile(source)) {
       throw new ModelFileException(source, "no such model file");
     }
@@ -141,7 +148,7 @@ public final class ModelFile {
     return new FactorModel(users, items, k, userFactors, itemFactors, played, settings);
   }
 
-  private static void writeSettings(DataOutputStream out, AlsConfig settings) throws IOException {
+  static void writeSettings(DataOutputStream out, AlsConfig settings) throws IOException {
     out.writeInt(settings.factors());
     out.writeFloat(settings.regularization());
     out.writeBoolean(settings.scaleRegularization());
@@ -157,7 +164,7 @@ public final class ModelFile {
     out.writeInt(settings.threads());
   }
 
-  private static AlsConfig readSettings(DataInputStream in, Path source, Limits limits) throws IOException {
+  static AlsConfig readSettings(DataInputStream in, Path source, Limits limits) throws IOException {
     try {
       int factors = in.readInt();
       float regularization = in.readFloat();
@@ -176,7 +183,7 @@ public final class ModelFile {
     }
   }
 
-  private static void writeIds(DataOutputStream out, IdIndex ids) throws IOException {
+  static void writeIds(DataOutputStream out, IdIndex ids) throws IOException {
     writeString(out, ids.kind());
     out.writeInt(ids.size());
     for (String id : ids.ids()) {
@@ -198,34 +205,34 @@ public final class ModelFile {
     }
   }
 
-  private static void writeString(DataOutputStream out, String value) throws IOException {
+  static void writeString(DataOutputStream out, String value) throws IOException {
     byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
     out.writeInt(bytes.length);
     out.write(bytes);
   }
 
-  private static String readString(DataInputStream in, Limits limits) throws IOException {
+  static String readString(DataInputStream in, Limits limits) throws IOException {
     int length = limits.count(in.readInt(), 1, "string");
     byte[] bytes = new byte[length];
     in.readFully(bytes);
     return new String(bytes, StandardCharsets.UTF_8);
   }
 
-  private static void writeFloats(DataOutputStream out, float[] values) throws IOException {
+  static void writeFloats(DataOutputStream out, float[] values) throws IOException {
     writeChunked(out, values.length, (buffer, start, count) -> buffer.asFloatBuffer().put(values, start, count));
   }
 
-  private static float[] readFloats(DataInputStream in, int count) throws IOException {
+  static float[] readFloats(DataInputStream in, int count) throws IOException {
     float[] values = new float[count];
     readChunked(in, count, (buffer, start, chunk) -> buffer.asFloatBuffer().get(values, start, chunk));
     return values;
   }
 
-  private static void writeInts(DataOutputStream out, int[] values) throws IOException {
+  static void writeInts(DataOutputStream out, int[] values) throws IOException {
     writeChunked(out, values.length, (buffer, start, count) -> buffer.asIntBuffer().put(values, start, count));
   }
 
-  private static int[] readInts(DataInputStream in, int count) throws IOException {
+  static int[] readInts(DataInputStream in, int count) throws IOException {
     int[] values = new int[count];
     readChunked(in, count, (buffer, start, chunk) -> buffer.asIntBuffer().get(values, start, chunk));
     return values;
@@ -260,7 +267,7 @@ public final class ModelFile {
   }
 
   /** Rejects counts that could not fit in the file, before allocating for them. */
-  private record Limits(Path source, long fileSize) {
+  record Limits(Path source, long fileSize) {
     int count(long count, int minBytesEach, String what) throws ModelFileException {
       if (count < 0 || count > Integer.MAX_VALUE - 8 || count * minBytesEach > fileSize) {
         throw new ModelFileException(source, "impossible " + what + " count " + count + " for a " + fileSize

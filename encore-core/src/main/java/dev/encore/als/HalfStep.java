@@ -1,0 +1,55 @@
+package dev.encore.als;
+
+import dev.encore.concurrent.Workers;
+import dev.encore.data.Csr;
+import dev.encore.linalg.Gram;
+
+/**
+ * One half-step of ALS over a set of rows: every row of {@code rows} is solved with the other
+ * side's factors {@code fixed} held constant, by the exact or the conjugate-gradient solver that
+ * {@link AlsConfig#solver()} names. The single-node trainer calls it with whole matrices; the
+ * Spark job calls it inside each executor with one block's rows, whose column indices point into
+ * the factor rows that block received. Either way the same solver code runs.
+ */
+public final class HalfStep {
+  private static final int TASKS_PER_THREAD = 8;
+
+  private HalfStep() {}
+
+  /**
+   * Solves every row of {@code rows} into {@code target} (row r at {@code r * k}), using
+   * {@code config.threads()} threads.
+   *
+   * @param gram the k x k Gram matrix of the whole other side, not only of {@code fixed}
+   * @param fixed the other side's factor rows that the columns of {@code rows} index, row-major
+   * @param target read as the warm start of the CG solver, then overwritten with the solution
+   */
+  public static void solve(AlsConfig config, double[] gram, Csr rows, EntryConfidences confidences, float[] fixed,
+      float[] target) {
+    int k = config.factors();
+    int fixedRows = fixed.length / k;
+    int[] bounds = Workers.partitionByWork(rows.indptr(), rows.rows(), config.threads() * TASKS_PER_THREAD,
+        config.solver() == Solver.CHOLESKY ? k : Math.max(1, k / 2));
+    int[] columns = rows.indices();
+    float[] values = rows.values();
+    if (config.solver() == Solver.CHOLESKY) {
+      Workers.run(config.threads(), bounds.length - 1, task -> {
+        NormalEquations equations = new NormalEquations(k);
+        for (int r = bounds[task]; r < bounds[task + 1]; r++) {
+          equations.build(gram, fixed, columns, values, confidences, rows.rowStart(r), rows.rowEnd(r),
+              config.regularizationFor(rows.rowLength(r)));
+          equations.solveRow(target, r * k);
+        }
+      });
+    } else {
+      float[] gramFloat = Gram.toFloat(gram);
+      Workers.run(config.threads(), bounds.length - 1, task -> {
+        ConjugateGradientSolver solver = new ConjugateGradientSolver(k, config.cgSteps(), fixedRows);
+        for (int r = bounds[task]; r < bounds[task + 1]; r++) {
+          solver.solveRow(gramFloat, fixed, columns, values, confidences, rows.rowStart(r), rows.rowEnd(r),
+              config.regularizationFor(rows.rowLength(r)), target, r * k);
+        }
+      });
+    }
+  }
+}
