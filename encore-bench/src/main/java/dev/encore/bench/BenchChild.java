@@ -17,9 +17,11 @@ public final class BenchChild {
     }
     try {
       ChildRequest request = BenchJson.read(Path.of(args[0]), ChildRequest.class);
-      ChildFigures figures = request.system().isEncore()
-          ? EncoreRun.run(request, System.err)
-          : SparkRun.run(request, System.err);
+      ChildFigures figures = switch (request.system()) {
+        case ENCORE, ENCORE_WR -> EncoreRun.run(request, System.err);
+        case ENCORE_SPARK -> EncoreSparkRun.run(request, System.err);
+        case SPARK -> SparkRun.run(request, System.err);
+      };
       BenchJson.write(figures, Path.of(args[1]));
       System.exit(0);
     } catch (Exception | Error e) {

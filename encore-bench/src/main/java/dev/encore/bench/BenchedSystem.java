@@ -6,11 +6,13 @@ import java.util.List;
 /**
  * The training runs the benchmark compares, each in its own child JVM: Encore with its default
  * (unscaled) regularisation, Encore with Spark's ALS-WR scaling so the quality comparison is of
- * one objective, and Spark MLlib's ALS.
+ * one objective, Encore's solver distributed by encore-spark (the default objective, in Spark's
+ * local mode), and Spark MLlib's ALS.
  */
 public enum BenchedSystem {
   ENCORE("encore"),
   ENCORE_WR("encore-wr"),
+  ENCORE_SPARK("encore-spark"),
   SPARK("spark");
 
   private final String label;
@@ -24,15 +26,21 @@ public enum BenchedSystem {
     return label;
   }
 
+  /** Whether Encore's solver trains it (everything but Spark MLlib). */
   public boolean isEncore() {
     return this != SPARK;
+  }
+
+  /** Whether it runs on Spark and so needs Spark's module opens. */
+  public boolean needsSpark() {
+    return this == SPARK || this == ENCORE_SPARK;
   }
 
   /** The JVM flags this system's child needs besides the heap size. */
   public List<String> jvmFlags() {
     // The Vector API module is harmless when unused and lets Encore's and netlib's Java kernels use it.
     List<String> vector = List.of("--add-modules", "jdk.incubator.vector");
-    if (!isEncore()) {
+    if (needsSpark()) {
       return concat(vector, SparkModuleOpens.FLAGS);
     }
     return vector;

@@ -20,15 +20,40 @@ final class IndexedTsv {
   private IndexedTsv() {}
 
   static void write(Interactions interactions, Path file) throws IOException {
+    write(interactions, file, null, (line, user) -> line.append(user), (line, item) -> line.append(item));
+  }
+
+  /**
+   * The same entries under their external IDs, with Encore's split-file header
+   * ({@code user item value}): the input encore-spark reads as a user would give it.
+   */
+  static void writeWithIds(Interactions interactions, Path file) throws IOException {
+    write(interactions, file, "user\titem\tvalue\n",
+        (line, user) -> line.append(interactions.users().idOf(user)),
+        (line, item) -> line.append(interactions.items().idOf(item)));
+  }
+
+  private interface IdWriter {
+    void append(StringBuilder line, int index);
+  }
+
+  private static void write(Interactions interactions, Path file, String header, IdWriter users, IdWriter items)
+      throws IOException {
     Csr userItems = interactions.userItems();
-    int[] items = userItems.indices();
+    int[] columns = userItems.indices();
     float[] values = userItems.values();
     StringBuilder line = new StringBuilder(32);
     try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), BUFFER_CHARS)) {
+      if (header != null) {
+        out.append(header);
+      }
       for (int user = 0; user < userItems.rows(); user++) {
         for (int p = userItems.rowStart(user); p < userItems.rowEnd(user); p++) {
           line.setLength(0);
-          line.append(user).append('\t').append(items[p]).append('\t').append(values[p]).append('\n');
+          users.append(line, user);
+          line.append('\t');
+          items.append(line, columns[p]);
+          line.append('\t').append(values[p]).append('\n');
           out.append(line);
         }
       }

@@ -54,6 +54,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--no-spark", description = "Skip the Spark MLlib run.")
   boolean noSpark;
 
+  @Option(names = "--no-encore-spark", description = "Skip the encore-spark run (Encore's solver on Spark, local mode).")
+  boolean noEncoreSpark;
+
   @Option(names = "--no-encore-wr", description = "Skip the Encore run with ALS-WR regularisation (Spark's objective).")
   boolean noEncoreWr;
 
@@ -124,6 +127,9 @@ final class RunCommand implements Callable<Integer> {
     List<BenchedSystem> systems = new ArrayList<>(List.of(BenchedSystem.ENCORE));
     if (!noEncoreWr) {
       systems.add(BenchedSystem.ENCORE_WR);
+    }
+    if (!noEncoreSpark) {
+      systems.add(BenchedSystem.ENCORE_SPARK);
     }
     if (!noSpark) {
       systems.add(BenchedSystem.SPARK);

@@ -142,7 +142,8 @@ public final class SparkRun {
     }
   }
 
-  private static SparkSession session(ChildRequest request, Path work) {
+  /** A local[threads] session as every Spark child uses it: no UI, loopback, checkpoints in the work folder. */
+  static SparkSession session(ChildRequest request, Path work) {
     SparkSession spark = SparkSession.builder()
         .appName("encore-bench")
         .master("local[" + request.threads() + "]")
@@ -228,7 +229,7 @@ public final class SparkRun {
     return name + (nativeBlas ? " (native)" : " (Java, no native BLAS found)");
   }
 
-  private static long folderBytes(Path folder) throws IOException {
+  static long folderBytes(Path folder) throws IOException {
     try (Stream<Path> files = Files.walk(folder)) {
       return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
     }
