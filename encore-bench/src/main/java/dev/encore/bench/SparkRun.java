@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.apache.spark.SparkConf;
 import org.apache.spark.ml.recommendation.ALS;
 import org.apache.spark.ml.recommendation.ALSModel;
 import org.apache.spark.sql.Dataset;
@@ -144,7 +145,13 @@ public final class SparkRun {
 
   /** A local[threads] session as every Spark child uses it: no UI, loopback, checkpoints in the work folder. */
   static SparkSession session(ChildRequest request, Path work) {
+    return session(request, work, new SparkConf());
+  }
+
+  /** As {@link #session(ChildRequest, Path)}, over {@code base} (a system's own defaults). */
+  static SparkSession session(ChildRequest request, Path work, SparkConf base) {
     SparkSession spark = SparkSession.builder()
+        .config(base)
         .appName("encore-bench")
         .master("local[" + request.threads() + "]")
         .config("spark.ui.enabled", "false")

@@ -211,7 +211,16 @@ public final class TrainJob implements Callable<Integer> {
       throw new JobInputException("no Spark master: run through spark-submit or pass --master (e.g. local[4])");
     }
     conf.setIfMissing("spark.app.name", "encore-spark");
-    return SparkSession.builder().config(conf).getOrCreate();
+    return SparkSession.builder().config(withJobDefaults(conf)).getOrCreate();
+  }
+
+  /**
+   * The job's Spark settings where the user set none. The shuffle carries float factor rows,
+   * which LZ4 cannot shrink: compressing them only costs CPU (synth-10m at local[2]: 1.9-2.4 s
+   * per iteration with compression, 1.3-2.1 s without).
+   */
+  public static SparkConf withJobDefaults(SparkConf conf) {
+    return conf.setIfMissing("spark.shuffle.compress", "false");
   }
 
   private static int fail(String message) {
