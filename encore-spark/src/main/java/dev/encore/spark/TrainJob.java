@@ -5,6 +5,7 @@ import dev.encore.als.Solver;
 import dev.encore.data.Confidence;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -20,10 +21,13 @@ import picocli.CommandLine.Option;
  * {@code encore serve} read as they read a model file. Bad input or settings end the job with
  * one line naming the file, column or option, and exit status 2.
  */
-@Command(name = "encore-spark", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "encore-spark", sortOptions = false,
     description = "Trains Encore's implicit ALS on a Spark cluster and writes an Encore model directory.")
 public final class TrainJob implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(TrainJob.class);
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  boolean help;
 
   @Option(names = "--input", required = true, paramLabel = "PATH|URL",
       description = "Plays: a Parquet or delimited (CSV/TSV with a header) path on any Hadoop file system"
@@ -120,7 +124,8 @@ public final class TrainJob implements Callable<Integer> {
   Integer itemBlocks;
 
   @Option(names = "--checkpoint-dir", paramLabel = "PATH",
-      description = "Reliable storage for lineage checkpoints (default: Spark's, else a folder beside --output).")
+      description = "Reliable storage for lineage checkpoints (default: spark.checkpoint.dir, else a folder beside"
+          + " --output that is removed at the end).")
   String checkpointDir;
 
   @Option(names = "--checkpoint-interval", paramLabel = "N",
@@ -166,11 +171,25 @@ public final class TrainJob implements Callable<Integer> {
 
   /** Runs the job on {@code session} (left running); the tests' and the bench's way in. */
   public SparkTraining.Result run(SparkSession session, SparkTraining.Listener listener) throws Exception {
+    String ownCheckpoints = null;
     if (checkpointDir != null) {
       session.sparkContext().setCheckpointDir(checkpointDir);
-    } else if (session.sparkContext().getCheckpointDir().isEmpty()) {
-      session.sparkContext().setCheckpointDir(output + ".checkpoints");
+    } else if (!session.sparkContext().getConf().contains("spark.checkpoint.dir")) {
+      // A folder of this run's own beside the output, removed when the run ends.
+      ownCheckpoints = output + ".checkpoints";
+      session.sparkContext().setCheckpointDir(ownCheckpoints);
     }
+    try {
+      return train(session, listener);
+    } finally {
+      if (ownCheckpoints != null) {
+        Path folder = new Path(ownCheckpoints);
+        folder.getFileSystem(session.sparkContext().hadoopConfiguration()).delete(folder, true);
+      }
+    }
+  }
+
+  private SparkTraining.Result train(SparkSession session, SparkTraining.Listener listener) throws Exception {
     int defaultBlocks = blocks != null ? blocks : session.sparkContext().defaultParallelism();
     SparkTraining.Settings settings = new SparkTraining.Settings(als(),
         userBlocks != null ? userBlocks : defaultBlocks, itemBlocks != null ? itemBlocks : defaultBlocks,
