@@ -99,8 +99,10 @@
     });
   }
 
+  // An installed Spark model's evaluation.json holds its ALS metrics under "metrics", beside no baseline.
   function metric(metrics, model, name) {
-    return metrics && metrics[model] ? metrics[model][name] : undefined;
+    const scores = metrics && (metrics[model] || (model === 'als' ? metrics.metrics : undefined));
+    return scores ? scores[name] : undefined;
   }
 
   function refresh() {
@@ -140,8 +142,10 @@
       });
       drawLoss(list.models);
       const job = list.activeJob;
-      text('jobStatus', job ? 'Training job ' + job.id + ': ' + job.phase + ', iteration ' + job.iteration + '/'
-        + job.iterations + ' (' + Math.round(job.progress * 100) + '%)' : 'No training running.');
+      text('jobStatus', !job ? 'No training running.'
+        : job.trigger === 'install' ? 'Install job ' + job.id + ': installing a model trained elsewhere.'
+        : 'Training job ' + job.id + ': ' + job.phase + ', iteration ' + job.iteration + '/' + job.iterations
+          + ' (' + Math.round(job.progress * 100) + '%)');
     }).catch(error => text('jobStatus', 'models: ' + error.message));
   }
 

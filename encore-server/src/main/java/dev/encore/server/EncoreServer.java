@@ -7,6 +7,7 @@ import dev.encore.model.ModelFile;
 import dev.encore.store.EncoreStore;
 import dev.encore.store.ModelRecord;
 import dev.encore.store.PlayAggregation;
+import dev.encore.store.StoredModelTrainer;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -101,7 +102,9 @@ public final class EncoreServer implements AutoCloseable {
     ErrorResponses.register(app);
     new RecommendationRoutes(live, store, Strategies.recommendations(), Strategies.similarTracks()).register(app);
     new CatalogueRoutes(store, live, bodies, metrics, clock).register(app);
-    new ModelRoutes(store, live, jobs, bodies, mapper, config.training()).register(app);
+    ModelInstaller installer = new ModelInstaller(store, new StoredModelTrainer(store, config.dataDirectory()), jobs,
+        mapper);
+    new ModelRoutes(store, live, jobs, installer, bodies, mapper, config.training()).register(app);
     new DashboardRoutes(store, live, metrics, new DailyPlays(config.store(), clock)).register(app);
     new OperationsRoutes(store, live, metrics).register(app);
 

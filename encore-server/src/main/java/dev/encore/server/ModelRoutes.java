@@ -11,20 +11,25 @@ import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
 
-/** Training on demand (an asynchronous job to poll) and the recorded model versions. */
+/**
+ * Training on demand (an asynchronous job to poll), installing a model trained elsewhere, and the
+ * recorded model versions.
+ */
 final class ModelRoutes {
   private final EncoreStore store;
   private final LiveModel live;
   private final TrainingJobs jobs;
+  private final ModelInstaller installer;
   private final JsonBodies bodies;
   private final ObjectMapper mapper;
   private final AlsConfig training;
 
-  ModelRoutes(EncoreStore store, LiveModel live, TrainingJobs jobs, JsonBodies bodies, ObjectMapper mapper,
-      AlsConfig training) {
+  ModelRoutes(EncoreStore store, LiveModel live, TrainingJobs jobs, ModelInstaller installer, JsonBodies bodies,
+      ObjectMapper mapper, AlsConfig training) {
     this.store = store;
     this.live = live;
     this.jobs = jobs;
+    this.installer = installer;
     this.bodies = bodies;
     this.mapper = mapper;
     this.training = training;
@@ -32,6 +37,7 @@ final class ModelRoutes {
 
   void register(Javalin app) {
     app.post("/v1/models/train", this::train, Access.WRITE);
+    app.post("/v1/models/install", this::install, Access.WRITE);
     app.get("/v1/models/jobs/{id}", this::job, Access.READ);
     app.get("/v1/models", this::list, Access.READ);
     app.get("/v1/models/{version}", this::find, Access.READ);
@@ -41,6 +47,13 @@ final class ModelRoutes {
     AlsConfig settings = bodies.readOptional(ctx, TrainRequest.class, TrainRequest.NONE).applyTo(training);
     TrainingJob job = jobs.submit(settings, "request");
     ctx.status(202).header("Location", "/v1/models/jobs/" + job.id()).json(job.view());
+  }
+
+  /** Synchronous, unlike training: loading, copying and swapping a trained model takes no fit. */
+  private void install(Context ctx) {
+    ModelRecord installed = installer.install(bodies.read(ctx, InstallRequest.class));
+    ctx.status(201).header("Location", "/v1/models/" + installed.version())
+        .json(view(installed, live.snapshot().modelVersion()));
   }
 
   private void job(Context ctx) {
@@ -65,7 +78,7 @@ final class ModelRoutes {
 
   private ModelView view(ModelRecord record, long serving) {
     List<Double> loss = jobs.recent().stream()
-        .filter(job -> job.modelVersion() != null && job.modelVersion() == record.version())
+        .filter(job -> !job.isInstall() && job.modelVersion() != null && job.modelVersion() == record.version())
         .findFirst().map(TrainingJob::loss).orElse(null);
     return new ModelView(record.version(), record.status(), record.version() == serving, json(record.settingsJson()),
         json(record.metricsJson()), loss, record.createdAt(), record.finishedAt(), record.error());
@@ -97,7 +110,7 @@ final class ModelRoutes {
 
   /**
    * A model version as recorded; {@code trainingLoss} is the loss per iteration of its final fit,
-   * known for versions this server process trained (null for older ones).
+   * known for versions this server process trained (null for older and for installed ones).
    */
   record ModelView(long version, String status, boolean serving, JsonNode settings, JsonNode metrics,
       List<Double> trainingLoss, Instant createdAt, Instant finishedAt, String error) {}

@@ -10,7 +10,10 @@ import dev.encore.store.ModelRecord;
 import dev.encore.store.StoredModelTrainer;
 import java.nio.file.Path;
 
-/** Trains a model from the stored plays and records it; the server's one way to get a new model. */
+/**
+ * Trains a model from the stored plays and records it; the server's one way to train a new model
+ * ({@link ModelInstaller} installs one trained elsewhere).
+ */
 @FunctionalInterface
 interface ModelTraining {
   /** A ready model and its record; throws when training fails (the failure is recorded by then). */

@@ -11,10 +11,15 @@ import java.util.Locale;
 
 /**
  * One background training run and its progress, updated by the trainer's thread and read by
- * requests polling it: every field a poll reads is published through a volatile write.
+ * requests polling it: every field a poll reads is published through a volatile write. An install
+ * of a model trained elsewhere is a job too (trigger {@value #INSTALL}, no fits), since it takes
+ * the same one slot ({@link TrainingJobs#install}).
  */
 final class TrainingJob implements TrainingListener {
   enum State { QUEUED, RUNNING, SUCCEEDED, FAILED }
+
+  /** The trigger of an install: {@code POST /v1/models/install}. */
+  static final String INSTALL = "install";
 
   /** An evaluation fit and the final fit. */
   private static final int FITS = 2;
@@ -50,6 +55,16 @@ final class TrainingJob implements TrainingListener {
 
   AlsConfig settings() {
     return settings;
+  }
+
+  /** Whether the job installs a model trained elsewhere rather than training one. */
+  boolean isInstall() {
+    return INSTALL.equals(trigger);
+  }
+
+  /** What the job does, for log lines: "install" or "training". */
+  String kind() {
+    return isInstall() ? INSTALL : "training";
   }
 
   boolean isFinished() {
@@ -104,7 +119,8 @@ final class TrainingJob implements TrainingListener {
     int fits = fitsStarted;
     String phase = switch (now) {
       case QUEUED -> "waiting";
-      case RUNNING -> fits == 0 ? "reading plays" : fits == 1 ? "evaluation fit" : "final fit";
+      case RUNNING -> isInstall() ? "installing" : fits == 0 ? "reading plays" : fits == 1 ? "evaluation fit"
+          : "final fit";
       case SUCCEEDED, FAILED -> "done";
     };
     double fitShare = iterations == 0 ? 1.0 : Math.min(1.0, iteration / (double) iterations);
@@ -114,7 +130,7 @@ final class TrainingJob implements TrainingListener {
         startedAt, finishedAt, "/v1/models/jobs/" + id);
   }
 
-  /** The loss after each iteration of the latest fit (the final one once the job is done). */
+  /** The loss after each iteration of the latest fit (the final one once the job is done); empty for an install. */
   List<Double> loss() {
     return loss;
   }

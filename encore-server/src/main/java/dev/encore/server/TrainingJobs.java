@@ -16,13 +16,16 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Retraining in the background, one run at a time, on demand and on a schedule. A run that
  * succeeds is installed in the {@link LiveModel} in one atomic swap; a run that fails is recorded
- * (by the trainer, in the models table) and the serving model stays as it was.
+ * (by the trainer, in the models table) and the serving model stays as it was. Installing a model
+ * trained elsewhere takes the same one slot, so a run and an install never swap models under each
+ * other: each is refused with a 409 while the other is going.
  */
 final class TrainingJobs implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TrainingJobs.class);
@@ -57,24 +60,54 @@ final class TrainingJobs implements AutoCloseable {
 
   /** Starts a run; a 409 naming the running job if one is queued or running. */
   TrainingJob submit(AlsConfig settings, String trigger) {
-    return trySubmit(settings, trigger).orElseThrow(() -> {
-      TrainingJob running = active.get();
-      long id = running == null ? 0 : running.id();
-      return new ApiException(409, "training_in_progress", "Training job " + id + " is still running: follow it"
-          + " with GET /v1/models/jobs/" + id + " and ask again when it has finished.");
-    });
+    return trySubmit(settings, trigger).orElseThrow(this::busy);
   }
 
   /** Starts a run unless one is active. */
   Optional<TrainingJob> trySubmit(AlsConfig settings, String trigger) {
+    Optional<TrainingJob> claimed = claim(settings, trigger);
+    claimed.ifPresent(job -> worker.execute(() -> run(job)));
+    return claimed;
+  }
+
+  /**
+   * Installs a model trained elsewhere on the caller's thread, as a job with trigger
+   * {@value TrainingJob#INSTALL}: {@code recordAndPrepare} records it as a new version and returns
+   * the snapshot to serve, which is swapped in as a finished run's is. A 409 naming the running job
+   * if a run is queued or running; a failure is thrown after marking the job failed, with the
+   * serving model unchanged.
+   */
+  TrainingJob install(AlsConfig settings, Supplier<ServingSnapshot> recordAndPrepare) {
+    TrainingJob job = claim(settings, TrainingJob.INSTALL).orElseThrow(this::busy);
+    try {
+      job.markRunning();
+      serve(job, recordAndPrepare.get());
+      return job;
+    } catch (RuntimeException | Error e) {
+      fail(job, e);
+      throw e;
+    } finally {
+      active.set(null);
+    }
+  }
+
+  /** Takes the one slot for a new job, unless a job holds it. */
+  private Optional<TrainingJob> claim(AlsConfig settings, String trigger) {
     TrainingJob job = new TrainingJob(nextId.getAndIncrement(), trigger, settings, clock);
     if (!active.compareAndSet(null, job)) {
       return Optional.empty();
     }
     jobs.put(job.id(), job);
     forgetOldJobs();
-    worker.execute(() -> run(job));
     return Optional.of(job);
+  }
+
+  private ApiException busy() {
+    TrainingJob running = active.get();
+    long id = running == null ? 0 : running.id();
+    String what = running != null && running.isInstall() ? "Install job " : "Training job ";
+    return new ApiException(409, "training_in_progress", what + id + " is still running: follow it"
+        + " with GET /v1/models/jobs/" + id + " and ask again when it has finished.");
   }
 
   private void run(TrainingJob job) {
@@ -83,16 +116,25 @@ final class TrainingJobs implements AutoCloseable {
       // Taken before the plays are read: anything folded in from now on may be missing from the model.
       Instant readAt = clock.instant();
       ModelTraining.TrainedModel trained = training.train(job.settings(), job);
-      live.install(ServingSnapshot.ofModel(trained.record().version(), trained.model(), trained.catalogue(), readAt));
-      job.markSucceeded(trained.record().version());
-      LOG.info("training job {} installed model version {}", job.id(), trained.record().version());
+      serve(job, ServingSnapshot.ofModel(trained.record().version(), trained.model(), trained.catalogue(), readAt));
     } catch (Exception | OutOfMemoryError e) {
-      String why = e.getMessage() == null ? e.toString() : e.getMessage();
-      job.markFailed(why);
-      LOG.warn("training job {} failed; the serving model is unchanged: {}", job.id(), why, e);
+      fail(job, e);
     } finally {
       active.set(null);
     }
+  }
+
+  /** How every new model version goes live: one swap, then the job records which version it made. */
+  private void serve(TrainingJob job, ServingSnapshot snapshot) {
+    live.install(snapshot);
+    job.markSucceeded(snapshot.modelVersion());
+    LOG.info("{} job {} installed model version {}", job.kind(), job.id(), snapshot.modelVersion());
+  }
+
+  private static void fail(TrainingJob job, Throwable e) {
+    String why = e.getMessage() == null ? e.toString() : e.getMessage();
+    job.markFailed(why);
+    LOG.warn("{} job {} failed; the serving model is unchanged: {}", job.kind(), job.id(), why, e);
   }
 
   Optional<TrainingJob> find(long id) {

@@ -14,6 +14,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +86,88 @@ class TrainingJobsTest {
       release.countDown();
       assertThat(await(jobs, first).view().state()).isEqualTo("succeeded");
       assertThat(jobs.trySubmit(SETTINGS, "schedule")).isPresent();
+    }
+  }
+
+  @Test
+  void anInstallIsSwappedInAsAFinishedRunIs() {
+    LiveModel live = liveModel();
+    try (TrainingJobs jobs = new TrainingJobs((settings, listener) -> {
+      throw new AssertionError("an install trains nothing");
+    }, live, Clock.systemUTC())) {
+      TrainingJob job = jobs.install(SETTINGS, () -> ServingSnapshot.ofModel(2, SECOND, CatalogueFeatures.NO_TRACKS,
+          Instant.MIN));
+
+      assertThat(job.view().state()).isEqualTo("succeeded");
+      assertThat(job.view().trigger()).isEqualTo(TrainingJob.INSTALL);
+      assertThat(job.modelVersion()).isEqualTo(2);
+      assertThat(live.snapshot().model()).isSameAs(SECOND);
+      assertThat(jobs.active()).isEmpty();
+    }
+  }
+
+  @Test
+  void aFailedInstallKeepsTheServingModelAndFreesTheSlot() throws InterruptedException {
+    LiveModel live = liveModel();
+    ServingSnapshot before = live.snapshot();
+    try (TrainingJobs jobs = new TrainingJobs((settings, listener) -> new ModelTraining.TrainedModel(ready(3), SECOND,
+        CatalogueFeatures.NO_TRACKS), live, Clock.systemUTC())) {
+      assertThatThrownBy(() -> jobs.install(SETTINGS, () -> {
+        throw new IllegalStateException("disk full");
+      })).hasMessage("disk full");
+
+      assertThat(live.snapshot()).isSameAs(before);
+      TrainingJob failed = jobs.recent().get(0);
+      assertThat(failed.view().state()).isEqualTo("failed");
+      assertThat(failed.view().error()).isEqualTo("disk full");
+      assertThat(await(jobs, jobs.submit(SETTINGS, "test")).view().state()).isEqualTo("succeeded");
+    }
+  }
+
+  @Test
+  void anInstallWhileARunIsGoingIsAConflictAndSoIsARunWhileAnInstallIsGoing() throws Exception {
+    CountDownLatch trainingMayFinish = new CountDownLatch(1);
+    LiveModel live = liveModel();
+    try (TrainingJobs jobs = new TrainingJobs((settings, listener) -> {
+      trainingMayFinish.await();
+      return new ModelTraining.TrainedModel(ready(2), SECOND, CatalogueFeatures.NO_TRACKS);
+    }, live, Clock.systemUTC())) {
+      TrainingJob training = jobs.submit(SETTINGS, "test");
+      assertThatThrownBy(() -> jobs.install(SETTINGS, () -> {
+        throw new AssertionError("an install must not start while a run is going");
+      })).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(409))
+          .hasMessageContaining("Training job " + training.id());
+      trainingMayFinish.countDown();
+      await(jobs, training);
+
+      CountDownLatch installing = new CountDownLatch(1);
+      CountDownLatch installMayFinish = new CountDownLatch(1);
+      ExecutorService caller = Executors.newSingleThreadExecutor();
+      try {
+        Future<TrainingJob> install = caller.submit(() -> jobs.install(SETTINGS, () -> {
+          installing.countDown();
+          awaitQuietly(installMayFinish);
+          return ServingSnapshot.ofModel(3, FIRST, CatalogueFeatures.NO_TRACKS, Instant.MIN);
+        }));
+        assertThat(installing.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThatThrownBy(() -> jobs.submit(SETTINGS, "test"))
+            .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(409))
+            .hasMessageContaining("Install job");
+        assertThat(jobs.trySubmit(SETTINGS, "schedule")).isEmpty();
+        installMayFinish.countDown();
+        assertThat(install.get(30, TimeUnit.SECONDS).view().state()).isEqualTo("succeeded");
+        assertThat(live.snapshot().modelVersion()).isEqualTo(3);
+      } finally {
+        caller.shutdownNow();
+      }
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

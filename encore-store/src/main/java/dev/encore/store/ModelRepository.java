@@ -9,9 +9,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The models table: one row per training run, from {@value ModelRecord#TRAINING} to
- * {@value ModelRecord#READY} (with its file and metrics) or {@value ModelRecord#FAILED} (with the
- * error). A run is finished once; the newest ready row is the model to serve.
+ * The models table: one row per training run or install of a model trained elsewhere, from
+ * {@value ModelRecord#TRAINING} to {@value ModelRecord#READY} (with its file and metrics) or
+ * {@value ModelRecord#FAILED} (with the error). A run is finished once; the newest ready row is the
+ * model to serve.
  */
 public final class ModelRepository {
   private static final String COLUMNS =

@@ -19,13 +19,15 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.LongFunction;
 
 /**
- * The one place that turns the database into a model file. A run records itself as training,
- * aggregates the stored plays, evaluates ALS (and the popularity baseline) on a held-out split,
- * trains the served model on every play, writes it atomically to
- * {@code <dataDirectory>/models/model-<version>.encore} and marks the version ready. Any failure
- * marks the version failed and leaves the ready models, their rows and their files, as they were.
+ * The one place that turns the database into a model file, and a model trained elsewhere into a
+ * stored version. A run records itself as training, aggregates the stored plays, evaluates ALS
+ * (and the popularity baseline) on a held-out split, trains the served model on every play, writes
+ * it atomically to {@code <dataDirectory>/models/model-<version>.encore} and marks the version
+ * ready. An install records the model it is given the same way. Any failure marks the version
+ * failed and leaves the ready models, their rows and their files, as they were.
  *
  * <p>The listener hears two ALS fits when evaluation is on: the evaluation fit on the training
  * split, then the fit on every play.
@@ -62,8 +64,7 @@ public final class StoredModelTrainer {
    */
   public ModelRecord train(TrainingSettings settings, TrainingListener listener) {
     Objects.requireNonNull(listener, "listener");
-    long version = store.models().startTraining(toJson(describe(settings)));
-    try {
+    return recordVersion(describe(settings), "training", version -> {
       Interactions plays = store.plays().interactions(settings.aggregation());
       if (plays.nnz() == 0) {
         throw new IllegalStateException("the database holds no plays: import or post plays before training");
@@ -74,13 +75,56 @@ public final class StoredModelTrainer {
       }
       Map<String, Object> metrics = settings.evaluates() ? evaluate(settings, plays, listener) : notEvaluated();
       FactorModel model = new AlsTrainer(settings.als()).fit(plays, listener);
+      return new Made<>(model, toJson(metrics), null);
+    }).record();
+  }
+
+  /**
+   * Records {@code model}, trained elsewhere (the Spark job's model directory, say), as a new
+   * version installed from {@code source}, with {@code metricsJson} as its metrics. It is written to
+   * {@link #modelFile} like a trained version, so a restart serves it the same way and
+   * {@code source} is never read again.
+   *
+   * @param prepare runs once the version number is known and before the version is marked ready
+   *     (the server builds what it will serve there), so a version is ready only once it can be
+   *     served; what it returns comes back with the record
+   * @throws ModelTrainingException when any step fails, after marking the version failed
+   */
+  public <T> Recorded<T> install(FactorModel model, Path source, String metricsJson, LongFunction<T> prepare) {
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(metricsJson, "metricsJson");
+    Map<String, Object> described = new LinkedHashMap<>();
+    described.put("installedFrom", source.toAbsolutePath().toString());
+    described.put("als", model.settings());
+    return recordVersion(described, "installing", version -> new Made<>(model, metricsJson, prepare.apply(version)));
+  }
+
+  /** A ready version's record and what the caller prepared for it. */
+  public record Recorded<T>(ModelRecord record, T prepared) {}
+
+  /** What a version's run made: the model to write, its metrics, and what the caller keeps. */
+  private record Made<T>(FactorModel model, String metricsJson, T prepared) {}
+
+  /** The work between recording a version and writing its file. */
+  private interface VersionRun<T> {
+    Made<T> run(long version) throws Exception;
+  }
+
+  /**
+   * Every version's life: recorded as training with its settings, run, written to its file, marked
+   * ready; any failure, an Error too, marks it failed and is thrown as a {@link ModelTrainingException}.
+   */
+  private <T> Recorded<T> recordVersion(Map<String, Object> described, String action, VersionRun<T> run) {
+    long version = store.models().startTraining(toJson(described));
+    try {
+      Made<T> made = run.run(version);
       Path file = modelFile(version);
-      ModelFile.save(model, file);
-      store.models().markReady(version, file.toString(), toJson(metrics));
-      return store.models().find(version).orElseThrow();
+      ModelFile.save(made.model(), file);
+      store.models().markReady(version, file.toString(), made.metricsJson());
+      return new Recorded<>(store.models().find(version).orElseThrow(), made.prepared());
     } catch (Exception | Error failure) {
       markFailed(version, failure);
-      throw new ModelTrainingException(version, failure);
+      throw new ModelTrainingException(version, action, failure);
     }
   }
 

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -186,6 +187,57 @@ class StoredModelTrainerTest {
     try (Stream<Path> files = Files.list(target.getParent())) {
       assertThat(files.map(path -> path.getFileName().toString())).containsExactly(target.getFileName().toString());
     }
+  }
+
+  @Test
+  void anInstalledModelIsWrittenToItsVersionsFileAndRecordedReadyWithItsSourceAndMetrics() throws IOException {
+    ModelRecord trained = trainer.train(SMALL, TrainingListener.NONE);
+    FactorModel elsewhere = new AlsTrainer(SMALL.withFactors(5)).fit(store.plays().interactions(PlayAggregation.sum()));
+    Path source = folder.resolve("from-spark");
+    AtomicLong preparedFor = new AtomicLong();
+
+    StoredModelTrainer.Recorded<String> installed = trainer.install(elsewhere, source, "{\"precision@10\":0.25}",
+        version -> {
+          preparedFor.set(version);
+          assertThat(store.models().find(version).orElseThrow().status()).isEqualTo(ModelRecord.TRAINING);
+          return "prepared " + version;
+        });
+
+    ModelRecord ready = installed.record();
+    assertThat(ready.version()).isEqualTo(trained.version() + 1);
+    assertThat(installed.prepared()).isEqualTo("prepared " + ready.version());
+    assertThat(preparedFor).hasValue(ready.version());
+    assertThat(ready.status()).isEqualTo(ModelRecord.READY);
+    assertThat(store.models().latestReady()).contains(ready);
+    assertThat(Path.of(ready.file())).isEqualTo(trainer.modelFile(ready.version()));
+    assertThat(JSON.readTree(ready.metricsJson()).get("precision@10").asDouble()).isEqualTo(0.25);
+    JsonNode settings = JSON.readTree(ready.settingsJson());
+    assertThat(settings.get("installedFrom").asText()).isEqualTo(source.toAbsolutePath().toString());
+    assertThat(settings.at("/als/factors").asInt()).isEqualTo(5);
+    FactorModel stored = ModelFile.load(Path.of(ready.file()));
+    assertThat(stored.users().ids()).isEqualTo(elsewhere.users().ids());
+    assertThat(stored.userFactors()).isEqualTo(elsewhere.userFactors());
+    assertThat(stored.itemFactors()).isEqualTo(elsewhere.itemFactors());
+  }
+
+  @Test
+  void anInstallWhosePreparationFailsIsRecordedFailedAndWritesNoFile() throws IOException {
+    ModelRecord good = trainer.train(SMALL, TrainingListener.NONE);
+    FactorModel elsewhere = ModelFile.load(Path.of(good.file()));
+
+    assertThatThrownBy(() -> trainer.install(elsewhere, folder.resolve("big"), "{}", version -> {
+      throw new OutOfMemoryError("simulated: too large to serve");
+    })).isInstanceOfSatisfying(ModelTrainingException.class, e -> {
+      assertThat(e.version()).isEqualTo(good.version() + 1);
+      assertThat(e).hasMessageStartingWith("installing model version " + e.version() + " failed")
+          .hasMessageContaining("too large to serve");
+    });
+
+    ModelRecord failed = store.models().find(good.version() + 1).orElseThrow();
+    assertThat(failed.status()).isEqualTo(ModelRecord.FAILED);
+    assertThat(failed.error()).isEqualTo("simulated: too large to serve");
+    assertThat(store.models().latestReady()).contains(good);
+    assertThat(trainer.modelFile(failed.version())).doesNotExist();
   }
 
   @Test
