@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.encore.model.FactorModel;
+import dev.encore.model.ModelDirectory;
 import dev.encore.model.ModelFile;
 import dev.encore.testing.SharedData;
 import java.nio.file.Files;
@@ -54,6 +55,13 @@ class EncoreCommandTest {
     assertThat(explain.out()).contains("for " + user, "largest parts");
     CliRun compare = CliRun.of("compare", model.toString(), model.toString(), "-k", "5");
     assertThat(compare.out()).contains("similar items: 1.000");
+
+    // The same model as a directory of parts (the Spark job's format) answers the same.
+    Path directory = folder.resolve("model-parts");
+    ModelDirectory.save(loaded, directory, 3, 2);
+    CliRun fromParts = CliRun.of("recommend", "-m", directory.toString(), "-u", user, "-n", "4", "--json");
+    assertThat(fromParts.exitCode()).as(fromParts.err()).isZero();
+    assertThat(fromParts.out()).isEqualTo(recommend.out());
   }
 
   @Test

@@ -28,10 +28,10 @@ final class BlockSide {
   }
 
   /**
-   * The in-blocks of this side from plays keyed by this side's block, {@code Play.row} being the
-   * local row and the source the other side's block and local row.
+   * The in-blocks of this side from batches of plays keyed by this side's block, each play's row
+   * being its local row here and its source the other side's block and local row.
    */
-  static BlockSide build(IdBlocks ids, int otherBlocks, JavaPairRDD<Integer, Play> plays) {
+  static BlockSide build(IdBlocks ids, int otherBlocks, JavaPairRDD<Integer, PlayBatch> plays) {
     HashPartitioner partitioner = new HashPartitioner(ids.blocks());
     int[] rows = new int[ids.blocks()];
     for (int b = 0; b < rows.length; b++) {
@@ -39,7 +39,7 @@ final class BlockSide {
     }
     JavaPairRDD<Integer, InBlock> inBlocks = plays.partitionBy(partitioner).mapPartitionsToPair(entries -> {
       int block = TaskContext.getPartitionId();
-      List<Play> blockPlays = new ArrayList<>();
+      List<PlayBatch> blockPlays = new ArrayList<>();
       entries.forEachRemaining(entry -> blockPlays.add(entry._2()));
       InBlock built = InBlock.build(block, rows[block], otherBlocks, blockPlays);
       return List.of(new Tuple2<>(block, built)).iterator();

@@ -102,10 +102,10 @@ final class BlockedAls {
   /** Each row's initial factors are the single-node draws of its rank of first appearance. */
   private JavaPairRDD<Integer, float[]> initial(BlockSide side, long seed) {
     int k = config.factors();
-    return side.ids.ranks(side.partitioner).mapValues(ranks -> {
-      float[] factors = new float[ranks.length * k];
-      for (int row = 0; row < ranks.length; row++) {
-        InitialFactors.fill(factors, row * k, ranks[row], 1, k, seed);
+    return side.ids.blockIds().mapValues(ids -> {
+      float[] factors = new float[ids.ranks.length * k];
+      for (int row = 0; row < ids.ranks.length; row++) {
+        InitialFactors.fill(factors, row * k, ids.ranks[row], 1, k, seed);
       }
       return factors;
     });

@@ -25,11 +25,11 @@ final class ClusterEvaluation {
   private ClusterEvaluation() {}
 
   /**
-   * @param test held-out plays keyed by user block: {@code row} the user's local row, the source
-   *     the item's block and local row
+   * @param test held-out plays keyed by user block: each play's row the user's local row, its
+   *     source the item's block and local row
    */
   static MetricReport evaluate(JavaSparkContext spark, BlockSide users, BlockSide items,
-      BlockedAls.Factors factors, JavaPairRDD<Integer, Play> test, int k, int cutoff) {
+      BlockedAls.Factors factors, JavaPairRDD<Integer, PlayBatch> test, int k, int cutoff) {
     long[] itemFirstRows = items.ids.firstRows();
     int itemCount = Math.toIntExact(items.ids.rowCount());
     float[] allItems = new float[Math.multiplyExact(itemCount, k)];
@@ -41,11 +41,16 @@ final class ClusterEvaluation {
     for (int b = 0; b < userRows.length; b++) {
       userRows[b] = users.ids.rowsIn(b);
     }
-    JavaPairRDD<Integer, Csr> testRows = test.partitionBy(users.partitioner).mapPartitionsToPair(plays -> {
+    JavaPairRDD<Integer, Csr> testRows = test.partitionBy(users.partitioner).mapPartitionsToPair(batches -> {
       int block = TaskContext.getPartitionId();
       BlockRows rows = new BlockRows(userRows[block], itemCount);
-      plays.forEachRemaining(play -> rows.add(play._2().row,
-          Math.toIntExact(itemFirstRows[play._2().sourceBlock] + play._2().sourceLocal), play._2().count));
+      batches.forEachRemaining(keyed -> {
+        PlayBatch batch = keyed._2();
+        for (int play = 0; play < batch.size(); play++) {
+          rows.add(batch.row(play), Math.toIntExact(itemFirstRows[batch.sourceBlock(play)] + batch.sourceLocal(play)),
+              batch.count(play));
+        }
+      });
       return List.of(new Tuple2<>(block, rows.toCsr())).iterator();
     }, true);
     List<Tuple2<Integer, MetricSums>> partial = new ArrayList<>(factors.users()

@@ -40,6 +40,7 @@ final class IdBlocks {
   private final int[] rowsPerBlock;
   private final long[] firstRows;
   private final long rowCount;
+  private JavaPairRDD<Integer, BlockIds> blockIds;
 
   private IdBlocks(String kind, Dataset<Row> assignments, int[] rowsPerBlock) {
     this.kind = kind;
@@ -107,35 +108,32 @@ final class IdBlocks {
     return rowCount;
   }
 
-  /** Each block's IDs in local order, one block per partition of {@code partitioner}. */
-  JavaPairRDD<Integer, String[]> idLists(HashPartitioner partitioner) {
-    int[] sizes = rowsPerBlock.clone();
-    return assignments.javaRDD()
-        .mapToPair(row -> new Tuple2<>(row.getInt(1), new Tuple2<>(row.getInt(2), row.getString(0))))
-        .partitionBy(partitioner)
-        .mapPartitionsToPair(rows -> {
-          int block = TaskContext.getPartitionId();
-          String[] ids = new String[sizes[block]];
-          rows.forEachRemaining(entry -> ids[entry._2()._1()] = entry._2()._2());
-          return List.of(new Tuple2<>(block, ids)).iterator();
-        }, true);
-  }
-
-  /** Each block's rows' ranks of first appearance over the whole side, in local order. */
-  JavaPairRDD<Integer, long[]> ranks(HashPartitioner partitioner) {
-    int[] sizes = rowsPerBlock.clone();
-    return assignments.javaRDD()
-        .mapToPair(row -> new Tuple2<>(row.getInt(1), new Tuple2<>(row.getInt(2), row.getLong(3))))
-        .partitionBy(partitioner)
-        .mapPartitionsToPair(rows -> {
-          int block = TaskContext.getPartitionId();
-          long[] ranks = new long[sizes[block]];
-          rows.forEachRemaining(entry -> ranks[entry._2()._1()] = entry._2()._2());
-          return List.of(new Tuple2<>(block, ranks)).iterator();
-        }, true);
+  /**
+   * Each block's IDs and ranks of first appearance in local order, one block per partition of
+   * the side's partitioner; built once and kept.
+   */
+  JavaPairRDD<Integer, BlockIds> blockIds() {
+    if (blockIds == null) {
+      int[] sizes = rowsPerBlock.clone();
+      blockIds = assignments.javaRDD()
+          .mapToPair(row -> new Tuple2<>(row.getInt(1), row))
+          .partitionBy(new HashPartitioner(blocks()))
+          .mapPartitionsToPair(rows -> {
+            int block = TaskContext.getPartitionId();
+            BlockIds ids = new BlockIds(sizes[block]);
+            rows.forEachRemaining(entry -> ids.set(entry._2().getInt(2), entry._2().getString(0),
+                entry._2().getLong(3)));
+            return List.of(new Tuple2<>(block, ids)).iterator();
+          }, true)
+          .persist(StorageLevel.MEMORY_AND_DISK());
+    }
+    return blockIds;
   }
 
   void release() {
     assignments.unpersist(false);
+    if (blockIds != null) {
+      blockIds.unpersist(false);
+    }
   }
 }

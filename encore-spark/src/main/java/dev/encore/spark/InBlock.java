@@ -33,19 +33,21 @@ final class InBlock implements Serializable {
   }
 
   /** The block's rows and plays from its entries; {@code sourceBlocks} is the other side's block count. */
-  static InBlock build(int block, int rows, int sourceBlocks, List<Play> plays) {
+  static InBlock build(int block, int rows, int sourceBlocks, List<PlayBatch> plays) {
     int[][] needed = new int[sourceBlocks][];
     int[] counts = new int[sourceBlocks];
     int[][] locals = new int[sourceBlocks][];
     for (int b = 0; b < sourceBlocks; b++) {
       locals[b] = new int[16];
     }
-    for (Play play : plays) {
-      int b = play.sourceBlock;
-      if (counts[b] == locals[b].length) {
-        locals[b] = Arrays.copyOf(locals[b], counts[b] * 2);
+    for (PlayBatch batch : plays) {
+      for (int play = 0; play < batch.size(); play++) {
+        int b = batch.sourceBlock(play);
+        if (counts[b] == locals[b].length) {
+          locals[b] = Arrays.copyOf(locals[b], counts[b] * 2);
+        }
+        locals[b][counts[b]++] = batch.sourceLocal(play);
       }
-      locals[b][counts[b]++] = play.sourceLocal;
     }
     int[] receivedOffsets = new int[sourceBlocks];
     int received = 0;
@@ -55,10 +57,12 @@ final class InBlock implements Serializable {
       received += needed[b].length;
     }
     BlockRows rowsBuilder = new BlockRows(rows, received);
-    for (Play play : plays) {
-      int b = play.sourceBlock;
-      int position = Arrays.binarySearch(needed[b], play.sourceLocal);
-      rowsBuilder.add(play.row, receivedOffsets[b] + position, play.count);
+    for (PlayBatch batch : plays) {
+      for (int play = 0; play < batch.size(); play++) {
+        int b = batch.sourceBlock(play);
+        int position = Arrays.binarySearch(needed[b], batch.sourceLocal(play));
+        rowsBuilder.add(batch.row(play), receivedOffsets[b] + position, batch.count(play));
+      }
     }
     return new InBlock(block, rowsBuilder.toCsr(), needed, receivedOffsets, received);
   }

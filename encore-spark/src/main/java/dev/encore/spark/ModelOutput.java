@@ -81,21 +81,21 @@ final class ModelOutput {
       }
       List<ModelDirectory.Part> userParts = sorted(factors.users()
           .join(users.inBlocks, users.partitioner)
-          .join(users.ids.idLists(users.partitioner), users.partitioner)
+          .join(users.ids.blockIds(), users.partitioner)
           .map(block -> {
             Csr played = block._2()._1()._2().globalPlays(itemFirstRows, itemCount);
             String name = ModelDirectory.userPartName(block._1());
             try (OutputStream out = create(conf, folder, name)) {
-              return ModelDirectory.writeUserPart(out, name, k, Arrays.asList(block._2()._2()), block._2()._1()._1(),
-                  played.indptr(), played.indices(), played.values());
+              return ModelDirectory.writeUserPart(out, name, k, Arrays.asList(block._2()._2().ids),
+                  block._2()._1()._1(), played.indptr(), played.indices(), played.values());
             }
           }).collect());
       List<ModelDirectory.Part> itemParts = sorted(factors.items()
-          .join(items.ids.idLists(items.partitioner), items.partitioner)
+          .join(items.ids.blockIds(), items.partitioner)
           .map(block -> {
             String name = ModelDirectory.itemPartName(block._1());
             try (OutputStream out = create(conf, folder, name)) {
-              return ModelDirectory.writeItemPart(out, name, k, Arrays.asList(block._2()._2()), block._2()._1());
+              return ModelDirectory.writeItemPart(out, name, k, Arrays.asList(block._2()._2().ids), block._2()._1());
             }
           }).collect());
       for (Map.Entry<String, String> file : sideFiles.entrySet()) {

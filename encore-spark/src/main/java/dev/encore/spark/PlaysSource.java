@@ -141,7 +141,7 @@ public record PlaysSource(String location, Format format, String userColumn, Str
     properties.setProperty("driver", "org.postgresql.Driver");
     List<String> predicates = new ArrayList<>();
     for (int i = 0; i < jdbcPartitions; i++) {
-      predicates.add("mod(abs(hashtext(listener_id)::bigint), " + jdbcPartitions + ") = " + i);
+      predicates.add("mod(abs(hashtext(\"user\")::bigint), " + jdbcPartitions + ") = " + i);
     }
     String table = "(" + ENCORE_PLAYS_QUERY + ") AS plays";
     try {

@@ -17,6 +17,7 @@ import dev.encore.eval.MetricReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,12 @@ public final class SparkTraining {
   private static final String TEST = "test";
   /** Held-out files' positions follow every training position, so training IDs number first. */
   private static final long TEST_POSITIONS = 1L << 62;
+  /** Columns of the encoded plays: user block and local row, item block and local row, count. */
+  private static final int USER_BLOCK = 0;
+  private static final int USER_LOCAL = 1;
+  private static final int ITEM_BLOCK = 2;
+  private static final int ITEM_LOCAL = 3;
+  private static final int COUNT_COLUMN = 4;
 
   /**
    * @param als the ALS settings; {@code threads} is the threads each Spark task solves with
@@ -178,19 +185,40 @@ public final class SparkTraining {
   }
 
   private static BlockSide[] sides(IdBlocks users, IdBlocks items, Dataset<Row> entries) {
-    JavaPairRDD<Integer, Play> byUser = byUserBlock(entries);
-    JavaPairRDD<Integer, Play> byItem = entries.javaRDD().mapToPair(row ->
-        new Tuple2<>(row.getInt(2), new Play(row.getInt(3), row.getInt(0), row.getInt(1), row.getFloat(4))));
-    BlockSide userSide = BlockSide.build(users, items.blocks(), byUser);
-    BlockSide itemSide = BlockSide.build(items, users.blocks(), byItem);
+    BlockSide userSide = BlockSide.build(users, items.blocks(), byUserBlock(entries));
+    BlockSide itemSide = BlockSide.build(items, users.blocks(), batches(entries, ITEM_BLOCK, ITEM_LOCAL, USER_BLOCK,
+        USER_LOCAL));
     userSide.linkOutBlocks(itemSide);
     itemSide.linkOutBlocks(userSide);
     return new BlockSide[] {userSide, itemSide};
   }
 
-  private static JavaPairRDD<Integer, Play> byUserBlock(Dataset<Row> entries) {
-    return entries.javaRDD().mapToPair(row ->
-        new Tuple2<>(row.getInt(0), new Play(row.getInt(1), row.getInt(2), row.getInt(3), row.getFloat(4))));
+  private static JavaPairRDD<Integer, PlayBatch> byUserBlock(Dataset<Row> entries) {
+    return batches(entries, USER_BLOCK, USER_LOCAL, ITEM_BLOCK, ITEM_LOCAL);
+  }
+
+  /**
+   * The summed plays of each partition in batches per destination block: the block and row
+   * columns name the side they go to, the source columns the other side.
+   */
+  private static JavaPairRDD<Integer, PlayBatch> batches(Dataset<Row> entries, int blockColumn, int rowColumn,
+      int sourceBlockColumn, int sourceLocalColumn) {
+    return entries.javaRDD().mapPartitionsToPair(rows -> {
+      Map<Integer, PlayBatch> open = new HashMap<>();
+      List<Tuple2<Integer, PlayBatch>> full = new ArrayList<>();
+      rows.forEachRemaining(row -> {
+        int block = row.getInt(blockColumn);
+        PlayBatch batch = open.computeIfAbsent(block, b -> new PlayBatch());
+        batch.add(row.getInt(rowColumn), row.getInt(sourceBlockColumn), row.getInt(sourceLocalColumn),
+            row.getFloat(COUNT_COLUMN));
+        if (batch.isFull()) {
+          full.add(new Tuple2<>(block, batch.trimmed()));
+          open.remove(block);
+        }
+      });
+      open.forEach((block, batch) -> full.add(new Tuple2<>(block, batch.trimmed())));
+      return full.iterator();
+    });
   }
 
   private static BlockedAls.Factors fit(JavaSparkContext spark, Settings settings, BlockSide[] sides, String name,
