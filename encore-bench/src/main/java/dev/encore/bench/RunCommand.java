@@ -51,6 +51,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--heap", paramLabel = "SIZE", description = "Each child JVM's -Xmx (default: ${DEFAULT-VALUE}).")
   String heap = "12g";
 
+  @Option(names = "--no-encore", description = "Skip the single-node Encore run.")
+  boolean noEncore;
+
   @Option(names = "--no-spark", description = "Skip the Spark MLlib run.")
   boolean noSpark;
 
@@ -124,7 +127,10 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private List<BenchedSystem> selectedSystems() {
-    List<BenchedSystem> systems = new ArrayList<>(List.of(BenchedSystem.ENCORE));
+    List<BenchedSystem> systems = new ArrayList<>();
+    if (!noEncore) {
+      systems.add(BenchedSystem.ENCORE);
+    }
     if (!noEncoreWr) {
       systems.add(BenchedSystem.ENCORE_WR);
     }
