@@ -124,6 +124,9 @@ public final class SparkTraining {
     }
     LOG.info("indexed {} users into {} blocks and {} items into {} blocks", users.rowCount(), users.blocks(),
         items.rowCount(), items.blocks());
+    // Built here rather than inside the first iteration, whose time would otherwise include them.
+    users.blockIds().count();
+    items.blockIds().count();
 
     Dataset<Row> summed = summed(all, heldOut != null, settings)
         .join(users.assignments().select(col(IdBlocks.ID).as(PlaysSource.USER), col(IdBlocks.BLOCK).as("ub"),
