@@ -145,7 +145,7 @@ final class BlockedAls {
     }
     // The cached previous factors are the warm start; they must stay as they are for recovery.
     float[] target = previous.clone();
-    EntryConfidences confidences = EntryConfidences.of(config.confidence(), in.plays.values());
+    EntryConfidences confidences = in.confidences(config.confidence());
     HalfStep.solve(config, gram, in.plays, confidences, fixed, target);
     double loss = Double.NaN;
     if (config.computeLoss()) {

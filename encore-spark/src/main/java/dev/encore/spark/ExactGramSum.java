@@ -2,6 +2,7 @@ package dev.encore.spark;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.util.Arrays;
 
 /**
  * A sum of per-block Gram matrices that does not depend on the order it is added in. Spark's
@@ -18,7 +19,7 @@ final class ExactGramSum implements Serializable {
 
   ExactGramSum(int k) {
     sum = new BigDecimal[k * k];
-    java.util.Arrays.fill(sum, BigDecimal.ZERO);
+    Arrays.fill(sum, BigDecimal.ZERO);
   }
 
   ExactGramSum add(double[] gram) {

@@ -1,5 +1,7 @@
 package dev.encore.spark;
 
+import dev.encore.als.EntryConfidences;
+import dev.encore.data.Confidence;
 import dev.encore.data.Csr;
 import java.io.Serializable;
 import java.util.Arrays;
@@ -23,6 +25,13 @@ final class InBlock implements Serializable {
   /** Per source block, where its rows start in the received array. */
   final int[] receivedOffsets;
   final int receivedRows;
+  /**
+   * The plays' confidences, computed on first use and kept with the cached block: for log or
+   * capped confidence that is a pass of {@code Math.log} over every play, which a training
+   * otherwise repeated in every half-step (single-node Encore computes it once per fit).
+   */
+  private transient EntryConfidences confidences;
+  private transient Confidence confidencesFor;
 
   private InBlock(int block, Csr plays, int[][] needed, int[] receivedOffsets, int receivedRows) {
     this.block = block;
@@ -67,6 +76,15 @@ final class InBlock implements Serializable {
     return new InBlock(block, rowsBuilder.toCsr(), needed, receivedOffsets, received);
   }
 
+  /** The confidences of the plays under {@code confidence}, kept for the next half-step. */
+  synchronized EntryConfidences confidences(Confidence confidence) {
+    if (!confidence.equals(confidencesFor)) {
+      confidences = EntryConfidences.of(confidence, plays.values());
+      confidencesFor = confidence;
+    }
+    return confidences;
+  }
+
   int rows() {
     return plays.rows();
   }
@@ -78,10 +96,9 @@ final class InBlock implements Serializable {
   Csr globalPlays(long[] sourceFirstRows, int sourceRowCount) {
     int[] global = new int[plays.nnz()];
     int[] columns = plays.indices();
-    int b = 0;
     for (int p = 0; p < global.length; p++) {
       int column = columns[p];
-      b = sourceBlockOf(column);
+      int b = sourceBlockOf(column);
       global[p] = Math.toIntExact(sourceFirstRows[b] + needed[b][column - receivedOffsets[b]]);
     }
     // Received columns run block after block in ascending local order, and global indices

@@ -156,8 +156,8 @@ public record PlaysSource(String location, Format format, String userColumn, Str
   /** The first bad row, if any, fails the job; the good rows come back with a double count. */
   private Dataset<Row> checked(Dataset<Row> rows) {
     Column count = col(COUNT).try_cast(DataTypes.DoubleType);
-    Column problem = when(col(USER).isNull().or(col(USER).equalTo("")), lit("an empty " + "user ID (column '"
-        + userColumn + "')"))
+    Column problem = when(col(USER).isNull().or(col(USER).equalTo("")),
+        lit("an empty user ID (column '" + userColumn + "')"))
         .when(col(ITEM).isNull().or(col(ITEM).equalTo("")), lit("an empty item ID (column '" + itemColumn + "')"))
         .when(col(COUNT).isNull(), lit("no count (column '" + countColumn + "')"))
         .when(count.isNull().or(count.isNaN()), lit("a count that is not a number (column '" + countColumn + "')"))
