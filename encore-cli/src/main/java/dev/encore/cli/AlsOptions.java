@@ -32,6 +32,18 @@ final class AlsOptions {
   @Option(names = "--cap", description = "Cap of the capped confidence min(r, cap) (default: ${DEFAULT-VALUE}).")
   float cap = 100f;
 
+  @Option(names = {"--alpha0", "--unobserved-weight"}, paramLabel = "W",
+      description = "iALS (Rendle et al. 2021): weight of the all-zero term over every listener-track pair; 1 is Hu, Koren and Volinsky's objective (default: ${DEFAULT-VALUE}).")
+  float unobservedWeight = AlsConfig.DEFAULT_UNOBSERVED_WEIGHT;
+
+  @Option(names = {"--nu", "--regularization-exponent"}, paramLabel = "NU",
+      description = "iALS: a row's lambda is lambda * (plays + alpha0 * other side's rows)^nu; 0 is plain lambda (default: ${DEFAULT-VALUE}).")
+  float regularizationExponent = AlsConfig.DEFAULT_REGULARIZATION_EXPONENT;
+
+  @Option(names = "--init-sigma", paramLabel = "SIGMA",
+      description = "Initial factors normal with standard deviation SIGMA / sqrt(factors); 0 draws them uniform in [0, 0.01) (default: ${DEFAULT-VALUE}).")
+  float initSigma = AlsConfig.DEFAULT_INIT_SIGMA;
+
   @Option(names = "--iterations", description = "ALS iterations (default: ${DEFAULT-VALUE}).")
   int iterations = AlsConfig.DEFAULT_ITERATIONS;
 
@@ -54,6 +66,6 @@ final class AlsOptions {
     Confidence.Function function = Confidence.Function.parse(confidence);
     return new AlsConfig(factors, regularization, scaleRegularization,
         new Confidence(function, alpha, epsilon, cap), iterations, Solver.parse(solver), cgSteps, seed, threads,
-        computeLoss);
+        computeLoss, unobservedWeight, regularizationExponent, initSigma);
   }
 }

@@ -1,6 +1,7 @@
 package dev.encore.cli;
 
 import dev.encore.als.AlsConfig;
+import dev.encore.data.Confidence;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,6 +23,9 @@ final class Settings {
     settings.put("cgSteps", config.cgSteps());
     settings.put("seed", config.seed());
     settings.put("threads", config.threads());
+    settings.put("alpha0", config.unobservedWeight());
+    settings.put("nu", config.regularizationExponent());
+    settings.put("initSigma", config.initSigma());
     return settings;
   }
 
@@ -31,11 +35,26 @@ final class Settings {
         .append("--factors ").append(config.factors())
         .append(" --regularization ").append(config.regularization())
         .append(" --confidence ").append(config.confidence().function())
-        .append(" --alpha ").append(config.confidence().alpha())
+        .append(" --alpha ").append(config.confidence().alpha());
+    if (config.confidence().function() == Confidence.Function.LOG) {
+      options.append(" --epsilon ").append(config.confidence().epsilon());
+    } else if (config.confidence().function() == Confidence.Function.CAPPED) {
+      options.append(" --cap ").append(config.confidence().cap());
+    }
+    options
         .append(" --iterations ").append(config.iterations())
         .append(" --solver ").append(config.solver());
     if (config.scaleRegularization()) {
       options.append(" --scale-regularization");
+    }
+    if (config.unobservedWeight() != AlsConfig.DEFAULT_UNOBSERVED_WEIGHT) {
+      options.append(" --alpha0 ").append(config.unobservedWeight());
+    }
+    if (config.regularizationExponent() != AlsConfig.DEFAULT_REGULARIZATION_EXPONENT) {
+      options.append(" --nu ").append(config.regularizationExponent());
+    }
+    if (config.initSigma() != AlsConfig.DEFAULT_INIT_SIGMA) {
+      options.append(" --init-sigma ").append(config.initSigma());
     }
     return options.toString();
   }

@@ -18,6 +18,14 @@ import java.io.Serializable;
  * @param seed seed of the random initial factors
  * @param threads worker threads
  * @param computeLoss evaluate the training loss after each iteration (costs about one half-step)
+ * @param unobservedWeight alpha0 of Rendle, Krichene, Zhang and Koren (2021), "Revisiting the
+ *     Performance of iALS on Item Recommendation Benchmarks": the weight of the all-zero term
+ *     {@code alpha0 * sum_ui s_ui^2}, which scales the Gram part of every row's system; 1 is Hu,
+ *     Koren and Volinsky's objective, where an unobserved entry weighs 1
+ * @param regularizationExponent nu of the same paper: a row's lambda is
+ *     {@code lambda * (n + alpha0 * N)^nu}, n its entries and N the other side's rows; 0 is plain lambda
+ * @param initSigma the initial factors: 0 draws them uniform in [0, 0.01); above 0, normal with
+ *     standard deviation {@code initSigma / sqrt(factors)}, the paper's initialisation
  */
 public record AlsConfig(
     int factors,
@@ -29,8 +37,11 @@ public record AlsConfig(
     int cgSteps,
     long seed,
     int threads,
-    boolean computeLoss) implements Serializable {
-  private static final long serialVersionUID = 1L;
+    boolean computeLoss,
+    float unobservedWeight,
+    float regularizationExponent,
+    float initSigma) implements Serializable {
+  private static final long serialVersionUID = 2L;
 
   public static final int DEFAULT_FACTORS = 64;
   public static final float DEFAULT_REGULARIZATION = 0.05f;
@@ -38,6 +49,9 @@ public record AlsConfig(
   public static final int DEFAULT_ITERATIONS = 15;
   public static final int DEFAULT_CG_STEPS = 3;
   public static final long DEFAULT_SEED = 42L;
+  public static final float DEFAULT_UNOBSERVED_WEIGHT = 1f;
+  public static final float DEFAULT_REGULARIZATION_EXPONENT = 0f;
+  public static final float DEFAULT_INIT_SIGMA = 0f;
 
   public AlsConfig {
     require(factors >= 1 && factors <= 4096, "factors", factors, "must be in 1..4096");
@@ -48,6 +62,21 @@ public record AlsConfig(
     require(solver != null, "solver", null, "must be given");
     require(cgSteps >= 1, "cgSteps", cgSteps, "must be >= 1");
     require(threads >= 1, "threads", threads, "must be >= 1");
+    require(Float.isFinite(unobservedWeight) && unobservedWeight >= 0, "unobservedWeight", unobservedWeight,
+        "must be finite and >= 0");
+    require(Float.isFinite(regularizationExponent) && regularizationExponent >= 0 && regularizationExponent <= 2,
+        "regularizationExponent", regularizationExponent, "must be in [0, 2]");
+    require(!(scaleRegularization && regularizationExponent != 0), "regularizationExponent", regularizationExponent,
+        "must be 0 with scaleRegularization (ALS-WR): both scale lambda per row, use one");
+    require(Float.isFinite(initSigma) && initSigma >= 0 && initSigma <= 100, "initSigma", initSigma,
+        "must be in [0, 100]");
+  }
+
+  /** Hu, Koren and Volinsky's objective (alpha0 = 1, nu = 0) and the uniform initialisation. */
+  public AlsConfig(int factors, float regularization, boolean scaleRegularization, Confidence confidence,
+      int iterations, Solver solver, int cgSteps, long seed, int threads, boolean computeLoss) {
+    this(factors, regularization, scaleRegularization, confidence, iterations, solver, cgSteps, seed, threads,
+        computeLoss, DEFAULT_UNOBSERVED_WEIGHT, DEFAULT_REGULARIZATION_EXPONENT, DEFAULT_INIT_SIGMA);
   }
 
   private static void require(boolean ok, String setting, Object value, String rule) {
@@ -63,56 +92,97 @@ public record AlsConfig(
 
   public AlsConfig withFactors(int value) {
     return new AlsConfig(value, regularization, scaleRegularization, confidence, iterations, solver, cgSteps,
-        seed, threads, computeLoss);
+        seed, threads, computeLoss, unobservedWeight, regularizationExponent, initSigma);
   }
 
   public AlsConfig withRegularization(float value) {
     return new AlsConfig(factors, value, scaleRegularization, confidence, iterations, solver, cgSteps, seed,
-        threads, computeLoss);
+        threads, computeLoss, unobservedWeight, regularizationExponent, initSigma);
   }
 
   public AlsConfig withScaleRegularization(boolean value) {
     return new AlsConfig(factors, regularization, value, confidence, iterations, solver, cgSteps, seed,
-        threads, computeLoss);
+        threads, computeLoss, unobservedWeight, regularizationExponent, initSigma);
   }
 
   public AlsConfig withConfidence(Confidence value) {
     return new AlsConfig(factors, regularization, scaleRegularization, value, iterations, solver, cgSteps,
-        seed, threads, computeLoss);
+        seed, threads, computeLoss, unobservedWeight, regularizationExponent, initSigma);
   }
 
   public AlsConfig withIterations(int value) {
     return new AlsConfig(factors, regularization, scaleRegularization, confidence, value, solver, cgSteps,
-        seed, threads, computeLoss);
+        seed, threads, computeLoss, unobservedWeight, regularizationExponent, initSigma);
   }
 
   public AlsConfig withSolver(Solver value) {
-    return new AlsConfig(factors, regularization, scaleRegularization, confidence, iterations, value, cgSteps,
-        seed, threads, computeLoss);
+    return new AlsConfig(factors, regularization, scaleRegularization, confidence, iterations, value,
+        cgSteps, seed, threads, computeLoss, unobservedWeight, regularizationExponent, initSigma);
   }
 
   public AlsConfig withCgSteps(int value) {
     return new AlsConfig(factors, regularization, scaleRegularization, confidence, iterations, solver, value,
-        seed, threads, computeLoss);
+        seed, threads, computeLoss, unobservedWeight, regularizationExponent, initSigma);
   }
 
   public AlsConfig withSeed(long value) {
-    return new AlsConfig(factors, regularization, scaleRegularization, confidence, iterations, solver, cgSteps,
-        value, threads, computeLoss);
+    return new AlsConfig(factors, regularization, scaleRegularization, confidence, iterations, solver,
+        cgSteps, value, threads, computeLoss, unobservedWeight, regularizationExponent, initSigma);
   }
 
   public AlsConfig withThreads(int value) {
-    return new AlsConfig(factors, regularization, scaleRegularization, confidence, iterations, solver, cgSteps,
-        seed, value, computeLoss);
+    return new AlsConfig(factors, regularization, scaleRegularization, confidence, iterations, solver,
+        cgSteps, seed, value, computeLoss, unobservedWeight, regularizationExponent, initSigma);
   }
 
   public AlsConfig withComputeLoss(boolean value) {
-    return new AlsConfig(factors, regularization, scaleRegularization, confidence, iterations, solver, cgSteps,
-        seed, threads, value);
+    return new AlsConfig(factors, regularization, scaleRegularization, confidence, iterations, solver,
+        cgSteps, seed, threads, value, unobservedWeight, regularizationExponent, initSigma);
   }
 
-  /** Lambda for a row with {@code entries} observed entries. */
-  public float regularizationFor(int entries) {
-    return scaleRegularization ? regularization * Math.max(entries, 1) : regularization;
+  public AlsConfig withUnobservedWeight(float value) {
+    return new AlsConfig(factors, regularization, scaleRegularization, confidence, iterations, solver,
+        cgSteps, seed, threads, computeLoss, value, regularizationExponent, initSigma);
+  }
+
+  public AlsConfig withRegularizationExponent(float value) {
+    return new AlsConfig(factors, regularization, scaleRegularization, confidence, iterations, solver,
+        cgSteps, seed, threads, computeLoss, unobservedWeight, value, initSigma);
+  }
+
+  public AlsConfig withInitSigma(float value) {
+    return new AlsConfig(factors, regularization, scaleRegularization, confidence, iterations, solver,
+        cgSteps, seed, threads, computeLoss, unobservedWeight, regularizationExponent, value);
+  }
+
+  /**
+   * Lambda for a row with {@code entries} observed entries when the other side has
+   * {@code otherSideRows} rows: plain, scaled by the entries (ALS-WR), or frequency-scaled
+   * {@code lambda * (entries + alpha0 * otherSideRows)^nu}.
+   */
+  public float regularizationFor(int entries, long otherSideRows) {
+    if (scaleRegularization) {
+      return regularization * Math.max(entries, 1);
+    }
+    if (regularizationExponent == 0) {
+      return regularization;
+    }
+    double frequency = entries + (double) unobservedWeight * otherSideRows;
+    return (float) (regularization * Math.pow(Math.max(frequency, 1), regularizationExponent));
+  }
+
+  /**
+   * The Gram part of every row's system, {@code alpha0 * Y'Y}: {@code gram} itself when alpha0 is 1
+   * (so Hu, Koren and Volinsky's objective runs the very same arithmetic as before alpha0 existed).
+   */
+  public double[] weightedGram(double[] gram) {
+    if (unobservedWeight == 1f) {
+      return gram;
+    }
+    double[] weighted = new double[gram.length];
+    for (int i = 0; i < gram.length; i++) {
+      weighted[i] = unobservedWeight * gram[i];
+    }
+    return weighted;
   }
 }

@@ -6,9 +6,12 @@ import dev.encore.linalg.Gram;
 import dev.encore.model.FactorModel;
 
 /**
- * Implicit-feedback ALS of Hu, Koren and Volinsky (2008). Minimises
- * {@code sum_ui c_ui (p_ui - x_u . y_i)^2 + lambda (sum |x_u|^2 + sum |y_i|^2)} (with lambda
- * scaled per row by its entry count when ALS-WR is on) by alternating exact or conjugate-gradient
+ * Implicit-feedback ALS of Hu, Koren and Volinsky (2008), generalised as Rendle et al. (2021)'s
+ * iALS. Minimises {@code sum_(u,i) observed [c_ui (p_ui - s_ui)^2 - s_ui^2] + alpha0 sum_ui s_ui^2
+ * + sum_u lambda_u |x_u|^2 + sum_i lambda_i |y_i|^2} with {@code s_ui = x_u . y_i}: with alpha0 = 1
+ * and a plain lambda that is Hu, Koren and Volinsky's {@code sum_ui c_ui (p_ui - s_ui)^2 + lambda
+ * (sum |x_u|^2 + sum |y_i|^2)}; lambda may be scaled per row by its entry count (ALS-WR) or by
+ * {@code (n + alpha0 N)^nu} (see {@link AlsConfig}). It alternates exact or conjugate-gradient
  * solves of each side with the other fixed. Each iteration solves items first, then users, so the
  * returned user factors are the solution for the returned item factors: folding a user's plays
  * back in reproduces their row.
@@ -39,8 +42,8 @@ public final class AlsTrainer {
     Csr itemUsers = data.itemUsers();
     EntryConfidences userConfidence = EntryConfidences.of(config.confidence(), userItems.values());
     EntryConfidences itemConfidence = EntryConfidences.of(config.confidence(), itemUsers.values());
-    float[] userFactors = InitialFactors.of(userCount, k, InitialFactors.userSeed(config.seed()));
-    float[] itemFactors = InitialFactors.of(itemCount, k, InitialFactors.itemSeed(config.seed()));
+    float[] userFactors = InitialFactors.of(userCount, k, InitialFactors.userSeed(config.seed()), config.initSigma());
+    float[] itemFactors = InitialFactors.of(itemCount, k, InitialFactors.itemSeed(config.seed()), config.initSigma());
 
     listener.started(config, userCount, itemCount, data.nnz());
     for (int iteration = 1; iteration <= config.iterations(); iteration++) {
@@ -59,13 +62,13 @@ public final class AlsTrainer {
   /** Solves every row of {@code target} with {@code fixed} held constant. */
   private void halfStep(Csr rows, EntryConfidences confidences, float[] fixed, int fixedRows, float[] target) {
     double[] gram = Gram.compute(fixed, fixedRows, config.factors(), config.threads());
-    HalfStep.solve(config, gram, rows, confidences, fixed, target);
+    HalfStep.solve(config, gram, fixedRows, rows, confidences, fixed, target);
   }
 
   static double loss(AlsConfig config, Csr userItems, EntryConfidences userConfidence, Csr itemUsers,
       float[] userFactors, float[] itemFactors) {
     double[] gram = Gram.compute(itemFactors, itemUsers.rows(), config.factors(), config.threads());
-    return TrainingLoss.userTerms(config, gram, userItems, userConfidence, userFactors, itemFactors)
-        + TrainingLoss.itemRegularization(config, itemUsers, itemFactors);
+    return TrainingLoss.userTerms(config, gram, itemUsers.rows(), userItems, userConfidence, userFactors, itemFactors)
+        + TrainingLoss.itemRegularization(config, userItems.rows(), itemUsers, itemFactors);
   }
 }

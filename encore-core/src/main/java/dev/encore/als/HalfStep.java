@@ -21,12 +21,14 @@ public final class HalfStep {
    * {@code config.threads()} threads.
    *
    * @param gram the k x k Gram matrix of the whole other side, not only of {@code fixed}
+   * @param otherSideRows how many rows the whole other side has (for frequency-scaled lambda)
    * @param fixed the other side's factor rows that the columns of {@code rows} index, row-major
    * @param target read as the warm start of the CG solver, then overwritten with the solution
    */
-  public static void solve(AlsConfig config, double[] gram, Csr rows, EntryConfidences confidences, float[] fixed,
-      float[] target) {
+  public static void solve(AlsConfig config, double[] gram, long otherSideRows, Csr rows,
+      EntryConfidences confidences, float[] fixed, float[] target) {
     int k = config.factors();
+    double[] weightedGram = config.weightedGram(gram);
     int fixedRows = fixed.length / k;
     int[] bounds = Workers.partitionByWork(rows.indptr(), rows.rows(), config.threads() * TASKS_PER_THREAD,
         config.solver() == Solver.CHOLESKY ? k : Math.max(1, k / 2));
@@ -36,18 +38,18 @@ public final class HalfStep {
       Workers.run(config.threads(), bounds.length - 1, task -> {
         NormalEquations equations = new NormalEquations(k);
         for (int r = bounds[task]; r < bounds[task + 1]; r++) {
-          equations.build(gram, fixed, columns, values, confidences, rows.rowStart(r), rows.rowEnd(r),
-              config.regularizationFor(rows.rowLength(r)));
+          equations.build(weightedGram, fixed, columns, values, confidences, rows.rowStart(r), rows.rowEnd(r),
+              config.regularizationFor(rows.rowLength(r), otherSideRows));
           equations.solveRow(target, r * k);
         }
       });
     } else {
-      float[] gramFloat = Gram.toFloat(gram);
+      float[] gramFloat = Gram.toFloat(weightedGram);
       Workers.run(config.threads(), bounds.length - 1, task -> {
         ConjugateGradientSolver solver = new ConjugateGradientSolver(k, config.cgSteps(), fixedRows);
         for (int r = bounds[task]; r < bounds[task + 1]; r++) {
           solver.solveRow(gramFloat, fixed, columns, values, confidences, rows.rowStart(r), rows.rowEnd(r),
-              config.regularizationFor(rows.rowLength(r)), target, r * k);
+              config.regularizationFor(rows.rowLength(r), otherSideRows), target, r * k);
         }
       });
     }

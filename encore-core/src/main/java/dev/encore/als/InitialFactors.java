@@ -2,7 +2,10 @@ package dev.encore.als;
 
 /**
  * The random initial factors: uniform in [0, 0.01), small enough that the first half-step is
- * driven by the data. Value i of a side (row-major, row r's a-th factor is i = r * k + a) is the
+ * driven by the data, or (with a sigma above 0) normal with mean 0 and standard deviation
+ * {@code sigma / sqrt(k)}, the initialisation of Rendle et al. (2021), so that a row's expected
+ * squared norm is sigma^2 whatever k is. A normal value i is drawn by Box-Muller from uniform draws
+ * 2i and 2i + 1. Value i of a side (row-major, row r's a-th factor is i = r * k + a) is the
  * i-th draw of {@code new SplittableRandom(seed).nextDouble()}, computed directly from its
  * position: SplittableRandom's draw i is {@code mix64(seed + (i + 1) * GOLDEN_GAMMA)}. So a
  * Spark executor initialises its block of rows without the rows before it, and the values are
@@ -28,9 +31,34 @@ public final class InitialFactors {
 
   /** A whole side: {@code rows * k} values from draw 0. */
   public static float[] of(int rows, int k, long seed) {
+    return of(rows, k, seed, 0f);
+  }
+
+  /** A whole side with {@code sigma} as in {@link #fill(float[], int, long, int, int, long, float)}. */
+  public static float[] of(int rows, int k, long seed, float sigma) {
     float[] factors = new float[Math.multiplyExact(rows, k)];
-    fill(factors, 0, 0L, rows, k, seed);
+    fill(factors, 0, 0L, rows, k, seed, sigma);
     return factors;
+  }
+
+  /** As {@link #fill(float[], int, long, int, int, long)} with normal values when {@code sigma > 0}. */
+  public static void fill(float[] target, int offset, long firstRow, int rows, int k, long seed, float sigma) {
+    if (sigma == 0) {
+      fill(target, offset, firstRow, rows, k, seed);
+      return;
+    }
+    double deviation = sigma / Math.sqrt(k);
+    long position = firstRow * k;
+    int count = rows * k;
+    long state = seed + 2 * position * GOLDEN_GAMMA;
+    for (int i = 0; i < count; i++) {
+      state += GOLDEN_GAMMA;
+      double radiusDraw = 1.0 - (mix64(state) >>> 11) * DOUBLE_UNIT;
+      state += GOLDEN_GAMMA;
+      double angleDraw = (mix64(state) >>> 11) * DOUBLE_UNIT;
+      double normal = Math.sqrt(-2 * Math.log(radiusDraw)) * Math.cos(2 * Math.PI * angleDraw);
+      target[offset + i] = (float) (normal * deviation);
+    }
   }
 
   /**

@@ -34,7 +34,7 @@ public final class FactorModel implements Recommender {
   private volatile FactorPanels itemPanels;
   private volatile FactorPanels cosineItemPanels;
   private volatile FactorPanels cosineUserPanels;
-  private volatile double[] itemGram;
+  private volatile double[] foldInGram;
   private final ThreadLocal<float[]> scratchScores = new ThreadLocal<>();
 
   public FactorModel(IdIndex users, IdIndex items, int factors, float[] userFactors, float[] itemFactors,
@@ -395,11 +395,11 @@ public final class FactorModel implements Recommender {
     return panels;
   }
 
-  private double[] itemGram() {
-    double[] gram = itemGram;
+  private double[] foldInGram() {
+    double[] gram = foldInGram;
     if (gram == null) {
-      gram = Gram.compute(itemFactors, items.size(), factors, 1);
-      itemGram = gram;
+      gram = settings.weightedGram(Gram.compute(itemFactors, items.size(), factors, 1));
+      foldInGram = gram;
     }
     return gram;
   }
@@ -488,9 +488,9 @@ public final class FactorModel implements Recommender {
 
   private NormalEquations normalEquations(PlayRow row) {
     NormalEquations equations = new NormalEquations(factors);
-    equations.build(itemGram(), itemFactors, row.items, row.values,
+    equations.build(foldInGram(), itemFactors, row.items, row.values,
         EntryConfidences.of(settings.confidence(), row.values), 0, row.items.length,
-        settings.regularizationFor(row.items.length));
+        settings.regularizationFor(row.items.length, items.size()));
     return equations;
   }
 

@@ -49,7 +49,9 @@ import java.util.zip.CheckedOutputStream;
  */
 public final class ModelDirectory {
   public static final String MANIFEST = "manifest";
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
+  /** Version 1 wrote the settings without alpha0, nu and the initial sigma; it reads as their defaults. */
+  private static final int OLDEST_READABLE_VERSION = 1;
   static final byte[] MANIFEST_MAGIC = "ENCOREMD".getBytes(StandardCharsets.US_ASCII);
   static final byte[] USER_PART_MAGIC = "ENCOREUP".getBytes(StandardCharsets.US_ASCII);
   static final byte[] ITEM_PART_MAGIC = "ENCOREIP".getBytes(StandardCharsets.US_ASCII);
@@ -243,8 +245,8 @@ public final class ModelDirectory {
     try (InputStream file = Files.newInputStream(path)) {
       CheckedInputStream checked = new CheckedInputStream(new BufferedInputStream(file, BUFFER), crc);
       DataInputStream in = new DataInputStream(checked);
-      requireMagic(in, MANIFEST_MAGIC, path, "model manifest");
-      AlsConfig settings = ModelFile.readSettings(in, path, limits);
+      int version = requireMagic(in, MANIFEST_MAGIC, path, "model manifest");
+      AlsConfig settings = ModelFile.readSettings(in, path, limits, version >= 2);
       int userPartCount = limits.count(in.readInt(), 16, "user part");
       List<Part> userParts = new ArrayList<>(userPartCount);
       for (int i = 0; i < userPartCount; i++) {
@@ -372,17 +374,19 @@ public final class ModelDirectory {
     }
   }
 
-  private static void requireMagic(DataInputStream in, byte[] magic, Path path, String what) throws IOException {
+  /** Checks the magic bytes and returns the format version, one this Encore reads. */
+  private static int requireMagic(DataInputStream in, byte[] magic, Path path, String what) throws IOException {
     byte[] read = new byte[magic.length];
     in.readFully(read);
     if (!Arrays.equals(read, magic)) {
       throw new ModelFileException(path, "not an Encore " + what + " (bad magic bytes)");
     }
     int version = in.readInt();
-    if (version != VERSION) {
+    if (version < OLDEST_READABLE_VERSION || version > VERSION) {
       throw new ModelFileException(path, what + " format version " + version
-          + " is not supported; this Encore reads version " + VERSION);
+          + " is not supported; this Encore reads versions " + OLDEST_READABLE_VERSION + " to " + VERSION);
     }
+    return version;
   }
 
   private static void writeIdsAndFactors(DataOutputStream out, List<String> ids, float[] factors) throws IOException {

@@ -25,15 +25,18 @@ import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
 
 /**
- * Encore's model file, format version 1. All numbers big-endian; a string is an int byte count
- * then UTF-8 bytes.
+ * Encore's model file, format version 2. All numbers big-endian; a string is an int byte count
+ * then UTF-8 bytes. Version 1 files, whose settings end at threads, still load, as alpha0 = 1,
+ * nu = 0 and sigma = 0 (the objective they were trained with).
  *
  * <pre>
  * magic            8 bytes  "ENCOREMF"
- * version          int      1
+ * version          int      2
  * settings         int factors, float regularization, boolean scaleRegularization,
  *                  string confidence function, float alpha, float epsilon, float cap,
- *                  int iterations, string solver, int cgSteps, long seed, int threads
+ *                  int iterations, string solver, int cgSteps, long seed, int threads,
+ *                  float unobservedWeight (alpha0), float regularizationExponent (nu),
+ *                  float initSigma
  * user IDs         int count, then count strings
  * item IDs         int count, then count strings
  * user factors     users * factors floats, row-major
@@ -51,7 +54,8 @@ import java.util.zip.CheckedOutputStream;
  */
 public final class ModelFile {
   static final byte[] MAGIC = "ENCOREMF".getBytes(StandardCharsets.US_ASCII);
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
+  private static final int OLDEST_READABLE_VERSION = 1;
   private static final int CHUNK = 1 << 16;
 
   private ModelFile() {}
@@ -116,11 +120,11 @@ public final class ModelFile {
       throw new ModelFileException(source, "not an Encore model file (bad magic bytes)");
     }
     int version = in.readInt();
-    if (version != VERSION) {
-      throw new ModelFileException(source, "format version " + version + " is not supported; this Encore reads version "
-          + VERSION);
+    if (version < OLDEST_READABLE_VERSION || version > VERSION) {
+      throw new ModelFileException(source, "format version " + version + " is not supported; this Encore reads versions "
+          + OLDEST_READABLE_VERSION + " to " + VERSION);
     }
-    AlsConfig settings = readSettings(in, source, limits);
+    AlsConfig settings = readSettings(in, source, limits, version >= 2);
     IdIndex users = readIds(in, "user", limits);
     IdIndex items = readIds(in, "item", limits);
     int k = settings.factors();
@@ -162,9 +166,14 @@ public final class ModelFile {
     out.writeInt(settings.cgSteps());
     out.writeLong(settings.seed());
     out.writeInt(settings.threads());
+    out.writeFloat(settings.unobservedWeight());
+    out.writeFloat(settings.regularizationExponent());
+    out.writeFloat(settings.initSigma());
   }
 
-  static AlsConfig readSettings(DataInputStream in, Path source, Limits limits) throws IOException {
+  /** Reads the settings; {@code withRendleTerms} is false for version 1, which stops after threads. */
+  static AlsConfig readSettings(DataInputStream in, Path source, Limits limits, boolean withRendleTerms)
+      throws IOException {
     try {
       int factors = in.readInt();
       float regularization = in.readFloat();
@@ -176,8 +185,13 @@ public final class ModelFile {
       int cgSteps = in.readInt();
       long seed = in.readLong();
       int threads = in.readInt();
-      return new AlsConfig(factors, regularization, scale, confidence, iterations, solver, cgSteps, seed, threads,
-          false);
+      AlsConfig settings = new AlsConfig(factors, regularization, scale, confidence, iterations, solver, cgSteps, seed,
+          threads, false);
+      if (withRendleTerms) {
+        settings = settings.withUnobservedWeight(in.readFloat()).withRegularizationExponent(in.readFloat())
+            .withInitSigma(in.readFloat());
+      }
+      return settings;
     } catch (IllegalArgumentException e) {
       throw new ModelFileException(source, "invalid settings: " + e.getMessage());
     }

@@ -37,7 +37,7 @@ class AlsTrainerTest {
           confidence[plays.indices()[p]] = config.confidence().confidence(plays.values()[p]);
           preference[plays.indices()[p]] = 1.0;
         }
-        double lambda = config.regularizationFor(plays.rowLength(user));
+        double lambda = config.regularizationFor(plays.rowLength(user), DATA.items().size());
         double[] expected = DenseSolve.row(confidence, preference, model.itemFactors(), k, lambda);
         float[] actual = model.userVector(user);
         for (int a = 0; a < k; a++) {

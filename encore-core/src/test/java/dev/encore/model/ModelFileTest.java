@@ -42,6 +42,43 @@ class ModelFileTest {
   }
 
   @Test
+  void rendleSettingsRoundTrip() throws IOException {
+    AlsConfig settings = AlsConfig.defaults().withFactors(3).withIterations(1).withThreads(1)
+        .withUnobservedWeight(0.125f).withRegularizationExponent(0.75f).withInitSigma(0.5f);
+    FactorModel model = new AlsTrainer(settings).fit(RandomInteractions.generate(10, 8, 0.3, 5, 1));
+    Path file = folder.resolve("rendle.encore");
+    ModelFile.save(model, file);
+    assertThat(ModelFile.load(file).settings()).isEqualTo(settings.withComputeLoss(false));
+  }
+
+  @Test
+  void versionOneFilesLoadWithHuKorenVolinskysObjective() throws IOException {
+    ByteArrayOutputStream current = new ByteArrayOutputStream();
+    ModelFile.write(MODEL, current);
+    byte[] bytes = current.toByteArray();
+    AlsConfig settings = MODEL.settings();
+    // magic, version, then the version-1 settings: factors, lambda, ALS-WR, function, alpha,
+    // epsilon, cap, iterations, solver, CG steps, seed, threads; version 2 appends 3 floats.
+    int settingsEnd = 8 + 4 + 4 + 4 + 1 + 4 + settings.confidence().function().toString().length() + 12 + 4 + 4
+        + settings.solver().toString().length() + 4 + 8 + 4;
+    java.io.ByteArrayOutputStream old = new java.io.ByteArrayOutputStream();
+    old.write(bytes, 0, 8);
+    old.write(new byte[] {0, 0, 0, 1});
+    old.write(bytes, 12, settingsEnd - 12);
+    old.write(bytes, settingsEnd + 12, bytes.length - 8 - settingsEnd - 12);
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(old.toByteArray());
+    old.write(java.nio.ByteBuffer.allocate(8).putLong(crc.getValue()).array());
+    Path file = folder.resolve("version1.encore");
+    Files.write(file, old.toByteArray());
+    FactorModel loaded = ModelFile.load(file);
+    assertThat(loaded.settings()).isEqualTo(settings);
+    assertThat(loaded.settings().unobservedWeight()).isEqualTo(1f);
+    assertThat(loaded.settings().regularizationExponent()).isZero();
+    assertThat(loaded.userFactors()).containsExactly(MODEL.userFactors());
+  }
+
+  @Test
   void truncatedFileGivesAClearError() throws IOException {
     Path file = folder.resolve("model.encore");
     ModelFile.save(MODEL, file);

@@ -102,10 +102,11 @@ final class BlockedAls {
   /** Each row's initial factors are the single-node draws of its rank of first appearance. */
   private JavaPairRDD<Integer, float[]> initial(BlockSide side, long seed) {
     int k = config.factors();
+    float sigma = config.initSigma();
     return side.ids.blockIds().mapValues(ids -> {
       float[] factors = new float[ids.ranks.length * k];
       for (int row = 0; row < ids.ranks.length; row++) {
-        InitialFactors.fill(factors, row * k, ids.ranks[row], 1, k, seed);
+        InitialFactors.fill(factors, row * k, ids.ranks[row], 1, k, seed, sigma);
       }
       return factors;
     });
@@ -116,6 +117,7 @@ final class BlockedAls {
     AlsConfig settings = config;
     int k = settings.factors();
     Broadcast<double[]> gram = spark.broadcast(gram(fixedFactors, settings));
+    long fixedRows = fixedSide.ids.rowCount();
     JavaPairRDD<Integer, FactorShipment> shipments = fixedFactors.join(fixedSide.outBlocks, fixedSide.partitioner)
         .flatMapToPair(block -> {
           float[] factors = block._2()._1();
@@ -131,10 +133,11 @@ final class BlockedAls {
     JavaPairRDD<Integer, Iterable<FactorShipment>> received = shipments.groupByKey(targetSide.partitioner);
     return targetSide.inBlocks.join(targetFactors, targetSide.partitioner)
         .leftOuterJoin(received, targetSide.partitioner)
-        .mapValues(block -> solve(settings, gram.value(), block._1()._1(), block._1()._2(), block._2(), targetIsUsers));
+        .mapValues(block -> solve(settings, gram.value(), fixedRows, block._1()._1(), block._1()._2(), block._2(),
+            targetIsUsers));
   }
 
-  private static SolvedBlock solve(AlsConfig config, double[] gram, InBlock in, float[] previous,
+  private static SolvedBlock solve(AlsConfig config, double[] gram, long fixedRows, InBlock in, float[] previous,
       Optional<Iterable<FactorShipment>> shipments, boolean targetIsUsers) {
     int k = config.factors();
     float[] fixed = new float[in.receivedRows * k];
@@ -146,12 +149,12 @@ final class BlockedAls {
     // The cached previous factors are the warm start; they must stay as they are for recovery.
     float[] target = previous.clone();
     EntryConfidences confidences = in.confidences(config.confidence());
-    HalfStep.solve(config, gram, in.plays, confidences, fixed, target);
+    HalfStep.solve(config, gram, fixedRows, in.plays, confidences, fixed, target);
     double loss = Double.NaN;
     if (config.computeLoss()) {
       loss = targetIsUsers
-          ? TrainingLoss.userTerms(config, gram, in.plays, confidences, target, fixed)
-          : TrainingLoss.itemRegularization(config, in.plays, target);
+          ? TrainingLoss.userTerms(config, gram, fixedRows, in.plays, confidences, target, fixed)
+          : TrainingLoss.itemRegularization(config, fixedRows, in.plays, target);
     }
     return new SolvedBlock(target, loss);
   }
