@@ -19,15 +19,16 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.LongFunction;
 
 /**
  * The one place that turns the database into a model file, and a model trained elsewhere into a
  * stored version. A run records itself as training, aggregates the stored plays, evaluates ALS
  * (and the popularity baseline) on a held-out split, trains the served model on every play, writes
  * it atomically to {@code <dataDirectory>/models/model-<version>.encore} and marks the version
- * ready. An install records the model it is given the same way. Any failure marks the version
- * failed and leaves the ready models, their rows and their files, as they were.
+ * ready, deciding in the same transaction by the {@link PromotionPolicy} whether it goes live (see
+ * {@link ModelRepository#markReady(long, String, String, PromotionPolicy)}). An install records the
+ * model it is given the same way. Any failure marks the version failed and leaves the ready
+ * models, their rows, their files and the serving version as they were.
  *
  * <p>The listener hears two ALS fits when evaluation is on: the evaluation fit on the training
  * split, then the fit on every play.
@@ -41,10 +42,17 @@ public final class StoredModelTrainer {
 
   private final EncoreStore store;
   private final Path dataDirectory;
+  private final PromotionPolicy promotion;
 
+  /** With the default promotion policy (precision@10, 2% tolerance). */
   public StoredModelTrainer(EncoreStore store, Path dataDirectory) {
+    this(store, dataDirectory, PromotionPolicy.defaults());
+  }
+
+  public StoredModelTrainer(EncoreStore store, Path dataDirectory, PromotionPolicy promotion) {
     this.store = Objects.requireNonNull(store, "store");
     this.dataDirectory = dataDirectory.toAbsolutePath().normalize();
+    this.promotion = Objects.requireNonNull(promotion, "promotion");
   }
 
   /** The file a version's model is written to. */
@@ -63,7 +71,19 @@ public final class StoredModelTrainer {
    * @throws ModelTrainingException when it fails, after marking its version failed
    */
   public ModelRecord train(TrainingSettings settings, TrainingListener listener) {
+    return train(settings, listener, (version, model) -> null).record();
+  }
+
+  /**
+   * Runs one training; {@code prepare} runs on the trained model before the version is marked
+   * ready (the server builds what it will serve there), so a version is ready only once it can be
+   * served.
+   *
+   * @throws ModelTrainingException when any step fails, after marking its version failed
+   */
+  public <T> Recorded<T> train(TrainingSettings settings, TrainingListener listener, Preparation<T> prepare) {
     Objects.requireNonNull(listener, "listener");
+    Objects.requireNonNull(prepare, "prepare");
     return recordVersion(describe(settings), "training", version -> {
       Interactions plays = store.plays().interactions(settings.aggregation());
       if (plays.nnz() == 0) {
@@ -75,8 +95,8 @@ public final class StoredModelTrainer {
       }
       Map<String, Object> metrics = settings.evaluates() ? evaluate(settings, plays, listener) : notEvaluated();
       FactorModel model = new AlsTrainer(settings.als()).fit(plays, listener);
-      return new Made<>(model, toJson(metrics), null);
-    }).record();
+      return new Made<>(model, toJson(metrics), prepare.prepare(version, model));
+    });
   }
 
   /**
@@ -85,22 +105,39 @@ public final class StoredModelTrainer {
    * {@link #modelFile} like a trained version, so a restart serves it the same way and
    * {@code source} is never read again.
    *
-   * @param prepare runs once the version number is known and before the version is marked ready
-   *     (the server builds what it will serve there), so a version is ready only once it can be
-   *     served; what it returns comes back with the record
+   * @param prepare runs once the version number is known and before the version is marked ready,
+   *     as for {@link #train(TrainingSettings, TrainingListener, Preparation)}
    * @throws ModelTrainingException when any step fails, after marking the version failed
    */
-  public <T> Recorded<T> install(FactorModel model, Path source, String metricsJson, LongFunction<T> prepare) {
+  public <T> Recorded<T> install(FactorModel model, Path source, String metricsJson, Preparation<T> prepare) {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(metricsJson, "metricsJson");
     Map<String, Object> described = new LinkedHashMap<>();
     described.put("installedFrom", source.toAbsolutePath().toString());
     described.put("als", model.settings());
-    return recordVersion(described, "installing", version -> new Made<>(model, metricsJson, prepare.apply(version)));
+    return recordVersion(described, "installing", version -> new Made<>(model, metricsJson,
+        prepare.prepare(version, model)));
   }
 
-  /** A ready version's record and what the caller prepared for it. */
-  public record Recorded<T>(ModelRecord record, T prepared) {}
+  /**
+   * What a caller does with a new version's model before it is marked ready; what it returns
+   * comes back with the record. A failure here fails the version.
+   */
+  @FunctionalInterface
+  public interface Preparation<T> {
+    T prepare(long version, FactorModel model) throws Exception;
+  }
+
+  /**
+   * A ready version's record (its {@link ModelRecord#promotionJson()} says whether it went live)
+   * and what the caller prepared for it.
+   */
+  public record Recorded<T>(ModelRecord record, T prepared) {
+    /** The promotion decided when it became ready. */
+    public Promotion promotion() {
+      return Promotion.fromJson(record.promotionJson()).orElseThrow();
+    }
+  }
 
   /** What a version's run made: the model to write, its metrics, and what the caller keeps. */
   private record Made<T>(FactorModel model, String metricsJson, T prepared) {}
@@ -120,8 +157,8 @@ public final class StoredModelTrainer {
       Made<T> made = run.run(version);
       Path file = modelFile(version);
       ModelFile.save(made.model(), file);
-      store.models().markReady(version, file.toString(), made.metricsJson());
-      return new Recorded<>(store.models().find(version).orElseThrow(), made.prepared());
+      ModelRecord ready = store.models().markReady(version, file.toString(), made.metricsJson(), promotion);
+      return new Recorded<>(ready, made.prepared());
     } catch (Exception | Error failure) {
       markFailed(version, failure);
       throw new ModelTrainingException(version, action, failure);

@@ -197,7 +197,7 @@ class StoredModelTrainerTest {
     AtomicLong preparedFor = new AtomicLong();
 
     StoredModelTrainer.Recorded<String> installed = trainer.install(elsewhere, source, "{\"precision@10\":0.25}",
-        version -> {
+        (version, model) -> {
           preparedFor.set(version);
           assertThat(store.models().find(version).orElseThrow().status()).isEqualTo(ModelRecord.TRAINING);
           return "prepared " + version;
@@ -225,7 +225,7 @@ class StoredModelTrainerTest {
     ModelRecord good = trainer.train(SMALL, TrainingListener.NONE);
     FactorModel elsewhere = ModelFile.load(Path.of(good.file()));
 
-    assertThatThrownBy(() -> trainer.install(elsewhere, folder.resolve("big"), "{}", version -> {
+    assertThatThrownBy(() -> trainer.install(elsewhere, folder.resolve("big"), "{}", (version, model) -> {
       throw new OutOfMemoryError("simulated: too large to serve");
     })).isInstanceOfSatisfying(ModelTrainingException.class, e -> {
       assertThat(e.version()).isEqualTo(good.version() + 1);
@@ -253,5 +253,41 @@ class StoredModelTrainerTest {
     assertThat(recorded.at("/aggregation/halfLife").asText()).isEqualTo("PT720H");
     assertThat(JSON.readTree(ready.metricsJson()).get("evaluated").asBoolean()).isFalse();
     assertThat(ModelFile.load(Path.of(ready.file())).factors()).isEqualTo(8);
+  }
+
+  @Test
+  void aTrainingWorseThanTheServingVersionIsReadyButNotPromoted() throws IOException {
+    ModelRecord good = trainer.train(SMALL, TrainingListener.NONE);
+    double goodPrecision = JSON.readTree(good.metricsJson()).at("/als/precision@10").asDouble();
+
+    // No iterations: the random initial factors, which rank far worse than the trained ones.
+    StoredModelTrainer.Recorded<Long> untrained = trainer.train(
+        TrainingSettings.of(SMALL.withIterations(0)), TrainingListener.NONE, (version, model) -> {
+          assertThat(store.models().find(version).orElseThrow().status()).isEqualTo(ModelRecord.TRAINING);
+          return version;
+        });
+
+    ModelRecord held = untrained.record();
+    assertThat(untrained.prepared()).isEqualTo(held.version());
+    assertThat(held.status()).isEqualTo(ModelRecord.READY);
+    assertThat(Path.of(held.file())).exists();
+    Promotion decision = untrained.promotion();
+    assertThat(decision.promoted()).as(decision.reason()).isFalse();
+    assertThat(decision.serving()).isEqualTo(goodPrecision);
+    assertThat(decision.candidate()).isLessThan(goodPrecision * (1 - PromotionPolicy.DEFAULT_TOLERANCE));
+    assertThat(decision.reason()).startsWith("not promoted: precision@10 ");
+    assertThat(store.models().serving().servingVersion()).isEqualTo(good.version());
+    assertThat(good.promotedAt()).isNotNull();
+  }
+
+  @Test
+  void aPromotionPolicyOfTheTrainersOwnDecides() {
+    ModelRecord good = trainer.train(SMALL, TrainingListener.NONE);
+    StoredModelTrainer lenient = new StoredModelTrainer(store, dataDirectory, new PromotionPolicy("precision@10", 0.99));
+
+    ModelRecord untrained = lenient.train(SMALL.withIterations(0), TrainingListener.NONE);
+
+    assertThat(Promotion.fromJson(untrained.promotionJson()).orElseThrow().promoted()).isTrue();
+    assertThat(store.models().serving().servingVersion()).isEqualTo(untrained.version()).isNotEqualTo(good.version());
   }
 }
