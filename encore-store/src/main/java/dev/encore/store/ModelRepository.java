@@ -45,6 +45,20 @@ public final class ModelRepository {
         .one());
   }
 
+  /** Replaces a run's settings while it trains (once it has chosen them itself). */
+  public void updateSettings(long version, String settingsJson) {
+    Objects.requireNonNull(settingsJson, "settingsJson");
+    int updated = store.withHandle(handle -> handle
+        .createUpdate("UPDATE models SET settings = ? WHERE version = ? AND status = ?")
+        .bind(0, settingsJson)
+        .bind(1, version)
+        .bind(2, ModelRecord.TRAINING)
+        .execute());
+    if (updated == 0) {
+      throw new IllegalStateException("model version " + version + " is not training; its settings are final");
+    }
+  }
+
   /** {@link #markReady(long, String, String, PromotionPolicy)} with the default policy. */
   public ModelRecord markReady(long version, String file, String metricsJson) {
     return markReady(version, file, metricsJson, PromotionPolicy.defaults());
@@ -168,6 +182,19 @@ public final class ModelRepository {
       ServingState state = lockServing(handle);
       handle.createUpdate("UPDATE model_serving SET pinned = ? WHERE id = 1").bind(0, false).execute();
       return state.pinnedVersion();
+    });
+  }
+
+  /**
+   * Records that no version serves (and none is pinned): for a server that found none of the
+   * ready versions' files loadable, so that the next ready version goes live.
+   */
+  public void clearServing() {
+    store.inTransaction(handle -> {
+      lockServing(handle);
+      return handle.createUpdate("UPDATE model_serving SET serving_version = NULL, pinned = ? WHERE id = 1")
+          .bind(0, false)
+          .execute();
     });
   }
 

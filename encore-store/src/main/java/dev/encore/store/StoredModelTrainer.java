@@ -14,7 +14,10 @@ import dev.encore.eval.Split;
 import dev.encore.model.FactorModel;
 import dev.encore.model.ModelFile;
 import dev.encore.popular.PopularityRecommender;
+import dev.encore.tune.AutoSettings;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -75,28 +78,59 @@ public final class StoredModelTrainer {
   }
 
   /**
-   * Runs one training; {@code prepare} runs on the trained model before the version is marked
-   * ready (the server builds what it will serve there), so a version is ready only once it can be
-   * served.
+   * Runs one training; {@code prepare} runs on the trained model once its file is written and
+   * before the version is marked ready (the server builds what it will serve there), so a version
+   * is ready only once it can be served.
+   *
+   * <p>With {@link TrainingSettings#auto()} on, the ALS settings are first chosen by
+   * {@link AutoSettings} on the evaluation split's training part only (on every play when nothing
+   * is held out), so the test part stays unseen; the chosen settings are then evaluated on the test
+   * part and trained on every play. The search's summary goes in the metrics under "auto" and the
+   * chosen settings in the version's settings under "als". When {@code listener} is also an
+   * {@link AutoSettings.Listener} it hears the search too.
    *
    * @throws ModelTrainingException when any step fails, after marking its version failed
    */
   public <T> Recorded<T> train(TrainingSettings settings, TrainingListener listener, Preparation<T> prepare) {
     Objects.requireNonNull(listener, "listener");
-    Objects.requireNonNull(prepare, "prepare");
-    return recordVersion(describe(settings), "training", version -> {
-      Interactions plays = store.plays().interactions(settings.aggregation());
-      if (plays.nnz() == 0) {
-        throw new IllegalStateException("the database holds no plays: import or post plays before training");
+    return recordVersion(describe(settings, settings.als()), "training", version -> {
+      Interactions plays = playsFor(settings);
+      Split split = settings.evaluates() ? new RandomSplitter(settings.testFraction(), settings.splitSeed()).split(plays)
+          : null;
+      boolean holdsOut = split != null && split.test().nnz() > 0;
+      AutoSettings.Result search = settings.auto().enabled()
+          ? choose(settings, holdsOut ? split.train() : plays, listener) : null;
+      AlsConfig als = search == null ? settings.als() : search.chosen().withComputeLoss(settings.als().computeLoss());
+      Map<String, Object> metrics = holdsOut ? evaluate(settings, als, split, plays, listener)
+          : notEvaluated(split == null ? null : "too few plays to hold any out");
+      if (search != null) {
+        metrics.put("auto", search.describe());
+        store.models().updateSettings(version, toJson(describe(settings, als)));
       }
-      if (plays.totalValue() == 0) {
-        throw new IllegalStateException("every play weighs 0 under " + settings.aggregation() + ": the plays are"
-            + " too old for the half-life (plays imported without timestamps are dated by --played-at)");
-      }
-      Map<String, Object> metrics = settings.evaluates() ? evaluate(settings, plays, listener) : notEvaluated();
-      FactorModel model = new AlsTrainer(settings.als()).fit(plays, listener);
-      return new Made<>(model, toJson(metrics), prepare.prepare(version, model));
-    });
+      return new Made(new AlsTrainer(als).fit(plays, listener), toJson(metrics));
+    }, prepare);
+  }
+
+  private Interactions playsFor(TrainingSettings settings) {
+    Interactions plays = store.plays().interactions(settings.aggregation());
+    if (plays.nnz() == 0) {
+      throw new IllegalStateException("the database holds no plays: import or post plays before training");
+    }
+    if (plays.totalValue() == 0) {
+      throw new IllegalStateException("every play weighs 0 under " + settings.aggregation() + ": the plays are"
+          + " too old for the half-life (plays imported without timestamps are dated by --played-at)");
+    }
+    return plays;
+  }
+
+  /** The search, scored at the evaluation's k; its candidate fits skip the loss nobody reads. */
+  private static AutoSettings.Result choose(TrainingSettings settings, Interactions train, TrainingListener listener) {
+    AlsConfig base = settings.als();
+    AutoSettings search = new AutoSettings(settings.auto().budget(), settings.k(), base.threads(),
+        settings.auto().maxCandidates());
+    AutoSettings.Listener hears = listener instanceof AutoSettings.Listener searchListener ? searchListener
+        : AutoSettings.Listener.NONE;
+    return search.choose(train, base.withComputeLoss(false), hears);
   }
 
   /**
@@ -115,13 +149,13 @@ public final class StoredModelTrainer {
     Map<String, Object> described = new LinkedHashMap<>();
     described.put("installedFrom", source.toAbsolutePath().toString());
     described.put("als", model.settings());
-    return recordVersion(described, "installing", version -> new Made<>(model, metricsJson,
-        prepare.prepare(version, model)));
+    return recordVersion(described, "installing", version -> new Made(model, metricsJson), prepare);
   }
 
   /**
-   * What a caller does with a new version's model before it is marked ready; what it returns
-   * comes back with the record. A failure here fails the version.
+   * What a caller does with a new version's model after its file is written and before it is
+   * marked ready; what it returns comes back with the record. A failure here fails the version
+   * and removes its file.
    */
   @FunctionalInterface
   public interface Preparation<T> {
@@ -139,29 +173,46 @@ public final class StoredModelTrainer {
     }
   }
 
-  /** What a version's run made: the model to write, its metrics, and what the caller keeps. */
-  private record Made<T>(FactorModel model, String metricsJson, T prepared) {}
+  /** What a version's run made: the model to write and its metrics. */
+  private record Made(FactorModel model, String metricsJson) {}
 
   /** The work between recording a version and writing its file. */
-  private interface VersionRun<T> {
-    Made<T> run(long version) throws Exception;
+  private interface VersionRun {
+    Made run(long version) throws Exception;
   }
 
   /**
-   * Every version's life: recorded as training with its settings, run, written to its file, marked
-   * ready; any failure, an Error too, marks it failed and is thrown as a {@link ModelTrainingException}.
+   * Every version's life: recorded as training with its settings, run, written to its file,
+   * prepared, marked ready (and promoted or not); any failure, an Error too, removes the file it
+   * wrote, marks it failed and is thrown as a {@link ModelTrainingException}.
    */
-  private <T> Recorded<T> recordVersion(Map<String, Object> described, String action, VersionRun<T> run) {
+  private <T> Recorded<T> recordVersion(Map<String, Object> described, String action, VersionRun run,
+      Preparation<T> prepare) {
+    Objects.requireNonNull(prepare, "prepare");
     long version = store.models().startTraining(toJson(described));
+    Path file = modelFile(version);
+    boolean written = false;
     try {
-      Made<T> made = run.run(version);
-      Path file = modelFile(version);
+      Made made = run.run(version);
       ModelFile.save(made.model(), file);
+      written = true;
+      T prepared = prepare.prepare(version, made.model());
       ModelRecord ready = store.models().markReady(version, file.toString(), made.metricsJson(), promotion);
-      return new Recorded<>(ready, made.prepared());
+      return new Recorded<>(ready, prepared);
     } catch (Exception | Error failure) {
+      if (written) {
+        deleteQuietly(file, failure);
+      }
       markFailed(version, failure);
       throw new ModelTrainingException(version, action, failure);
+    }
+  }
+
+  private static void deleteQuietly(Path file, Throwable failure) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException | RuntimeException cannotDelete) {
+      failure.addSuppressed(cannotDelete);
     }
   }
 
@@ -173,14 +224,8 @@ public final class StoredModelTrainer {
     }
   }
 
-  private static Map<String, Object> evaluate(TrainingSettings settings, Interactions plays, TrainingListener listener) {
-    Split split = new RandomSplitter(settings.testFraction(), settings.splitSeed()).split(plays);
-    if (split.test().nnz() == 0) {
-      Map<String, Object> skipped = notEvaluated();
-      skipped.put("reason", "too few plays to hold any out");
-      return skipped;
-    }
-    AlsConfig als = settings.als();
+  private static Map<String, Object> evaluate(TrainingSettings settings, AlsConfig als, Split split,
+      Interactions plays, TrainingListener listener) {
     long start = System.nanoTime();
     FactorModel model = new AlsTrainer(als).fit(split.train(), listener);
     double fitSeconds = (System.nanoTime() - start) / 1e9;
@@ -200,9 +245,12 @@ public final class StoredModelTrainer {
     return metrics;
   }
 
-  private static Map<String, Object> notEvaluated() {
+  private static Map<String, Object> notEvaluated(String reason) {
     Map<String, Object> metrics = new LinkedHashMap<>();
     metrics.put("evaluated", false);
+    if (reason != null) {
+      metrics.put("reason", reason);
+    }
     return metrics;
   }
 
@@ -214,17 +262,27 @@ public final class StoredModelTrainer {
     return sizes;
   }
 
-  private static Map<String, Object> describe(TrainingSettings settings) {
+  /** The settings JSON of a training with {@code als}: the given settings, or once auto has chosen, the chosen. */
+  private static Map<String, Object> describe(TrainingSettings settings, AlsConfig als) {
     Map<String, Object> aggregation = new LinkedHashMap<>();
     aggregation.put("kind", settings.aggregation().isDecayed() ? "halfLife" : "sum");
     settings.aggregation().halfLife().ifPresent(halfLife -> aggregation.put("halfLife", halfLife.toString()));
     settings.aggregation().now().ifPresent(now -> aggregation.put("now", now.toString()));
     Map<String, Object> described = new LinkedHashMap<>();
-    described.put("als", settings.als());
+    described.put("als", als);
     described.put("aggregation", aggregation);
     described.put("testFraction", settings.testFraction());
     described.put("splitSeed", settings.splitSeed());
     described.put("k", settings.k());
+    if (settings.auto().enabled()) {
+      Map<String, Object> auto = new LinkedHashMap<>();
+      auto.put("budget", settings.auto().budget().toString());
+      auto.put("maxCandidates", settings.auto().maxCandidates());
+      auto.put("startedFrom", settings.als());
+      described.put("auto", auto);
+    } else {
+      described.put("auto", false);
+    }
     return described;
   }
 

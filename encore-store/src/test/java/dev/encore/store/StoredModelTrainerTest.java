@@ -13,7 +13,9 @@ import dev.encore.data.Interactions;
 import dev.encore.model.FactorModel;
 import dev.encore.model.ModelFile;
 import dev.encore.store.testing.SyntheticFiles;
+import dev.encore.eval.RandomSplitter;
 import dev.encore.store.testing.TestDatabase;
+import dev.encore.tune.AutoSettings;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -289,5 +291,82 @@ class StoredModelTrainerTest {
 
     assertThat(Promotion.fromJson(untrained.promotionJson()).orElseThrow().promoted()).isTrue();
     assertThat(store.models().serving().servingVersion()).isEqualTo(untrained.version()).isNotEqualTo(good.version());
+  }
+
+  @Test
+  void anAutomaticTrainingChoosesOnTheEvaluationsTrainingPartAndServesTheChoiceTrainedOnEveryPlay()
+      throws IOException {
+    AutoTuning auto = AutoTuning.within(Duration.ofSeconds(60)).withMaxCandidates(3);
+    TrainingSettings settings = TrainingSettings.of(SMALL.withComputeLoss(true)).withAuto(auto);
+    AtomicInteger candidatesHeard = new AtomicInteger();
+    AtomicInteger fitsHeard = new AtomicInteger();
+    class Both implements TrainingListener, AutoSettings.Listener {
+      @Override
+      public void started(AlsConfig config, int users, int items, long entries) {
+        fitsHeard.incrementAndGet();
+      }
+
+      @Override
+      public void candidateFinished(AutoSettings.Candidate candidate, int done) {
+        candidatesHeard.incrementAndGet();
+      }
+    }
+
+    ModelRecord ready = trainer.train(settings, new Both());
+
+    // The same search by hand on the training part of the same split: the same choice and score.
+    Interactions plays = store.plays().interactions(PlayAggregation.sum());
+    Interactions trainPart = new RandomSplitter(settings.testFraction(), settings.splitSeed()).split(plays).train();
+    AutoSettings.Result byHand = new AutoSettings(auto.budget(), settings.k(), SMALL.threads(), 3)
+        .choose(trainPart, SMALL, AutoSettings.Listener.NONE);
+    JsonNode metrics = JSON.readTree(ready.metricsJson());
+    assertThat(metrics.at("/auto/validationScore").asDouble()).isEqualTo(byHand.score());
+    assertThat(metrics.at("/auto/candidates")).hasSize(byHand.candidates().size());
+    assertThat(metrics.at("/als/precision@10").isNumber()).isTrue();
+    JsonNode recorded = JSON.readTree(ready.settingsJson());
+    assertThat(recorded.at("/als/factors").asInt()).isEqualTo(byHand.chosen().factors());
+    assertThat(recorded.at("/als/regularization").floatValue()).isEqualTo(byHand.chosen().regularization());
+    assertThat(recorded.at("/als/computeLoss").asBoolean()).as("the served fit keeps the loss").isTrue();
+    assertThat(recorded.at("/auto/startedFrom/factors").asInt()).isEqualTo(SMALL.factors());
+    assertThat(candidatesHeard).hasValue(byHand.candidates().size());
+    assertThat(fitsHeard).as("the evaluation fit and the final fit").hasValue(2);
+    FactorModel saved = ModelFile.load(Path.of(ready.file()));
+    FactorModel direct = new AlsTrainer(byHand.chosen()).fit(plays);
+    assertThat(saved.itemFactors()).isEqualTo(direct.itemFactors());
+  }
+
+  @Test
+  void aTrainingWithoutEvaluationChoosesOnEveryPlay() throws IOException {
+    TrainingSettings settings = TrainingSettings.of(SMALL).withEvaluation(0, 1, 10)
+        .withAuto(AutoTuning.within(Duration.ofSeconds(60)).withMaxCandidates(2));
+
+    ModelRecord ready = trainer.train(settings, TrainingListener.NONE);
+
+    AutoSettings.Result byHand = new AutoSettings(Duration.ofSeconds(60), 10, SMALL.threads(), 2)
+        .choose(store.plays().interactions(PlayAggregation.sum()), SMALL, AutoSettings.Listener.NONE);
+    JsonNode metrics = JSON.readTree(ready.metricsJson());
+    assertThat(metrics.get("evaluated").asBoolean()).isFalse();
+    assertThat(metrics.at("/auto/validationScore").asDouble()).isEqualTo(byHand.score());
+  }
+
+  @Test
+  void theDefaultsChooseTheirSettingsAndOfKeepsTheGivenOnes() {
+    assertThat(TrainingSettings.defaults().auto().enabled()).isTrue();
+    assertThat(TrainingSettings.defaults().auto().budget()).isEqualTo(AutoSettings.DEFAULT_BUDGET);
+    assertThat(TrainingSettings.of(SMALL).auto().enabled()).isFalse();
+    assertThatThrownBy(() -> AutoTuning.within(Duration.ZERO)).hasMessageContaining("must be positive");
+  }
+
+  @Test
+  void aPreparationThatFailsRemovesTheWrittenFile() {
+    assertThatThrownBy(() -> trainer.train(TrainingSettings.of(SMALL), TrainingListener.NONE, (version, model) -> {
+      assertThat(trainer.modelFile(version)).exists();
+      throw new IllegalStateException("simulated: cannot build the serving snapshot");
+    })).isInstanceOf(ModelTrainingException.class).hasMessageContaining("cannot build the serving snapshot");
+
+    ModelRecord failed = store.models().list().get(0);
+    assertThat(failed.status()).isEqualTo(ModelRecord.FAILED);
+    assertThat(trainer.modelFile(failed.version())).doesNotExist();
+    assertThat(store.models().serving().serving()).isEmpty();
   }
 }
