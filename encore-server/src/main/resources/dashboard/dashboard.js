@@ -127,10 +127,14 @@
     }).catch(error => text('updated', 'stats: ' + error.message));
 
     api('/v1/models').then(list => {
+      text('modelRules', 'A new version goes live if its ' + list.promotion.metric + ' is at most '
+        + Math.round(list.promotion.tolerance * 1000) / 10 + '% worse than the serving one\'s'
+        + (list.pinnedVersion ? '; version ' + list.pinnedVersion + ' is pinned, so none does until it is unpinned' : '')
+        + '. Model files kept: the newest ' + list.retention.keepModels + ' and the serving one.');
       fill('models', list.models, (row, m) => {
         const als = m.settings && m.settings.als ? m.settings.als : {};
-        cell(row, m.version + (m.serving ? ' (serving)' : ''));
-        cell(row, m.status + (m.error ? ': ' + m.error : ''));
+        cell(row, m.version + (m.pinned ? ' (serving, pinned)' : m.serving ? ' (serving)' : ''));
+        cell(row, m.status + (m.fileRemoved ? ', file removed' : '') + (m.error ? ': ' + m.error : ''));
         cell(row, m.createdAt ? new Date(m.createdAt).toLocaleString() : '');
         cell(row, als.factors, true);
         cell(row, als.iterations, true);
@@ -139,6 +143,11 @@
         cell(row, fixed(metric(m.metrics, 'als', 'map@10'), 4), true);
         cell(row, fixed(metric(m.metrics, 'als', 'epr'), 3), true);
         cell(row, fixed(metric(m.metrics, 'popularity', 'precision@10'), 4), true);
+        const promotion = cell(row, m.promotion ? m.promotion.reason : '');
+        if (m.promotion && !m.promotion.promoted) {
+          promotion.className = 'error';
+        }
+        actions(cell(row, ''), m);
       });
       drawLoss(list.models);
       const job = list.activeJob;
@@ -147,6 +156,36 @@
         : 'Training job ' + job.id + ': ' + job.phase + ', iteration ' + job.iteration + '/' + job.iterations
           + ' (' + Math.round(job.progress * 100) + '%)');
     }).catch(error => text('jobStatus', 'models: ' + error.message));
+  }
+
+  // Buttons for what an operator may do with a version; the server refuses the rest with a reason.
+  function actions(holder, m) {
+    const choices = [];
+    if (m.status === 'ready' && !m.fileRemoved && !m.serving) {
+      choices.push(['promote', 'POST', '/promote']);
+    }
+    if (m.status === 'ready' && !m.fileRemoved && !m.pinned) {
+      choices.push(['pin', 'POST', '/pin']);
+    }
+    if (m.pinned) {
+      choices.push(['unpin', 'POST', null]);
+    }
+    if (!m.serving && m.status !== 'training') {
+      choices.push(['delete', 'DELETE', '']);
+    }
+    choices.forEach(([label, method, suffix]) => {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'link';
+      button.textContent = label;
+      button.addEventListener('click', () => {
+        const path = suffix === null ? '/v1/models/unpin' : '/v1/models/' + m.version + suffix;
+        api(path, { method })
+          .then(() => { text('modelAction', label + ' version ' + m.version + ': done.'); refresh(); })
+          .catch(error => text('modelAction', error.message));
+      });
+      holder.appendChild(button);
+    });
   }
 
   document.getElementById('trainButton').addEventListener('click', () => {

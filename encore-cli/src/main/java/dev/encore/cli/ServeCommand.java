@@ -2,6 +2,9 @@ package dev.encore.cli;
 
 import dev.encore.server.EncoreServer;
 import dev.encore.server.ServerConfig;
+import dev.encore.server.TrainingPlan;
+import dev.encore.store.AutoTuning;
+import dev.encore.store.PromotionPolicy;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,22 +55,61 @@ final class ServeCommand implements Callable<Integer> {
   @Mixin
   SynthOptions synth;
 
+  @Option(names = "--half-life", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "Weight each play by 0.5^(age / DURATION), ages measured when each training starts, e.g. 30d"
+          + " or P30D; 0 sums the play counts (default: 0).")
+  Duration halfLife = Duration.ZERO;
+
+  @Option(names = "--promotion-metric", paramLabel = "METRIC",
+      description = "Held-out metric a new model version must not lose on to go live: precision@10, ndcg@10, ...,"
+          + " or epr (lower is better) (default: ${DEFAULT-VALUE}).")
+  String promotionMetric = PromotionPolicy.DEFAULT_METRIC;
+
+  @Option(names = "--promotion-tolerance", paramLabel = "SHARE",
+      description = "A new version goes live unless its metric is worse than the serving one's by more than this"
+          + " share of it, e.g. 0.02 for 2% (default: ${DEFAULT-VALUE}).")
+  double promotionTolerance = PromotionPolicy.DEFAULT_TOLERANCE;
+
+  @Option(names = "--keep-models", paramLabel = "N",
+      description = "Keep the model files of the newest N versions (and the serving one); older files are deleted"
+          + " (default: ${DEFAULT-VALUE}).")
+  int keepModels = ServerConfig.DEFAULT_KEEP_MODELS;
+
   @Mixin
   AlsOptions als;
+
+  @Mixin
+  AutoOptions auto;
 
   /** Released by the shutdown hook (Ctrl-C); tests release it themselves. */
   final CountDownLatch stop = new CountDownLatch(1);
   /** Hears the started server; tests use it to find the port. */
   Consumer<EncoreServer> started = server -> {};
 
+  /**
+   * How every training trains: the ALS options (where the search starts), chosen automatically
+   * unless one of the settings the search chooses is given (or --no-auto), as {@code encore train}.
+   */
+  TrainingPlan trainingPlan() {
+    AutoTuning tuning = auto.enabled(spec) ? new AutoTuning(true, auto.budget, auto.maxCandidates) : AutoTuning.OFF;
+    return new TrainingPlan(als.toConfig().withComputeLoss(true), halfLife.isZero() ? null : halfLife, tuning);
+  }
+
+  /** The server's settings from the options. */
+  ServerConfig config() {
+    return ServerConfig.defaults(store.dataDirectory).withPort(port).withStore(store.toConfig())
+        .withApiKey(apiKey)
+        .withKeyedReads(keyedReads).withMaxBodyBytes(maxBodyBytes).withRetrainEvery(retrainEvery)
+        .withTraining(trainingPlan())
+        .withPromotion(new PromotionPolicy(promotionMetric, promotionTolerance))
+        .withKeepModels(keepModels)
+        .withDemo(demo ? synth.toConfig() : null);
+  }
+
   @Override
   public Integer call() throws Exception {
     Path dataDirectory = store.dataDirectory;
-    ServerConfig config = ServerConfig.defaults(dataDirectory).withPort(port).withStore(store.toConfig())
-        .withApiKey(apiKey)
-        .withKeyedReads(keyedReads).withMaxBodyBytes(maxBodyBytes).withRetrainEvery(retrainEvery)
-        .withTraining(als.toConfig().withComputeLoss(true))
-        .withDemo(demo ? synth.toConfig() : null);
+    ServerConfig config = config();
     PrintWriter out = spec.commandLine().getOut();
     if (config.demo() != null) {
       out.printf("Importing the demo catalogue (%,d listeners x %,d tracks) unless the database has plays...%n",

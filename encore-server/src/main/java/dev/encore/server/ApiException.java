@@ -40,6 +40,10 @@ public final class ApiException extends RuntimeException {
         + "': add them with POST /v1/users or by posting their plays to POST /v1/plays.");
   }
 
+  public static ApiException unknownModel(long version) {
+    return notFound("unknown_model", "No model version " + version + ": GET /v1/models lists them.");
+  }
+
   public static ApiException unknownTrack(String trackId) {
     return notFound("unknown_track", "No track with id '" + trackId + "': add it with POST /v1/tracks first.");
   }

@@ -1,24 +1,18 @@
 package dev.encore.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.encore.als.AlsConfig;
-import dev.encore.model.FactorModel;
-import dev.encore.model.ModelFile;
 import dev.encore.store.EncoreStore;
-import dev.encore.store.ModelRecord;
 import dev.encore.store.PlayAggregation;
 import dev.encore.store.StoredModelTrainer;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +25,9 @@ public final class EncoreServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EncoreServer.class);
   /** The most of a listener's newest plays a fold-in reads. */
   static final int FOLD_IN_HISTORY = 50_000;
+  /** The error recorded on a version found still training at start-up. */
+  static final String UNFINISHED = "the server stopped (killed or crashed) while this version was training, so it"
+      + " never finished; the serving model was not changed. Train again with POST /v1/models/train";
 
   private final ServerConfig config;
   private final EncoreStore store;
@@ -51,27 +48,38 @@ public final class EncoreServer implements AutoCloseable {
     this.routes = routes;
   }
 
-  /** Opens the store (migrating it), loads the newest ready model, starts listening. */
+  /**
+   * Opens the store (migrating it), marks the trainings a previous process left unfinished failed,
+   * loads the serving (or pinned) model version, starts listening.
+   */
   public static EncoreServer start(ServerConfig config) {
     EncoreStore store = EncoreStore.open(config.store());
     try {
-      return start(config, store, ModelTraining.stored(store, config.dataDirectory()));
+      return start(config, store);
     } catch (RuntimeException e) {
       store.close();
       throw e;
     }
   }
 
-  static EncoreServer start(ServerConfig config, EncoreStore store, ModelTraining training) {
+  private static EncoreServer start(ServerConfig config, EncoreStore store) {
     Clock clock = Clock.systemUTC();
+    List<Long> unfinished = store.models().failUnfinished(UNFINISHED);
+    if (!unfinished.isEmpty()) {
+      LOG.warn("model versions {} were still training when the server last stopped: marked failed", unfinished);
+    }
     if (config.demo() != null) {
       DemoData.importIfEmpty(store, config.demo(), clock);
     }
     String apiKey = ApiKeyGuard.resolveKey(config.apiKey(), config.dataDirectory());
-    Optional<ServingSnapshot> trained = newestLoadableModel(store);
-    ServingSnapshot initial = trained.orElseGet(() -> popularityFromStore(store, config.training(), clock));
+    ServingSnapshot initial = ModelLifecycle.servedAtStart(store)
+        .orElseGet(() -> popularityFromStore(store, config.training(), clock));
     LiveModel live = new LiveModel(initial, userId -> store.plays().forUser(userId, FOLD_IN_HISTORY), clock);
-    TrainingJobs jobs = new TrainingJobs(training, live, clock);
+    ModelRetention retention = new ModelRetention(store, config.keepModels());
+    retention.apply();
+    ModelLifecycle lifecycle = new ModelLifecycle(store, live, retention);
+    StoredModelTrainer trainer = new StoredModelTrainer(store, config.dataDirectory(), config.promotion());
+    TrainingJobs jobs = new TrainingJobs(ModelTraining.stored(store, trainer, clock), lifecycle, clock);
     ServerMetrics metrics = new ServerMetrics(live);
     ObjectMapper mapper = ServerJson.mapper();
     JsonBodies bodies = new JsonBodies(mapper, config.maxBodyBytes());
@@ -102,9 +110,8 @@ public final class EncoreServer implements AutoCloseable {
     ErrorResponses.register(app);
     new RecommendationRoutes(live, store, Strategies.recommendations(), Strategies.similarTracks()).register(app);
     new CatalogueRoutes(store, live, bodies, metrics, clock).register(app);
-    ModelInstaller installer = new ModelInstaller(store, new StoredModelTrainer(store, config.dataDirectory()), jobs,
-        mapper);
-    new ModelRoutes(store, live, jobs, installer, bodies, mapper, config.training()).register(app);
+    ModelInstaller installer = new ModelInstaller(store, trainer, jobs, mapper);
+    new ModelRoutes(store, live, jobs, installer, lifecycle, bodies, mapper, config).register(app);
     new DashboardRoutes(store, live, metrics, new DailyPlays(config.store(), clock)).register(app);
     new OperationsRoutes(store, live, metrics).register(app);
 
@@ -128,28 +135,10 @@ public final class EncoreServer implements AutoCloseable {
     return server;
   }
 
-  /** The newest ready model whose file loads; a missing or corrupt file is logged and skipped. */
-  private static Optional<ServingSnapshot> newestLoadableModel(EncoreStore store) {
-    List<ModelRecord> ready = new ArrayList<>(store.models().list().stream().filter(ModelRecord::isReady).toList());
-    ready.sort((a, b) -> Long.compare(b.version(), a.version()));
-    for (ModelRecord record : ready) {
-      try {
-        FactorModel model = ModelFile.load(Path.of(record.file()));
-        LOG.info("serving model version {} from {}", record.version(), record.file());
-        Instant trainedFrom = record.createdAt();
-        return Optional.of(ServingSnapshot.ofModel(record.version(), model, store.tracks().features(), trainedFrom));
-      } catch (Exception e) {
-        LOG.warn("model version {} cannot be loaded from {}: {}; trying an older one", record.version(),
-            record.file(), e.getMessage());
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static ServingSnapshot popularityFromStore(EncoreStore store, AlsConfig training, Clock clock) {
+  private static ServingSnapshot popularityFromStore(EncoreStore store, TrainingPlan training, Clock clock) {
     Instant readAt = clock.instant();
     return ServingSnapshot.popularityOnly(store.plays().interactions(PlayAggregation.sum()), store.tracks().features(),
-        training.confidence(), readAt);
+        training.als().confidence(), readAt);
   }
 
   /** The port it listens on (the one picked when configured with 0). */

@@ -17,10 +17,10 @@ import java.time.Instant;
 
 /**
  * Installs a model trained elsewhere (a model file, or the model directory the Spark job writes)
- * in the running server as a new version, served at once. It is loaded and checked first, so a
- * wrong path or a corrupt model is a 400 that records nothing; then {@link StoredModelTrainer}
- * records it and copies it into the data directory, and {@link TrainingJobs} serves it as it serves
- * a finished training.
+ * in the running server as a new version, served at once if its metrics let it be promoted (see
+ * {@link dev.encore.store.PromotionPolicy}). It is loaded and checked first, so a wrong path or a
+ * corrupt model is a 400 that records nothing; then {@link StoredModelTrainer} records it and copies
+ * it into the data directory, and {@link TrainingJobs} offers it as it offers a finished training.
  */
 final class ModelInstaller {
   /** The evaluation report the Spark job writes inside its model directory. */
@@ -46,15 +46,18 @@ final class ModelInstaller {
     this.mapper = mapper;
   }
 
-  /** The installed version's record, once it is served; a 409 while a training runs. */
+  /** The installed version's record, once it is ready (and served if promoted); a 409 while a training runs. */
   ModelRecord install(InstallRequest request) {
     Path source = request.source();
     FactorModel model = load(source);
     String metrics = request.metrics() != null ? request.metrics().toString() : evaluationInside(source);
     try {
-      TrainingJob job = jobs.install(model.settings(), () -> trainer.install(model, source, metrics,
-          version -> ServingSnapshot.ofModel(version, model, store.tracks().features(), PLAYS_READ_AT_UNKNOWN_TIME))
-          .prepared());
+      TrainingJob job = jobs.install(TrainingPlan.exactly(model.settings()), () -> {
+        StoredModelTrainer.Recorded<ServingSnapshot> recorded = trainer.install(model, source, metrics,
+            (version, copy) -> ServingSnapshot.ofModel(version, model, store.tracks().features(),
+                PLAYS_READ_AT_UNKNOWN_TIME));
+        return new ModelTraining.TrainedModel(recorded.record(), recorded.prepared());
+      });
       return store.models().find(job.modelVersion()).orElseThrow();
     } catch (ModelTrainingException e) {
       Throwable cause = e.getCause();

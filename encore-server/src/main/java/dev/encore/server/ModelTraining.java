@@ -1,14 +1,12 @@
 package dev.encore.server;
 
-import dev.encore.als.AlsConfig;
 import dev.encore.als.TrainingListener;
-import dev.encore.content.FeatureTable;
-import dev.encore.model.FactorModel;
 import dev.encore.model.ModelFile;
 import dev.encore.store.EncoreStore;
 import dev.encore.store.ModelRecord;
 import dev.encore.store.StoredModelTrainer;
-import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 
 /**
  * Trains a model from the stored plays and records it; the server's one way to train a new model
@@ -16,24 +14,28 @@ import java.nio.file.Path;
  */
 @FunctionalInterface
 interface ModelTraining {
-  /** A ready model and its record; throws when training fails (the failure is recorded by then). */
-  TrainedModel train(AlsConfig settings, TrainingListener listener) throws Exception;
+  /** A ready version and what would serve it; throws when training fails (the failure is recorded by then). */
+  TrainedModel train(TrainingPlan plan, TrainingListener listener) throws Exception;
 
   /**
-   * @param catalogue the tracks' features and tags to serve the model with, read after training
-   *     so tracks added meanwhile are in it ({@link dev.encore.store.TrackRepository#features})
+   * @param record the ready version; its promotion says whether it is to go live
+   * @param snapshot what serves it, built before it was marked ready
    */
-  record TrainedModel(ModelRecord record, FactorModel model, FeatureTable catalogue) {}
+  record TrainedModel(ModelRecord record, ServingSnapshot snapshot) {}
 
   /**
-   * Through {@link StoredModelTrainer}, then loading the file it wrote and the catalogue, exactly
-   * as a restart would.
+   * Through {@link StoredModelTrainer}, building the snapshot from the file it wrote and the
+   * catalogue read after training (so tracks added meanwhile are in it), exactly as a restart
+   * would, before the version is marked ready.
    */
-  static ModelTraining stored(EncoreStore store, Path dataDirectory) {
-    StoredModelTrainer trainer = new StoredModelTrainer(store, dataDirectory);
-    return (settings, listener) -> {
-      ModelRecord record = trainer.train(settings, listener);
-      return new TrainedModel(record, ModelFile.load(Path.of(record.file())), store.tracks().features());
+  static ModelTraining stored(EncoreStore store, StoredModelTrainer trainer, Clock clock) {
+    return (plan, listener) -> {
+      // Taken before the plays are read: anything folded in from now on may be missing from the model.
+      Instant readAt = clock.instant();
+      StoredModelTrainer.Recorded<ServingSnapshot> recorded = trainer.train(plan.settingsAt(readAt), listener,
+          (version, model) -> ServingSnapshot.ofModel(version, ModelFile.load(trainer.modelFile(version)),
+              store.tracks().features(), readAt));
+      return new TrainedModel(recorded.record(), recorded.prepared());
     };
   }
 }

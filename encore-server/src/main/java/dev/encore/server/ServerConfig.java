@@ -1,6 +1,7 @@
 package dev.encore.server;
 
 import dev.encore.als.AlsConfig;
+import dev.encore.store.PromotionPolicy;
 import dev.encore.store.StoreConfig;
 import dev.encore.synth.SynthConfig;
 import java.nio.file.Path;
@@ -18,25 +19,31 @@ import java.util.Objects;
  * @param keyedReads whether read requests need the key too
  * @param maxBodyBytes the largest request body accepted (413 above it)
  * @param retrainEvery retrain on this period; {@link Duration#ZERO} retrains only on demand
- * @param training the ALS settings of every training run unless a request overrides them
+ * @param training how every training run trains unless a request overrides it
+ * @param promotion when a new version replaces the serving one
+ * @param keepModels how many of the newest versions keep their model files (the serving one always does)
  * @param demo when not null and the database has no plays, import this synthetic catalogue first
  */
 public record ServerConfig(int port, Path dataDirectory, StoreConfig store, String apiKey, boolean keyedReads,
-    long maxBodyBytes, Duration retrainEvery, AlsConfig training, SynthConfig demo) {
+    long maxBodyBytes, Duration retrainEvery, TrainingPlan training, PromotionPolicy promotion, int keepModels,
+    SynthConfig demo) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final long DEFAULT_MAX_BODY_BYTES = 4L << 20;
+  public static final int DEFAULT_KEEP_MODELS = 5;
 
   public ServerConfig {
     Objects.requireNonNull(dataDirectory, "dataDirectory");
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(retrainEvery, "retrainEvery");
     Objects.requireNonNull(training, "training");
+    Objects.requireNonNull(promotion, "promotion");
     require(port >= 0 && port <= 65535, "port", port, "must be in 0..65535");
     require(maxBodyBytes >= 1024, "maxBodyBytes", maxBodyBytes, "must be at least 1024");
     require(!retrainEvery.isNegative() && (retrainEvery.isZero() || retrainEvery.toSeconds() >= 1),
         "retrainEvery", retrainEvery, "must be zero (off) or at least one second");
     require(apiKey == null || apiKey.length() >= 8, "apiKey", "(hidden)", "must have at least 8 characters");
+    require(keepModels >= 1, "keepModels", keepModels, "must be at least 1");
   }
 
   private static void require(boolean holds, String setting, Object value, String rule) {
@@ -45,48 +52,76 @@ public record ServerConfig(int port, Path dataDirectory, StoreConfig store, Stri
     }
   }
 
-  /** Port 8080, SQLite in {@code dataDirectory}, a saved key, 4 MiB bodies, no schedule, default ALS with loss. */
+  /**
+   * Port 8080, SQLite in {@code dataDirectory}, a saved key, 4 MiB bodies, no schedule, settings
+   * chosen automatically (with the loss), precision@10 within 2% to promote, five model files kept.
+   */
   public static ServerConfig defaults(Path dataDirectory) {
     return new ServerConfig(DEFAULT_PORT, dataDirectory, StoreConfig.sqlite(dataDirectory), null, false,
-        DEFAULT_MAX_BODY_BYTES, Duration.ZERO, AlsConfig.defaults().withComputeLoss(true), null);
+        DEFAULT_MAX_BODY_BYTES, Duration.ZERO, TrainingPlan.defaults(), PromotionPolicy.defaults(),
+        DEFAULT_KEEP_MODELS, null);
   }
 
   public ServerConfig withPort(int value) {
-    return new ServerConfig(value, dataDirectory, store, apiKey, keyedReads, maxBodyBytes, retrainEvery, training, demo);
+    return new ServerConfig(value, dataDirectory, store, apiKey, keyedReads, maxBodyBytes, retrainEvery, training,
+        promotion, keepModels, demo);
   }
 
   public ServerConfig withStore(StoreConfig value) {
-    return new ServerConfig(port, dataDirectory, value, apiKey, keyedReads, maxBodyBytes, retrainEvery, training, demo);
+    return new ServerConfig(port, dataDirectory, value, apiKey, keyedReads, maxBodyBytes, retrainEvery, training,
+        promotion, keepModels, demo);
   }
 
   public ServerConfig withApiKey(String value) {
-    return new ServerConfig(port, dataDirectory, store, value, keyedReads, maxBodyBytes, retrainEvery, training, demo);
+    return new ServerConfig(port, dataDirectory, store, value, keyedReads, maxBodyBytes, retrainEvery, training,
+        promotion, keepModels, demo);
   }
 
   public ServerConfig withKeyedReads(boolean value) {
-    return new ServerConfig(port, dataDirectory, store, apiKey, value, maxBodyBytes, retrainEvery, training, demo);
+    return new ServerConfig(port, dataDirectory, store, apiKey, value, maxBodyBytes, retrainEvery, training,
+        promotion, keepModels, demo);
   }
 
   public ServerConfig withMaxBodyBytes(long value) {
-    return new ServerConfig(port, dataDirectory, store, apiKey, keyedReads, value, retrainEvery, training, demo);
+    return new ServerConfig(port, dataDirectory, store, apiKey, keyedReads, value, retrainEvery, training,
+        promotion, keepModels, demo);
   }
 
   public ServerConfig withRetrainEvery(Duration value) {
-    return new ServerConfig(port, dataDirectory, store, apiKey, keyedReads, maxBodyBytes, value, training, demo);
+    return new ServerConfig(port, dataDirectory, store, apiKey, keyedReads, maxBodyBytes, value, training,
+        promotion, keepModels, demo);
   }
 
+  public ServerConfig withTraining(TrainingPlan value) {
+    return new ServerConfig(port, dataDirectory, store, apiKey, keyedReads, maxBodyBytes, retrainEvery, value,
+        promotion, keepModels, demo);
+  }
+
+  /** Trains with exactly {@code value}: no automatic choice, summed play counts. */
   public ServerConfig withTraining(AlsConfig value) {
-    return new ServerConfig(port, dataDirectory, store, apiKey, keyedReads, maxBodyBytes, retrainEvery, value, demo);
+    return withTraining(TrainingPlan.exactly(value));
+  }
+
+  public ServerConfig withPromotion(PromotionPolicy value) {
+    return new ServerConfig(port, dataDirectory, store, apiKey, keyedReads, maxBodyBytes, retrainEvery, training,
+        value, keepModels, demo);
+  }
+
+  public ServerConfig withKeepModels(int value) {
+    return new ServerConfig(port, dataDirectory, store, apiKey, keyedReads, maxBodyBytes, retrainEvery, training,
+        promotion, value, demo);
   }
 
   public ServerConfig withDemo(SynthConfig value) {
-    return new ServerConfig(port, dataDirectory, store, apiKey, keyedReads, maxBodyBytes, retrainEvery, training, value);
+    return new ServerConfig(port, dataDirectory, store, apiKey, keyedReads, maxBodyBytes, retrainEvery, training,
+        promotion, keepModels, value);
   }
 
   @Override
   public String toString() {
     return "ServerConfig[port " + port + ", data " + dataDirectory + ", " + store + ", key "
         + (apiKey == null ? "saved in the data directory" : "given") + ", keyed reads " + keyedReads
-        + ", body limit " + maxBodyBytes + ", retrain every " + retrainEvery + "]";
+        + ", body limit " + maxBodyBytes + ", retrain every " + retrainEvery + ", " + training + ", " + promotion
+        + ", keep " + keepModels + " model files]";
   }
 }

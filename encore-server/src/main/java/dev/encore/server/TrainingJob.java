@@ -3,7 +3,11 @@ package dev.encore.server;
 import dev.encore.als.AlsConfig;
 import dev.encore.als.IterationStats;
 import dev.encore.als.TrainingListener;
+import dev.encore.data.Confidence;
+import dev.encore.store.Promotion;
+import dev.encore.tune.AutoSettings;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +17,10 @@ import java.util.Locale;
  * One background training run and its progress, updated by the trainer's thread and read by
  * requests polling it: every field a poll reads is published through a volatile write. An install
  * of a model trained elsewhere is a job too (trigger {@value #INSTALL}, no fits), since it takes
- * the same one slot ({@link TrainingJobs#install}).
+ * the same one slot ({@link TrainingJobs#install}). With automatic settings the run first searches
+ * them, which the job hears as an {@link AutoSettings.Listener}.
  */
-final class TrainingJob implements TrainingListener {
+final class TrainingJob implements TrainingListener, AutoSettings.Listener {
   enum State { QUEUED, RUNNING, SUCCEEDED, FAILED }
 
   /** The trigger of an install: {@code POST /v1/models/install}. */
@@ -26,7 +31,7 @@ final class TrainingJob implements TrainingListener {
 
   private final long id;
   private final String trigger;
-  private final AlsConfig settings;
+  private final TrainingPlan plan;
   private final Clock clock;
   private final Instant createdAt;
   private volatile State state = State.QUEUED;
@@ -35,26 +40,30 @@ final class TrainingJob implements TrainingListener {
   private volatile int iterations;
   private volatile List<Double> loss = List.of();
   private volatile double lastIterationSeconds = Double.NaN;
+  private volatile boolean searching;
+  private volatile int candidatesTried;
+  private volatile double bestScore = Double.NaN;
   private volatile Long modelVersion;
+  private volatile Promotion promotion;
   private volatile String error;
   private volatile Instant startedAt;
   private volatile Instant finishedAt;
 
-  TrainingJob(long id, String trigger, AlsConfig settings, Clock clock) {
+  TrainingJob(long id, String trigger, TrainingPlan plan, Clock clock) {
     this.id = id;
     this.trigger = trigger;
-    this.settings = settings;
+    this.plan = plan;
     this.clock = clock;
     this.createdAt = clock.instant();
-    this.iterations = settings.iterations();
+    this.iterations = plan.als().iterations();
   }
 
   long id() {
     return id;
   }
 
-  AlsConfig settings() {
-    return settings;
+  TrainingPlan plan() {
+    return plan;
   }
 
   /** Whether the job installs a model trained elsewhere rather than training one. */
@@ -77,8 +86,9 @@ final class TrainingJob implements TrainingListener {
     state = State.RUNNING;
   }
 
-  void markSucceeded(long version) {
+  void markSucceeded(long version, Promotion decision) {
     modelVersion = version;
+    promotion = decision;
     finishedAt = clock.instant();
     state = State.SUCCEEDED;
   }
@@ -94,7 +104,20 @@ final class TrainingJob implements TrainingListener {
    * served model; each fit starts its own iteration count and loss curve.
    */
   @Override
+  public void started(Duration budget) {
+    searching = true;
+  }
+
+  @Override
+  public void candidateFinished(AutoSettings.Candidate candidate, int done) {
+    candidatesTried = done;
+    double best = bestScore;
+    bestScore = Double.isNaN(best) ? candidate.score() : Math.max(best, candidate.score());
+  }
+
+  @Override
   public void started(AlsConfig config, int users, int items, long entries) {
+    searching = false;
     iterations = config.iterations();
     iteration = 0;
     loss = List.of();
@@ -119,15 +142,17 @@ final class TrainingJob implements TrainingListener {
     int fits = fitsStarted;
     String phase = switch (now) {
       case QUEUED -> "waiting";
-      case RUNNING -> isInstall() ? "installing" : fits == 0 ? "reading plays" : fits == 1 ? "evaluation fit"
-          : "final fit";
+      case RUNNING -> isInstall() ? "installing" : searching ? "choosing settings" : fits == 0 ? "reading plays"
+          : fits == 1 ? "evaluation fit" : "final fit";
       case SUCCEEDED, FAILED -> "done";
     };
     double fitShare = iterations == 0 ? 1.0 : Math.min(1.0, iteration / (double) iterations);
     double progress = now == State.SUCCEEDED ? 1.0 : fits == 0 ? 0.0 : (fits - 1 + fitShare) / Math.max(fits, FITS);
+    Search search = plan.auto().enabled() && !isInstall()
+        ? new Search(candidatesTried, Double.isNaN(bestScore) ? null : bestScore) : null;
     return new TrainingJobView(id, now.name().toLowerCase(Locale.ROOT), trigger, phase, iteration, iterations,
-        progress, loss, Double.isNaN(seconds) ? null : seconds, Settings.of(settings), modelVersion, error, createdAt,
-        startedAt, finishedAt, "/v1/models/jobs/" + id);
+        progress, loss, Double.isNaN(seconds) ? null : seconds, Settings.of(plan), search, modelVersion, promotion,
+        error, createdAt, startedAt, finishedAt, "/v1/models/jobs/" + id);
   }
 
   /** The loss after each iteration of the latest fit (the final one once the job is done); empty for an install. */
@@ -140,17 +165,36 @@ final class TrainingJob implements TrainingListener {
     return modelVersion;
   }
 
-  /** A training job as the API shows it; {@code progress} is the share of both fits' iterations done. */
+  /**
+   * A training job as the API shows it; {@code progress} is the share of both fits' iterations
+   * done; {@code promotion}, once it succeeded, whether its version went live and why.
+   */
   record TrainingJobView(long id, String state, String trigger, String phase, int iteration, int iterations,
-      double progress,
-      List<Double> loss, Double lastIterationSeconds, Settings settings, Long modelVersion, String error,
-      Instant createdAt, Instant startedAt, Instant finishedAt, String href) {}
+      double progress, List<Double> loss, Double lastIterationSeconds, Settings settings, Search search,
+      Long modelVersion, Promotion promotion, String error, Instant createdAt, Instant startedAt, Instant finishedAt,
+      String href) {}
 
-  /** The ALS settings a job trains with, as the API shows and accepts them. */
-  record Settings(int factors, float regularization, int iterations, float alpha, String confidence, String solver) {
-    static Settings of(AlsConfig config) {
-      return new Settings(config.factors(), config.regularization(), config.iterations(),
-          config.confidence().alpha(), config.confidence().function().toString(), config.solver().toString());
+  /** The settings search so far: candidates fitted and the best validation score. */
+  record Search(int candidatesTried, Double bestScore) {}
+
+  /**
+   * The settings a job trains with, under the names {@code POST /v1/models/train} accepts them
+   * ({@link TrainRequest}); with {@code auto} the ALS settings are where the search starts.
+   * {@code epsilon} shows only for the log confidence and {@code cap} for the capped one.
+   */
+  record Settings(int factors, int iterations, float regularization, boolean scaleRegularization, String confidence,
+      float alpha, Float epsilon, Float cap, float alpha0, float nu, float initSigma, String solver, int cgSteps,
+      long seed, String halfLife, boolean auto, Double autoBudgetSeconds) {
+    static Settings of(TrainingPlan plan) {
+      AlsConfig config = plan.als();
+      Confidence confidence = config.confidence();
+      return new Settings(config.factors(), config.iterations(), config.regularization(),
+          config.scaleRegularization(), confidence.function().toString(), confidence.alpha(),
+          confidence.function() == Confidence.Function.LOG ? confidence.epsilon() : null,
+          confidence.function() == Confidence.Function.CAPPED ? confidence.cap() : null,
+          config.unobservedWeight(), config.regularizationExponent(), config.initSigma(), config.solver().toString(),
+          config.cgSteps(), config.seed(), plan.halfLife() == null ? null : plan.halfLife().toString(),
+          plan.auto().enabled(), plan.auto().enabled() ? plan.auto().budget().toMillis() / 1000.0 : null);
     }
   }
 }

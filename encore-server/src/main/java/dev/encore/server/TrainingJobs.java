@@ -1,9 +1,8 @@
 package dev.encore.server;
 
-import dev.encore.als.AlsConfig;
+import dev.encore.store.Promotion;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,8 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Retraining in the background, one run at a time, on demand and on a schedule. A run that
- * succeeds is installed in the {@link LiveModel} in one atomic swap; a run that fails is recorded
- * (by the trainer, in the models table) and the serving model stays as it was. Installing a model
+ * succeeds is offered to the {@link Promoter}, which swaps it in if it was promoted; a run that
+ * fails is recorded (by the trainer, in the models table) and the serving model stays as it was.
+ * Installing a model
  * trained elsewhere takes the same one slot, so a run and an install never swap models under each
  * other: each is refused with a 409 while the other is going.
  */
@@ -32,7 +32,7 @@ final class TrainingJobs implements AutoCloseable {
   private static final int JOBS_KEPT = 50;
 
   private final ModelTraining training;
-  private final LiveModel live;
+  private final Promoter promoter;
   private final Clock clock;
   private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("encore-training"));
   private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(daemon("encore-retrain"));
@@ -40,18 +40,18 @@ final class TrainingJobs implements AutoCloseable {
   private final AtomicReference<TrainingJob> active = new AtomicReference<>();
   private final AtomicLong nextId = new AtomicLong(1);
 
-  TrainingJobs(ModelTraining training, LiveModel live, Clock clock) {
+  TrainingJobs(ModelTraining training, Promoter promoter, Clock clock) {
     this.training = training;
-    this.live = live;
+    this.promoter = promoter;
     this.clock = clock;
   }
 
-  /** Retrains every {@code period} with {@code settings}, skipping a turn while a run is going. */
-  void retrainEvery(Duration period, AlsConfig settings) {
+  /** Retrains every {@code period} with {@code plan}, skipping a turn while a run is going. */
+  void retrainEvery(Duration period, TrainingPlan plan) {
     long millis = period.toMillis();
     schedule.scheduleWithFixedDelay(() -> {
       try {
-        trySubmit(settings, "schedule");
+        trySubmit(plan, "schedule");
       } catch (RuntimeException e) {
         LOG.warn("scheduled retraining could not start", e);
       }
@@ -59,13 +59,13 @@ final class TrainingJobs implements AutoCloseable {
   }
 
   /** Starts a run; a 409 naming the running job if one is queued or running. */
-  TrainingJob submit(AlsConfig settings, String trigger) {
-    return trySubmit(settings, trigger).orElseThrow(this::busy);
+  TrainingJob submit(TrainingPlan plan, String trigger) {
+    return trySubmit(plan, trigger).orElseThrow(this::busy);
   }
 
   /** Starts a run unless one is active. */
-  Optional<TrainingJob> trySubmit(AlsConfig settings, String trigger) {
-    Optional<TrainingJob> claimed = claim(settings, trigger);
+  Optional<TrainingJob> trySubmit(TrainingPlan plan, String trigger) {
+    Optional<TrainingJob> claimed = claim(plan, trigger);
     claimed.ifPresent(job -> worker.execute(() -> run(job)));
     return claimed;
   }
@@ -73,12 +73,12 @@ final class TrainingJobs implements AutoCloseable {
   /**
    * Installs a model trained elsewhere on the caller's thread, as a job with trigger
    * {@value TrainingJob#INSTALL}: {@code recordAndPrepare} records it as a new version and returns
-   * the snapshot to serve, which is swapped in as a finished run's is. A 409 naming the running job
-   * if a run is queued or running; a failure is thrown after marking the job failed, with the
-   * serving model unchanged.
+   * it with the snapshot to serve, which is offered as a finished run's is. A 409 naming the
+   * running job if a run is queued or running; a failure is thrown after marking the job failed,
+   * with the serving model unchanged.
    */
-  TrainingJob install(AlsConfig settings, Supplier<ServingSnapshot> recordAndPrepare) {
-    TrainingJob job = claim(settings, TrainingJob.INSTALL).orElseThrow(this::busy);
+  TrainingJob install(TrainingPlan plan, Supplier<ModelTraining.TrainedModel> recordAndPrepare) {
+    TrainingJob job = claim(plan, TrainingJob.INSTALL).orElseThrow(this::busy);
     try {
       job.markRunning();
       serve(job, recordAndPrepare.get());
@@ -92,8 +92,8 @@ final class TrainingJobs implements AutoCloseable {
   }
 
   /** Takes the one slot for a new job, unless a job holds it. */
-  private Optional<TrainingJob> claim(AlsConfig settings, String trigger) {
-    TrainingJob job = new TrainingJob(nextId.getAndIncrement(), trigger, settings, clock);
+  private Optional<TrainingJob> claim(TrainingPlan plan, String trigger) {
+    TrainingJob job = new TrainingJob(nextId.getAndIncrement(), trigger, plan, clock);
     if (!active.compareAndSet(null, job)) {
       return Optional.empty();
     }
@@ -113,10 +113,7 @@ final class TrainingJobs implements AutoCloseable {
   private void run(TrainingJob job) {
     try {
       job.markRunning();
-      // Taken before the plays are read: anything folded in from now on may be missing from the model.
-      Instant readAt = clock.instant();
-      ModelTraining.TrainedModel trained = training.train(job.settings(), job);
-      serve(job, ServingSnapshot.ofModel(trained.record().version(), trained.model(), trained.catalogue(), readAt));
+      serve(job, training.train(job.plan(), job));
     } catch (Exception | OutOfMemoryError e) {
       fail(job, e);
     } finally {
@@ -124,11 +121,13 @@ final class TrainingJobs implements AutoCloseable {
     }
   }
 
-  /** How every new model version goes live: one swap, then the job records which version it made. */
-  private void serve(TrainingJob job, ServingSnapshot snapshot) {
-    live.install(snapshot);
-    job.markSucceeded(snapshot.modelVersion());
-    LOG.info("{} job {} installed model version {}", job.kind(), job.id(), snapshot.modelVersion());
+  /** Every new model version is offered for promotion, then the job records which version it made. */
+  private void serve(TrainingJob job, ModelTraining.TrainedModel trained) {
+    long version = trained.record().version();
+    Promotion promotion = promoter.offer(trained.record(), trained.snapshot());
+    job.markSucceeded(version, promotion);
+    LOG.info("{} job {} made model version {} ({})", job.kind(), job.id(), version,
+        promotion.promoted() ? "serving" : "not promoted");
   }
 
   private static void fail(TrainingJob job, Throwable e) {

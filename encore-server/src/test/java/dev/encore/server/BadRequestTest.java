@@ -103,6 +103,12 @@ class BadRequestTest extends ServedDemoFixture {
     assertError(http.post("/v1/users", "{\"id\": \"  \"}"), 400, "invalid_field", "'id'");
     assertError(http.post("/v1/models/train", "{\"factors\": 0}"), 400, "invalid_field", "factors");
     assertError(http.post("/v1/models/train", "{\"factors\": 8} trailing"), 400, "malformed_json", "");
+    assertError(http.post("/v1/models/train", "{\"lambda\": 1}"), 400, "unknown_field", "alpha0, auto, autoBudgetSeconds");
+    assertError(http.post("/v1/models/train", "{\"auto\": \"yes\"}"), 400, "invalid_field", "'auto' must be true or false");
+    assertError(http.post("/v1/models/train", "{\"nu\": \"0.5\"}"), 400, "invalid_field", "'nu' must be a number");
+    assertError(http.post("/v1/models/train", "{\"alpha0\": -1}"), 400, "invalid_field",
+        "Field 'alpha0': setting unobservedWeight = -1.0 must be finite and >= 0");
+    assertError(http.post("/v1/models/train", "{\"halfLife\": \"30 days\"}"), 400, "invalid_field", "ISO-8601");
     assertThat(service.server.store().plays().count()).isEqualTo(playsBefore);
     assertThat(service.server.store().listeners().find("a")).isEmpty();
   }

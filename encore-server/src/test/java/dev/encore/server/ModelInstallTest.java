@@ -40,8 +40,9 @@ class ModelInstallTest extends ServedDemoFixture {
    * solver, so a listener folded in from the same plays gets exactly their trained factors.
    */
   private static final AlsConfig ELSEWHERE = TestService.FAST.withSolver(Solver.CHOLESKY).withFactors(6).withSeed(42);
+  /** A Spark evaluation better than the served model's, so the install is promoted. */
   private static final String EVALUATION = "{\"input\":\"plays.tsv\",\"heldOut\":\"none\",\"users\":200,\"items\":100,"
-      + "\"evaluated\":true,\"metrics\":{\"precision@10\":0.31,\"ndcg@10\":0.42}}";
+      + "\"evaluated\":true,\"metrics\":{\"precision@10\":0.91,\"ndcg@10\":0.92}}";
 
   /** A model trained as the Spark job would train it: on the store's plays, summed. */
   private FactorModel trainedElsewhere() {
@@ -119,9 +120,37 @@ class ModelInstallTest extends ServedDemoFixture {
     assertThat(http.get("/v1/models/2").json()).isEqualTo(view);
     JsonNode models = http.get("/v1/models").json();
     assertThat(models.get("servingVersion").asLong()).isEqualTo(2);
-    assertThat(models.get("models").get(0).at("/metrics/metrics/precision@10").asDouble()).isEqualTo(0.31);
+    assertThat(models.get("models").get(0).at("/metrics/metrics/precision@10").asDouble()).isEqualTo(0.91);
     assertThat(http.get("/v1/users/" + listener + "/recommendations").json().get("modelVersion").asLong())
         .isEqualTo(2);
+    assertThat(recommendedBy(listener)).containsExactlyElementsOf(expected(installed, listener));
+  }
+
+  @Test
+  void anInstallWhoseEvaluationIsWorseIsReadyButNotServedUntilPromotedByHand() throws IOException {
+    FactorModel installed = trainedElsewhere();
+    Path directory = modelDirectory(installed, "weak-model", EVALUATION.replace("0.91", "0.01"));
+    ServingSnapshot before = service.server.liveModel().snapshot();
+
+    Http.Response answer = install(directory);
+
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+    JsonNode view = answer.json();
+    assertThat(view.get("status").asText()).isEqualTo("ready");
+    assertThat(view.get("serving").asBoolean()).isFalse();
+    assertThat(view.at("/promotion/promoted").asBoolean()).isFalse();
+    assertThat(view.at("/promotion/candidate").asDouble()).isEqualTo(0.01);
+    assertThat(view.at("/promotion/servingVersion").asLong()).isEqualTo(1);
+    assertThat(view.at("/promotion/reason").asText()).startsWith("not promoted: precision@10 0.0100 against serving"
+        + " version 1's ");
+    assertThat(service.server.liveModel().snapshot()).isSameAs(before);
+    assertThat(servingVersion()).isEqualTo(1);
+
+    Http.Response promoted = http.post("/v1/models/2/promote", "");
+
+    assertThat(promoted.status()).as(promoted.toString()).isEqualTo(200);
+    assertThat(promoted.json().get("serving").asBoolean()).isTrue();
+    String listener = installed.users().idOf(3);
     assertThat(recommendedBy(listener)).containsExactlyElementsOf(expected(installed, listener));
   }
 

@@ -9,6 +9,7 @@ import dev.encore.data.Interactions;
 import dev.encore.model.FactorModel;
 import dev.encore.store.ModelRecord;
 import dev.encore.store.PlayEvent;
+import dev.encore.store.Promotion;
 import dev.encore.testing.RandomInteractions;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,20 +21,47 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Background training: a success swaps the model in, a failure keeps the old one, one run at a time. */
+/**
+ * Background training: a promoted success swaps the model in, a held-back one and a failure keep
+ * the old one, one run at a time.
+ */
 class TrainingJobsTest {
-  private static final AlsConfig SETTINGS = AlsConfig.defaults().withFactors(4).withIterations(2).withThreads(1);
+  private static final AlsConfig ALS = AlsConfig.defaults().withFactors(4).withIterations(2).withThreads(1);
+  private static final TrainingPlan SETTINGS = TrainingPlan.exactly(ALS);
   private static final Interactions PLAYS = RandomInteractions.generate(30, 20, 0.2, 10, 3);
-  private static final FactorModel FIRST = new AlsTrainer(SETTINGS).fit(PLAYS);
-  private static final FactorModel SECOND = new AlsTrainer(SETTINGS.withSeed(7)).fit(PLAYS);
+  private static final FactorModel FIRST = new AlsTrainer(ALS).fit(PLAYS);
+  private static final FactorModel SECOND = new AlsTrainer(ALS.withSeed(7)).fit(PLAYS);
+
+  private static ModelRecord ready(long version, boolean promoted) {
+    String promotion = new Promotion(promoted, promoted ? "promoted: test" : "not promoted: test", "precision@10",
+        null, null, null, null).toJson();
+    return new ModelRecord(version, ModelRecord.READY, "{}", "{}", "model-" + version, Instant.now(), Instant.now(),
+        null, promotion, null, null);
+  }
 
   private static ModelRecord ready(long version) {
-    return new ModelRecord(version, ModelRecord.READY, "{}", "{}", "model-" + version, Instant.now(), Instant.now(), null);
+    return ready(version, true);
   }
 
   private static LiveModel liveModel() {
     return new LiveModel(ServingSnapshot.ofModel(1, FIRST, CatalogueFeatures.NO_TRACKS, Instant.now()), userId -> List.<PlayEvent>of(),
         Clock.systemUTC());
+  }
+
+  /** Serves what was promoted, as {@link ModelLifecycle} does without the table. */
+  private static Promoter promoter(LiveModel live) {
+    return (record, snapshot) -> {
+      Promotion decision = Promotion.fromJson(record.promotionJson()).orElseThrow();
+      if (decision.promoted()) {
+        live.install(snapshot);
+      }
+      return decision;
+    };
+  }
+
+  private static ModelTraining.TrainedModel trained(ModelRecord record, FactorModel model) {
+    return new ModelTraining.TrainedModel(record, ServingSnapshot.ofModel(record.version(), model,
+        CatalogueFeatures.NO_TRACKS, Instant.now()));
   }
 
   private static TrainingJob await(TrainingJobs jobs, TrainingJob job) throws InterruptedException {
@@ -47,12 +75,28 @@ class TrainingJobsTest {
   @Test
   void aSuccessfulRunIsSwappedIn() throws InterruptedException {
     LiveModel live = liveModel();
-    try (TrainingJobs jobs = new TrainingJobs((settings, listener) -> new ModelTraining.TrainedModel(ready(2), SECOND, CatalogueFeatures.NO_TRACKS),
-        live, Clock.systemUTC())) {
+    try (TrainingJobs jobs = new TrainingJobs((settings, listener) -> trained(ready(2), SECOND),
+        promoter(live), Clock.systemUTC())) {
       TrainingJob job = await(jobs, jobs.submit(SETTINGS, "test"));
       assertThat(job.view().state()).isEqualTo("succeeded");
       assertThat(live.snapshot().model()).isSameAs(SECOND);
       assertThat(live.snapshot().modelVersion()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aRunThatWasNotPromotedSucceedsWithTheReasonAndKeepsTheServingModel() throws InterruptedException {
+    LiveModel live = liveModel();
+    ServingSnapshot before = live.snapshot();
+    try (TrainingJobs jobs = new TrainingJobs((settings, listener) -> trained(ready(2, false), SECOND),
+        promoter(live), Clock.systemUTC())) {
+      TrainingJob job = await(jobs, jobs.submit(SETTINGS, "test"));
+
+      assertThat(job.view().state()).isEqualTo("succeeded");
+      assertThat(job.view().modelVersion()).isEqualTo(2);
+      assertThat(job.view().promotion().promoted()).isFalse();
+      assertThat(job.view().promotion().reason()).isEqualTo("not promoted: test");
+      assertThat(live.snapshot()).isSameAs(before);
     }
   }
 
@@ -62,7 +106,7 @@ class TrainingJobsTest {
     ServingSnapshot before = live.snapshot();
     try (TrainingJobs jobs = new TrainingJobs((settings, listener) -> {
       throw new IllegalStateException("disk full");
-    }, live, Clock.systemUTC())) {
+    }, promoter(live), Clock.systemUTC())) {
       TrainingJob job = await(jobs, jobs.submit(SETTINGS, "test"));
       assertThat(job.view().state()).isEqualTo("failed");
       assertThat(job.view().error()).isEqualTo("disk full");
@@ -76,8 +120,8 @@ class TrainingJobsTest {
     LiveModel live = liveModel();
     try (TrainingJobs jobs = new TrainingJobs((settings, listener) -> {
       release.await();
-      return new ModelTraining.TrainedModel(ready(2), SECOND, CatalogueFeatures.NO_TRACKS);
-    }, live, Clock.systemUTC())) {
+      return trained(ready(2), SECOND);
+    }, promoter(live), Clock.systemUTC())) {
       TrainingJob first = jobs.submit(SETTINGS, "test");
       assertThatThrownBy(() -> jobs.submit(SETTINGS, "test"))
           .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(409))
@@ -94,9 +138,8 @@ class TrainingJobsTest {
     LiveModel live = liveModel();
     try (TrainingJobs jobs = new TrainingJobs((settings, listener) -> {
       throw new AssertionError("an install trains nothing");
-    }, live, Clock.systemUTC())) {
-      TrainingJob job = jobs.install(SETTINGS, () -> ServingSnapshot.ofModel(2, SECOND, CatalogueFeatures.NO_TRACKS,
-          Instant.MIN));
+    }, promoter(live), Clock.systemUTC())) {
+      TrainingJob job = jobs.install(SETTINGS, () -> trained(ready(2), SECOND));
 
       assertThat(job.view().state()).isEqualTo("succeeded");
       assertThat(job.view().trigger()).isEqualTo(TrainingJob.INSTALL);
@@ -110,8 +153,7 @@ class TrainingJobsTest {
   void aFailedInstallKeepsTheServingModelAndFreesTheSlot() throws InterruptedException {
     LiveModel live = liveModel();
     ServingSnapshot before = live.snapshot();
-    try (TrainingJobs jobs = new TrainingJobs((settings, listener) -> new ModelTraining.TrainedModel(ready(3), SECOND,
-        CatalogueFeatures.NO_TRACKS), live, Clock.systemUTC())) {
+    try (TrainingJobs jobs = new TrainingJobs((settings, listener) -> trained(ready(3), SECOND), promoter(live), Clock.systemUTC())) {
       assertThatThrownBy(() -> jobs.install(SETTINGS, () -> {
         throw new IllegalStateException("disk full");
       })).hasMessage("disk full");
@@ -130,8 +172,8 @@ class TrainingJobsTest {
     LiveModel live = liveModel();
     try (TrainingJobs jobs = new TrainingJobs((settings, listener) -> {
       trainingMayFinish.await();
-      return new ModelTraining.TrainedModel(ready(2), SECOND, CatalogueFeatures.NO_TRACKS);
-    }, live, Clock.systemUTC())) {
+      return trained(ready(2), SECOND);
+    }, promoter(live), Clock.systemUTC())) {
       TrainingJob training = jobs.submit(SETTINGS, "test");
       assertThatThrownBy(() -> jobs.install(SETTINGS, () -> {
         throw new AssertionError("an install must not start while a run is going");
@@ -147,7 +189,7 @@ class TrainingJobsTest {
         Future<TrainingJob> install = caller.submit(() -> jobs.install(SETTINGS, () -> {
           installing.countDown();
           awaitQuietly(installMayFinish);
-          return ServingSnapshot.ofModel(3, FIRST, CatalogueFeatures.NO_TRACKS, Instant.MIN);
+          return trained(ready(3), FIRST);
         }));
         assertThat(installing.await(30, TimeUnit.SECONDS)).isTrue();
         assertThatThrownBy(() -> jobs.submit(SETTINGS, "test"))
@@ -175,8 +217,8 @@ class TrainingJobsTest {
   void theScheduleRetrainsByItself() throws InterruptedException {
     LiveModel live = liveModel();
     java.util.concurrent.atomic.AtomicLong versions = new java.util.concurrent.atomic.AtomicLong(1);
-    try (TrainingJobs jobs = new TrainingJobs((settings, listener) -> new ModelTraining.TrainedModel(
-        ready(versions.incrementAndGet()), SECOND, CatalogueFeatures.NO_TRACKS), live, Clock.systemUTC())) {
+    try (TrainingJobs jobs = new TrainingJobs((settings, listener) -> trained(
+        ready(versions.incrementAndGet()), SECOND), promoter(live), Clock.systemUTC())) {
       jobs.retrainEvery(java.time.Duration.ofMillis(20), SETTINGS);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
       while (live.snapshot().modelVersion() < 3 && System.nanoTime() < deadline) {
