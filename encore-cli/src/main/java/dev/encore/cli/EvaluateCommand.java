@@ -4,6 +4,7 @@ import dev.encore.als.AlsConfig;
 import dev.encore.eval.Split;
 import dev.encore.hybrid.Blend;
 import dev.encore.hybrid.HybridComparison;
+import dev.encore.tune.AutoSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.LinkedHashMap;
@@ -34,6 +35,9 @@ final class EvaluateCommand implements Callable<Integer> {
   AlsOptions als;
 
   @Mixin
+  AutoOptions autoOptions;
+
+  @Mixin
   FeaturesOption features;
 
   @Mixin
@@ -54,8 +58,13 @@ final class EvaluateCommand implements Callable<Integer> {
     PrintWriter log = json ? new PrintWriter(new StringWriter()) : out;
     Split split = splitOptions.load(dataset, log);
     log.printf(Locale.ROOT, "train: %s%ntest:  %s%n", split.train(), split.test());
+    AutoSettings.Result auto = null;
+    if (autoOptions.enabled(spec)) {
+      auto = autoOptions.choose(split.train(), config, k, log, System.err);
+      config = auto.chosen();
+    }
     if (features.isSet()) {
-      evaluateHybrid(config, split, out, log);
+      evaluateHybrid(config, auto, split, out, log);
       return 0;
     }
     if (blendOptions.isBlendSet()) {
@@ -66,6 +75,7 @@ final class EvaluateCommand implements Callable<Integer> {
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("k", k);
       result.put("settings", Settings.describe(config));
+      putAuto(result, auto);
       result.put("train", sizes(split.train()));
       result.put("test", sizes(split.test()));
       result.put("fitSeconds", outcome.fitSeconds());
@@ -82,7 +92,8 @@ final class EvaluateCommand implements Callable<Integer> {
    * ALS, content, popularity and the hybrid on the test half; the blend is the one given, or the
    * best of {@link Blend#defaultGrid()} on a validation split of the training half.
    */
-  private void evaluateHybrid(AlsConfig config, Split split, PrintWriter out, PrintWriter log) throws Exception {
+  private void evaluateHybrid(AlsConfig config, AutoSettings.Result auto, Split split, PrintWriter out,
+      PrintWriter log) throws Exception {
     List<Blend> candidates = blendOptions.isBlendSet() ? List.of(blendOptions.toBlend()) : Blend.defaultGrid();
     if (candidates.size() > 1) {
       log.printf(Locale.ROOT, "tuning the blend: %d candidates on a validation split of the training half%n",
@@ -100,6 +111,7 @@ final class EvaluateCommand implements Callable<Integer> {
       Map<String, Object> report = new LinkedHashMap<>();
       report.put("k", k);
       report.put("settings", Settings.describe(config));
+      putAuto(report, auto);
       report.put("train", sizes(split.train()));
       report.put("test", sizes(split.test()));
       report.put("blend", result.blend().toString());
@@ -111,6 +123,11 @@ final class EvaluateCommand implements Callable<Integer> {
           result.tuning() != null ? " (tuned on a validation split of the training half)" : "");
       ModelEvaluation.printMetrics(out, metricsByModel);
     }
+  }
+
+  /** The search's summary under "auto", or {@code "auto": false} when the settings were given. */
+  private static void putAuto(Map<String, Object> report, AutoSettings.Result auto) {
+    report.put("auto", auto == null ? false : auto.describe());
   }
 
   private static Map<String, Object> sizes(dev.encore.data.Interactions interactions) {
