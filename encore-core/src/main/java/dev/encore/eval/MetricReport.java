@@ -28,10 +28,17 @@ import java.util.Map;
  *       at the bottom, averaged weighted by the test values. Lower is better; random is 0.5. Not
  *       limited to k. NaN when no test item has a positive value.
  *   <li>{@code coverage}: the share of all items that appear in some evaluated user's top k.
+ *   <li>{@code gini}: the Gini coefficient of exposure, how unequally the top-k slots are spread
+ *       over the whole catalogue: 0 when every item is recommended equally often, near 1 when a
+ *       few items fill every list (a popularity-heavy blend shows here).
+ *   <li>{@code novelty}: the mean {@code log2((users + 1) / (listeners_i + 1))} of the recommended
+ *       items, in bits: higher means less popular, less obvious recommendations. NaN when the
+ *       training counts were not given.
  * </ul>
  */
 public record MetricReport(int k, long users, double precision, double recall, double map,
-    double ndcg, double auc, double hitRate, double expectedPercentileRank, double coverage) {
+    double ndcg, double auc, double hitRate, double expectedPercentileRank, double coverage, double gini,
+    double novelty) {
 
   /** The numbers under stable names ({@code precision@10}, ..., {@code epr}, {@code users}). */
   public Map<String, Double> byName() {
@@ -44,6 +51,8 @@ public record MetricReport(int k, long users, double precision, double recall, d
     named.put("hitrate@" + k, hitRate);
     named.put("epr", expectedPercentileRank);
     named.put("coverage@" + k, coverage);
+    named.put("gini@" + k, gini);
+    named.put("novelty@" + k, novelty);
     named.put("users", (double) users);
     return Collections.unmodifiableMap(named);
   }

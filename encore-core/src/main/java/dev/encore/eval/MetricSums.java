@@ -1,7 +1,7 @@
 package dev.encore.eval;
 
 import java.io.Serializable;
-import java.util.BitSet;
+import java.util.Arrays;
 
 /**
  * The running sums behind a {@link MetricReport} for one share of the users (a thread's, or a
@@ -19,7 +19,10 @@ public final class MetricSums implements Serializable {
   private final double[] discount;
   /** Running sums of {@link #discount}: the ideal DCG for 1..k relevant items. */
   private final double[] idealDcg;
-  private final BitSet recommended;
+  /** How many evaluated users' top k held each item. */
+  private final long[] exposure;
+  /** {@code log2((users + 1) / (plays_i + 1))} of each item in training, or null when not known. */
+  private final double[] selfInformation;
 
   private long users;
   private double relevant;
@@ -32,10 +35,23 @@ public final class MetricSums implements Serializable {
   private double weightedPercentileRank;
   private double percentileWeight;
 
-  /** Empty sums at cut-off {@code k} over a catalogue of {@code itemCount} items. */
+  /** Empty sums at cut-off {@code k} over a catalogue of {@code itemCount} items; novelty is NaN. */
   public MetricSums(int k, int itemCount) {
+    this(k, itemCount, null);
+  }
+
+  /**
+   * Empty sums at cut-off {@code k} whose novelty uses each item's listener count in training,
+   * {@code itemListeners[i]} of {@code users}.
+   */
+  public MetricSums(int k, int[] itemListeners, long users) {
+    this(k, itemListeners.length, selfInformation(itemListeners, users));
+  }
+
+  private MetricSums(int k, int itemCount, double[] selfInformation) {
     this.k = k;
     this.itemCount = itemCount;
+    this.selfInformation = selfInformation;
     this.discount = new double[k];
     this.idealDcg = new double[k];
     double cumulative = 0;
@@ -44,7 +60,20 @@ public final class MetricSums implements Serializable {
       cumulative += discount[i];
       idealDcg[i] = cumulative;
     }
-    this.recommended = new BitSet(itemCount);
+    this.exposure = new long[itemCount];
+  }
+
+  /**
+   * An item's surprisal as a recommendation, {@code -log2 p} with p its share of training
+   * listeners (Zhou et al. 2010, "Solving the apparent diversity-accuracy dilemma"), add-one
+   * smoothed so that an item nobody trained on is finite.
+   */
+  private static double[] selfInformation(int[] itemListeners, long users) {
+    double[] information = new double[itemListeners.length];
+    for (int i = 0; i < itemListeners.length; i++) {
+      information[i] = Math.log((users + 1.0) / (itemListeners[i] + 1.0)) / Math.log(2);
+    }
+    return information;
   }
 
   /**
@@ -87,9 +116,9 @@ public final class MetricSums implements Serializable {
     }
   }
 
-  /** Marks an item as shown in some user's top k, for catalogue coverage. */
+  /** Counts an item shown in a user's top k, for coverage, the Gini of exposure and novelty. */
   void addRecommended(int item) {
-    recommended.set(item);
+    exposure[item]++;
   }
 
   /** Adds one user's {@code sum r_ui * rank_ui} and {@code sum r_ui} over their test items. */
@@ -110,7 +139,9 @@ public final class MetricSums implements Serializable {
     usersWithHit += other.usersWithHit;
     weightedPercentileRank += other.weightedPercentileRank;
     percentileWeight += other.percentileWeight;
-    recommended.or(other.recommended);
+    for (int i = 0; i < exposure.length; i++) {
+      exposure[i] += other.exposure[i];
+    }
   }
 
   /** The metrics; throws if no user had a test item. */
@@ -126,6 +157,42 @@ public final class MetricSums implements Serializable {
         auc / users,
         (double) usersWithHit / users,
         percentileWeight > 0 ? weightedPercentileRank / percentileWeight : Double.NaN,
-        itemCount == 0 ? 0 : (double) recommended.cardinality() / itemCount);
+        coverage(), giniOfExposure(), novelty());
+  }
+
+  private double coverage() {
+    long shown = Arrays.stream(exposure).filter(count -> count > 0).count();
+    return itemCount == 0 ? 0 : (double) shown / itemCount;
+  }
+
+  /**
+   * The Gini coefficient of how often each catalogue item was recommended: 0 when every item is
+   * shown equally often, near 1 when a few items fill every list. Items never shown count as 0.
+   */
+  private double giniOfExposure() {
+    long[] sorted = exposure.clone();
+    Arrays.sort(sorted);
+    double total = 0;
+    double weighted = 0;
+    int n = sorted.length;
+    for (int i = 0; i < n; i++) {
+      total += sorted[i];
+      weighted += (2.0 * (i + 1) - n - 1) * sorted[i];
+    }
+    return total == 0 ? 0 : weighted / (n * total);
+  }
+
+  /** The mean self-information of the recommended items, in bits; NaN without training counts. */
+  private double novelty() {
+    if (selfInformation == null) {
+      return Double.NaN;
+    }
+    double sum = 0;
+    long shown = 0;
+    for (int i = 0; i < exposure.length; i++) {
+      sum += exposure[i] * selfInformation[i];
+      shown += exposure[i];
+    }
+    return shown == 0 ? 0 : sum / shown;
   }
 }

@@ -61,8 +61,8 @@ public final class RankingEvaluator {
     AtomicLong done = new AtomicLong();
     List<UserShare> shares = new ArrayList<>(workers);
     for (int first = 0; first < workers; first++) {
-      shares.add(new UserShare(model, train.userItems(), test.userItems(), k, first, workers, done,
-          progress));
+      shares.add(new UserShare(model, train.userItems(), itemListeners(train.itemUsers()), test.userItems(), k, first,
+          workers, done, progress));
     }
     List<MetricSums> partials = workers == 1 ? List.of(shares.get(0).call()) : runInParallel(shares);
     MetricSums total = partials.get(0);
@@ -72,6 +72,15 @@ public final class RankingEvaluator {
     return total.report();
   }
 
+
+  /** How many training users played each item, for novelty. */
+  private static int[] itemListeners(Csr itemUsers) {
+    int[] listeners = new int[itemUsers.rows()];
+    for (int i = 0; i < listeners.length; i++) {
+      listeners[i] = itemUsers.rowLength(i);
+    }
+    return listeners;
+  }
 
   private static List<MetricSums> runInParallel(List<UserShare> shares) {
     AtomicInteger threadNumber = new AtomicInteger();
@@ -122,7 +131,7 @@ public final class RankingEvaluator {
     private final UserRanker ranker;
     private final MetricSums sums;
 
-    UserShare(Recommender model, Csr train, Csr test, int k, int first, int stride,
+    UserShare(Recommender model, Csr train, int[] itemListeners, Csr test, int k, int first, int stride,
         AtomicLong done, LongConsumer progress) {
       this.model = model;
       this.train = train;
@@ -133,7 +142,7 @@ public final class RankingEvaluator {
       this.progress = progress;
       this.scores = new float[train.columns()];
       this.ranker = new UserRanker(k, train.columns());
-      this.sums = new MetricSums(k, train.columns());
+      this.sums = new MetricSums(k, itemListeners, train.rows());
     }
 
     MetricSums call() {

@@ -17,7 +17,7 @@ import java.util.function.Function;
  * Searches settings on a validation split (ALS settings, or anything that builds a
  * {@link Recommender}, such as hybrid blend weights): fits each candidate on {@code split.train()},
  * scores it on {@code split.test()} and keeps the best by one metric (higher is better, except
- * {@code epr}, where lower is). Keep the final test set out of the split given here, or the
+ * {@code epr} and {@code gini@k}, where lower is). Keep the final test set out of the split given here, or the
  * chosen settings are tuned to it.
  */
 public final class Tuner {
@@ -27,7 +27,7 @@ public final class Tuner {
 
   /** {@code metric} is a name from {@link MetricReport#byName()}, such as {@code ndcg@10}. */
   public Tuner(String metric, int k, int threads) {
-    MetricReport probe = new MetricReport(k, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    MetricReport probe = new MetricReport(k, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     if (!probe.byName().containsKey(metric) || metric.equals("users")) {
       throw new IllegalArgumentException("metric '" + metric + "' is not one of " + String.join(", ",
           probe.byName().keySet().stream().filter(name -> !name.equals("users")).toList()));
@@ -69,9 +69,13 @@ public final class Tuner {
       onTrial.accept(trial);
     }
     Comparator<Trial<C>> byObjective = Comparator.comparingDouble(Trial::objective);
-    Trial<C> best = metric.equals("epr")
+    Trial<C> best = lowerIsBetter(metric)
         ? trials.stream().min(byObjective).orElseThrow()
         : trials.stream().max(byObjective).orElseThrow();
     return new Result<>(metric, List.copyOf(trials), best);
+  }
+
+  private static boolean lowerIsBetter(String metric) {
+    return metric.equals("epr") || metric.startsWith("gini@");
   }
 }

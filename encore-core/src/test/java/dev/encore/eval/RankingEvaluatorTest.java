@@ -90,6 +90,28 @@ class RankingEvaluatorTest {
         .isCloseTo((0.25 + 3 * 0.75 + 2 * 1.0 + 0) / (1 + 3 + 2 + 1), within(EPS));
     // Shown: i1 i2 i3 (u0), i4 i3 i2 (u1), i4 i5 (u3): five of six items.
     assertThat(report.coverage()).isCloseTo(5.0 / 6, within(EPS));
+    // Exposure by item i0..i5: 0 1 2 2 2 1; sorted 0 1 1 2 2 2 against weights 2i - n - 1 = -5 -3 -1 1 3 5.
+    assertThat(report.gini()).isCloseTo((-3 - 1 + 2 + 6 + 10) / (6.0 * 8), within(EPS));
+    // Training listeners of i0..i5 (of 4 users): 2 2 1 1 0 1; each shown item weighs log2(5 / (n + 1)).
+    assertThat(report.novelty()).isCloseTo((log2(5 / 3.0) + 5 * log2(5 / 2.0) + 2 * log2(5)) / 8, within(EPS));
+  }
+
+  @Test
+  void giniIsZeroForEvenExposureAndGrowsAsOneItemFillsEveryList() {
+    HandCase data = new HandCase();
+    float[] same = {.1f, .2f, .3f, .4f, .9f, .5f};
+    FixedScores popular = new FixedScores(data.train, new float[][] {same, same, same, same});
+    MetricReport concentrated = RankingEvaluator.evaluate(popular, data.train, data.test, 1, 1);
+    // Nobody trained on i4, so it is all three evaluated users' top 1: exposure 0 0 0 0 0 3 sorted,
+    // Gini 5 * 3 / (6 * 3).
+    assertThat(concentrated.gini()).isCloseTo(5.0 / 6, within(EPS));
+    MetricSums even = new MetricSums(1, 3);
+    for (int item = 0; item < 3; item++) {
+      even.addRanking(new boolean[] {true}, 1);
+      even.addRecommended(item);
+    }
+    assertThat(even.report().gini()).isCloseTo(0, within(EPS));
+    assertThat(even.report().novelty()).isNaN();
   }
 
   @Test
@@ -97,7 +119,7 @@ class RankingEvaluatorTest {
     HandCase data = new HandCase();
     Map<String, Double> named = RankingEvaluator.evaluate(data.model, data.train, data.test, 3, 1).byName();
     assertThat(named.keySet()).containsExactly("precision@3", "recall@3", "map@3", "ndcg@3",
-        "auc@3", "hitrate@3", "epr", "coverage@3", "users");
+        "auc@3", "hitrate@3", "epr", "coverage@3", "gini@3", "novelty@3", "users");
     assertThat(named.get("users")).isEqualTo(3.0);
     assertThat(named.get("precision@3")).isCloseTo(0.5, within(EPS));
   }
@@ -160,7 +182,10 @@ class RankingEvaluatorTest {
     FixedScores model = new FixedScores(split.train(), randomScores(25, 15, seed));
     MetricReport report = RankingEvaluator.evaluate(model, split.train(), split.test(), k, threads);
     report.byName().forEach((name, value) -> {
-      if (!name.equals("users")) {
+      if (name.startsWith("novelty")) {
+        // Bits of surprisal: at least 0, at most log2(25 + 1) for an item none of the 25 users trained on.
+        assertThat(value).as(name).isBetween(0.0, log2(26));
+      } else if (!name.equals("users")) {
         assertThat(value).as(name).isBetween(0.0, 1.0);
       }
     });

@@ -61,11 +61,27 @@ final class ClusterEvaluation {
         .collect());
     itemFactors.destroy();
     partial.sort(Comparator.comparing(Tuple2::_1));
-    MetricSums total = new MetricSums(cutoff, itemCount);
+    MetricSums total = new MetricSums(cutoff, itemListeners(items, itemCount), users.ids.rowCount());
     for (Tuple2<Integer, MetricSums> block : partial) {
       total.merge(block._2());
     }
     return total.report();
+  }
+
+  /** How many training listeners each item has, in global item order, for novelty. */
+  private static int[] itemListeners(BlockSide items, int itemCount) {
+    long[] firstRows = items.ids.firstRows();
+    int[] listeners = new int[itemCount];
+    for (Tuple2<Integer, int[]> block : items.inBlocks.mapValues(in -> {
+      int[] lengths = new int[in.rows()];
+      for (int row = 0; row < lengths.length; row++) {
+        lengths[row] = in.plays.rowLength(row);
+      }
+      return lengths;
+    }).collect()) {
+      System.arraycopy(block._2(), 0, listeners, Math.toIntExact(firstRows[block._1()]), block._2().length);
+    }
+    return listeners;
   }
 
   private static MetricSums score(float[] userFactors, InBlock in, Csr test, float[] itemFactors,
