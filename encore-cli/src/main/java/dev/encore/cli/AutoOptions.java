@@ -2,6 +2,7 @@ package dev.encore.cli;
 
 import dev.encore.als.AlsConfig;
 import dev.encore.data.Interactions;
+import dev.encore.store.AutoTuning;
 import dev.encore.tune.AutoSettings;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -43,6 +44,11 @@ final class AutoOptions {
       return auto;
     }
     return SEARCHED.stream().noneMatch(spec.commandLine().getParseResult()::hasMatchedOption);
+  }
+
+  /** As {@link #enabled} says, for a training from the database or the server. */
+  AutoTuning tuning(CommandSpec spec) {
+    return enabled(spec) ? new AutoTuning(true, budget, maxCandidates) : AutoTuning.OFF;
   }
 
   /**

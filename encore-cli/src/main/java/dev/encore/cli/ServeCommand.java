@@ -91,7 +91,7 @@ final class ServeCommand implements Callable<Integer> {
    * unless one of the settings the search chooses is given (or --no-auto), as {@code encore train}.
    */
   TrainingPlan trainingPlan() {
-    AutoTuning tuning = auto.enabled(spec) ? new AutoTuning(true, auto.budget, auto.maxCandidates) : AutoTuning.OFF;
+    AutoTuning tuning = auto.tuning(spec);
     return new TrainingPlan(als.toConfig().withComputeLoss(true), halfLife.isZero() ? null : halfLife, tuning);
   }
 

@@ -45,6 +45,9 @@ final class TrainCommand implements Callable<Integer> {
   @Mixin
   AlsOptions als;
 
+  @Mixin
+  AutoOptions autoOptions;
+
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Model file to write (default: ${DEFAULT-VALUE}).")
   Path output = Path.of("model.encore");
 
@@ -76,6 +79,9 @@ final class TrainCommand implements Callable<Integer> {
     out.println(data.interactions());
     out.flush();
     long start = System.nanoTime();
+    if (autoOptions.enabled(spec)) {
+      config = autoOptions.choose(data.interactions(), config, TrainingSettings.DEFAULT_K, out, System.err).chosen();
+    }
     FactorModel model;
     try (TrainingProgress progress = new TrainingProgress(System.err, "Training")) {
       model = new AlsTrainer(config).fit(data.interactions(), progress);
@@ -96,7 +102,8 @@ final class TrainCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--output is for training on a file; with --db the model is written to "
           + storeOptions.dataDirectory.resolve(StoredModelTrainer.MODELS_FOLDER) + " as a new version");
     }
-    TrainingSettings settings = TrainingSettings.of(config).withAggregation(aggregation());
+    TrainingSettings settings = TrainingSettings.of(config).withAggregation(aggregation())
+        .withAuto(autoOptions.tuning(spec));
     PrintWriter out = spec.commandLine().getOut();
     long start = System.nanoTime();
     ModelRecord model;
@@ -110,7 +117,8 @@ final class TrainCommand implements Callable<Integer> {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     out.printf(Locale.ROOT, "trained model version %d (%s) in %.2f s; wrote %s%n", model.version(),
-        Settings.asOptions(config), seconds, model.file());
+        settings.auto().enabled() ? "settings chosen automatically" : Settings.asOptions(config), seconds,
+        model.file());
     printMetrics(out, model.metricsJson(), settings);
     return 0;
   }
@@ -139,6 +147,12 @@ final class TrainCommand implements Callable<Integer> {
 
   private static void printMetrics(PrintWriter out, String metricsJson, TrainingSettings settings) throws Exception {
     JsonNode metrics = JSON.readTree(metricsJson);
+    JsonNode auto = metrics.path("auto");
+    if (auto.isObject()) {
+      out.printf(Locale.ROOT, "chose %s (validation %s %.4f after %d candidates in %.1f s)%n", auto.path("chosen"),
+          auto.path("metric").asText(), auto.path("validationScore").asDouble(), auto.path("candidates").size(),
+          auto.path("seconds").asDouble());
+    }
     if (!metrics.path("evaluated").asBoolean()) {
       out.println("not evaluated: " + metrics.path("reason").asText("evaluation was off"));
       out.flush();

@@ -40,10 +40,15 @@ public final class AutoSettings {
   static final double LAMBDA_PER_CONFIDENCE = 4;
   /** A move is kept only if it beats the best score by this share: smaller gains are validation noise. */
   static final double MIN_RELATIVE_GAIN = 0.003;
+  /** alpha0 of the iALS starting point: Rendle et al. tune it in this range on their benchmarks. */
+  static final float RENDLE_UNOBSERVED_WEIGHT = 0.03f;
 
-  private static final SearchPoint.Dimension[] ORDER = {
+  /** The settings moved before the factor count, in this order. */
+  private static final SearchPoint.Dimension[] SETTINGS = {
       SearchPoint.Dimension.LAMBDA, SearchPoint.Dimension.ALPHA, SearchPoint.Dimension.ALPHA0,
-      SearchPoint.Dimension.NU, SearchPoint.Dimension.EPSILON, SearchPoint.Dimension.FACTORS};
+      SearchPoint.Dimension.NU, SearchPoint.Dimension.EPSILON};
+  private static final SearchPoint.Dimension[] REFINED_AFTER_FACTORS = {
+      SearchPoint.Dimension.LAMBDA, SearchPoint.Dimension.ALPHA0};
 
   private final Duration budget;
   private final int k;
@@ -136,17 +141,33 @@ public final class AutoSettings {
     for (Confidence.Function function : alternatives(first.function(), data)) {
       search.evaluate(guessFor(function, data, plays, first), "other confidence function");
     }
+    // Rendle et al.'s regime: a small weight on the all-zero term and lambda scaled by each row's
+    // frequency, which keeps popular items from swamping every list; tried from the best function
+    // so far and from binary confidence, their paper's setting.
+    for (Confidence.Function function : rendleFunctions(search.bestPoint.function())) {
+      SearchPoint rendle = guessFor(function, data, plays, first.withObjective(RENDLE_UNOBSERVED_WEIGHT, 1f));
+      search.evaluate(rendle, "iALS regime (alpha0, nu = 1)");
+    }
     for (boolean fine : new boolean[] {false, true}) {
-      boolean improved = true;
-      while (improved && search.canContinue()) {
-        improved = false;
-        for (SearchPoint.Dimension dimension : ORDER) {
-          improved |= search.climb(dimension, fine);
-        }
-      }
+      ascend(search, SETTINGS, fine);
+    }
+    // More factors cost the most, so they come last, and lambda and alpha0 are refined at the new size.
+    if (search.climb(SearchPoint.Dimension.FACTORS, false)) {
+      ascend(search, REFINED_AFTER_FACTORS, true);
     }
     Candidate best = search.best;
     return new Result(best.config(), best.score(), List.copyOf(search.tried), guesses, metric, seconds(start));
+  }
+
+  /** Rounds of moves along each of {@code dimensions} until a round improves nothing or time is up. */
+  private static void ascend(Search search, SearchPoint.Dimension[] dimensions, boolean fine) {
+    boolean improved = true;
+    while (improved && search.canContinue()) {
+      improved = false;
+      for (SearchPoint.Dimension dimension : dimensions) {
+        improved |= search.climb(dimension, fine);
+      }
+    }
   }
 
   private static double seconds(long start) {
@@ -189,6 +210,10 @@ public final class AutoSettings {
     }
     double mean = values.length == 0 ? 2 : sum / values.length;
     return point.withEffectiveLambda(LAMBDA_PER_CONFIDENCE * mean);
+  }
+
+  private static List<Confidence.Function> rendleFunctions(Confidence.Function best) {
+    return best == Confidence.Function.BINARY ? List.of(best) : List.of(best, Confidence.Function.BINARY);
   }
 
   private static List<Confidence.Function> alternatives(Confidence.Function guessed, PlayStatistics data) {
@@ -241,14 +266,19 @@ public final class AutoSettings {
       return seconds(start) + expected <= budget.toNanos() / 1e9;
     }
 
-    /** Walks from the best point along {@code dimension} while each step improves it; true if any did. */
+    /**
+     * Walks from the best point along {@code dimension} while each step improves it; true if any
+     * did. More factors win ties: the model served is fit on all the plays, a quarter more than
+     * the candidates see, and more data carries more factors.
+     */
     boolean climb(SearchPoint.Dimension dimension, boolean fine) {
       boolean improved = false;
       for (int direction : new int[] {1, -1}) {
         String reason = dimension.label + (direction > 0 ? " up" : " down") + (fine ? " (fine)" : "");
+        boolean winsTies = dimension == SearchPoint.Dimension.FACTORS && direction > 0;
         SearchPoint next = bestPoint.move(dimension, direction, fine);
         while (next != null && fits(next.factors())) {
-          Candidate candidate = evaluate(next, reason);
+          Candidate candidate = evaluate(next, reason, winsTies);
           if (candidate != best) {
             break;
           }
@@ -262,8 +292,16 @@ public final class AutoSettings {
       return false;
     }
 
-    /** Fits and scores {@code point} unless already tried; returns its candidate (the best, if it won). */
     Candidate evaluate(SearchPoint point, String reason) {
+      return evaluate(point, reason, false);
+    }
+
+    /**
+     * Fits and scores {@code point} unless already tried; returns its candidate (the best, if it
+     * won: by more than {@link #MIN_RELATIVE_GAIN}, or by not losing more than that when it
+     * {@code winsTies}).
+     */
+    Candidate evaluate(SearchPoint point, String reason, boolean winsTies) {
       AlsConfig config = point.apply(base, data);
       if (!seen.add(config)) {
         return null;
@@ -277,7 +315,8 @@ public final class AutoSettings {
       Candidate candidate = new Candidate(config, score, fitSeconds, reason, point.summary(config),
           point.describe(config));
       tried.add(candidate);
-      if (best == null || score > best.score() * (1 + MIN_RELATIVE_GAIN)) {
+      double bar = best == null ? 0 : best.score() * (winsTies ? 1 - MIN_RELATIVE_GAIN : 1 + MIN_RELATIVE_GAIN);
+      if (best == null || score > bar || (winsTies && score >= bar)) {
         best = candidate;
         bestPoint = point;
       }

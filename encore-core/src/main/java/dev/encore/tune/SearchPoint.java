@@ -74,6 +74,10 @@ record SearchPoint(Confidence.Function function, float alpha, float epsilon, dou
     };
   }
 
+  SearchPoint withObjective(float alpha0, float nu) {
+    return new SearchPoint(function, alpha, epsilon, effectiveLambda, alpha0, nu, factors);
+  }
+
   SearchPoint withEffectiveLambda(double value) {
     return new SearchPoint(function, alpha, epsilon, value, unobservedWeight, regularizationExponent, factors);
   }
