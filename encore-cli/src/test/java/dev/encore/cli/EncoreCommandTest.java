@@ -75,9 +75,31 @@ class EncoreCommandTest {
     assertThat(models.get("als").get("precision@10").asDouble()).isGreaterThanOrEqualTo(0.23);
     assertThat(models.get("als").get("ndcg@10").asDouble()).isGreaterThanOrEqualTo(0.22);
     assertThat(models.get("popularity").get("precision@10").asDouble()).isBetween(0.14, 0.18);
-    for (String metric : new String[] {"map@10", "auc@10", "recall@10", "hitrate@10", "epr", "coverage@10"}) {
+    for (String metric : new String[] {"map@10", "auc@10", "recall@10", "hitrate@10", "epr", "coverage@10", "gini@10",
+        "novelty@10"}) {
       assertThat(models.get("als").has(metric)).as(metric).isTrue();
     }
+    assertThat(new ObjectMapper().readTree(run.out()).get("auto").asBoolean(true)).as("settings given: no search")
+        .isFalse();
+  }
+
+  @Test
+  void evaluateWithNoSettingsChoosesThemOnAValidationSplitOfTheTrainingHalf() throws Exception {
+    Path split = SharedData.require("splits/ml-100k");
+    CliRun run = CliRun.of("evaluate", "--train", split.resolve("train.tsv").toString(), "--test",
+        split.resolve("test.tsv").toString(), "--json");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode report = new ObjectMapper().readTree(run.out());
+    JsonNode auto = report.get("auto");
+    assertThat(auto.get("metric").asText()).isEqualTo("precision@10");
+    assertThat(auto.get("candidates").size()).isGreaterThan(1);
+    for (JsonNode candidate : auto.get("candidates")) {
+      assertThat(candidate.get("score").asDouble()).isBetween(0.0, 1.0);
+      assertThat(candidate.get("reason").asText()).isNotBlank();
+    }
+    assertThat(report.get("settings").get("factors").asInt()).isEqualTo(auto.get("chosen").get("factors").asInt());
+    // Issue 11's target: the defaults gave 0.2399 on this split.
+    assertThat(report.get("models").get("als").get("precision@10").asDouble()).isGreaterThanOrEqualTo(0.30);
   }
 
   @Test

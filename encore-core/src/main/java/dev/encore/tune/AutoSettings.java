@@ -139,14 +139,18 @@ public final class AutoSettings {
     Search search = new Search(split, base, data, start, listener);
     search.evaluate(first, "first guess");
     for (Confidence.Function function : alternatives(first.function(), data)) {
-      search.evaluate(guessFor(function, data, plays, first), "other confidence function");
+      if (search.canContinue()) {
+        search.evaluate(guessFor(function, data, plays, first), "other confidence function");
+      }
     }
     // Rendle et al.'s regime: a small weight on the all-zero term and lambda scaled by each row's
     // frequency, which keeps popular items from swamping every list; tried from the best function
     // so far and from binary confidence, their paper's setting.
     for (Confidence.Function function : rendleFunctions(search.bestPoint.function())) {
       SearchPoint rendle = guessFor(function, data, plays, first.withObjective(RENDLE_UNOBSERVED_WEIGHT, 1f));
-      search.evaluate(rendle, "iALS regime (alpha0, nu = 1)");
+      if (search.canContinue()) {
+        search.evaluate(rendle, "iALS regime (alpha0, nu = 1)");
+      }
     }
     for (boolean fine : new boolean[] {false, true}) {
       ascend(search, SETTINGS, fine);
