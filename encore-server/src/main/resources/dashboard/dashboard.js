@@ -142,7 +142,13 @@
         cell(row, fixed(metric(m.metrics, 'als', 'ndcg@10'), 4), true);
         cell(row, fixed(metric(m.metrics, 'als', 'map@10'), 4), true);
         cell(row, fixed(metric(m.metrics, 'als', 'epr'), 3), true);
+        cell(row, fixed(metric(m.metrics, 'als', 'coverage@10'), 3), true);
+        cell(row, fixed(metric(m.metrics, 'als', 'gini@10'), 3), true);
+        cell(row, fixed(metric(m.metrics, 'als', 'novelty@10'), 2), true);
         cell(row, fixed(metric(m.metrics, 'popularity', 'precision@10'), 4), true);
+        cell(row, fixed(metric(m.metrics, 'hybrid', 'ndcg@10'), 4), true);
+        cell(row, fixed(metric(m.metrics, 'hybrid', 'coverage@10'), 3), true);
+        cell(row, blendText(m.metrics));
         const promotion = cell(row, m.promotion ? m.promotion.reason : '');
         if (m.promotion && !m.promotion.promoted) {
           promotion.className = 'error';
@@ -156,6 +162,12 @@
         : 'Training job ' + job.id + ': ' + job.phase + ', iteration ' + job.iteration + '/' + job.iterations
           + ' (' + Math.round(job.progress * 100) + '%)');
     }).catch(error => text('jobStatus', 'models: ' + error.message));
+  }
+
+  // The blend chosen on validation, as the weights of ALS, content and popularity; the server's default otherwise.
+  function blendText(metrics) {
+    const chosen = metrics && metrics.blend ? metrics.blend.chosen : null;
+    return chosen ? chosen.als + ' / ' + chosen.content + ' / ' + chosen.popularity : 'default';
   }
 
   // Buttons for what an operator may do with a version; the server refuses the rest with a reason.

@@ -116,11 +116,16 @@ final class EvaluateCommand implements Callable<Integer> {
       report.put("test", sizes(split.test()));
       report.put("blend", result.blend().toString());
       report.put("blendTuned", result.tuning() != null);
+      if (result.tuning() != null) {
+        report.put("blendSearch", result.tuning().describe());
+      }
       report.put("models", metricsByModel);
       JsonOutput.print(out, report);
     } else {
       out.printf(Locale.ROOT, "ALS %s%nhybrid: %s%s%n", Settings.asOptions(config), result.blend().asOptions(),
-          result.tuning() != null ? " (tuned on a validation split of the training half)" : "");
+          result.tuning() == null ? "" : String.format(Locale.ROOT, " (the best %s on a validation split of the"
+              + " training half among the blends covering at least ALS alone's %.1f%% of the catalogue)",
+              result.tuning().trials().metric(), 100 * result.tuning().coverageFloor()));
       ModelEvaluation.printMetrics(out, metricsByModel);
     }
   }

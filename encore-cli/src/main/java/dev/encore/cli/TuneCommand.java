@@ -6,6 +6,7 @@ import dev.encore.content.FeatureTable;
 import dev.encore.data.Confidence;
 import dev.encore.eval.Split;
 import dev.encore.hybrid.Blend;
+import dev.encore.hybrid.BlendSearch;
 import dev.encore.hybrid.HybridSources;
 import dev.encore.hybrid.ScoreNormalization;
 import dev.encore.model.Recommender;
@@ -49,7 +50,7 @@ final class TuneCommand implements Callable<Integer> {
   AlsOptions als;
 
   @Option(names = "--strategy", paramLabel = "S",
-      description = "als (search ALS settings) or hybrid (search blend weights; ALS trained once with the settings given) (default: ${DEFAULT-VALUE}).")
+      description = "als (search ALS settings) or hybrid (search blend weights, ALS alone among them; ALS trained once with the settings given; the best is the best of the blends covering at least as much of the catalogue as ALS alone) (default: ${DEFAULT-VALUE}).")
   String strategy = "als";
 
   @Option(names = "--factors-grid", split = ",", paramLabel = "K", description = "Factor counts to try, e.g. 16,32,64.")
@@ -155,7 +156,8 @@ final class TuneCommand implements Callable<Integer> {
         orDefault(popularityWeightGrid, Blend.GRID_POPULARITY),
         normalizationGrid == null ? Blend.GRID_NORMALIZATIONS
             : normalizationGrid.stream().map(ScoreNormalization::parse).toList());
-    List<Blend> candidates = randomTrials == null ? grid : sample(grid, randomTrials, searchSeed);
+    List<Blend> candidates = BlendSearch.withAlsAlone(randomTrials == null ? grid : sample(grid, randomTrials,
+        searchSeed));
     FeatureTable scaled = features.loadScaledOrNull();
     Split split = splitOptions.load(dataset, log);
     log.printf(Locale.ROOT, "validation split: train %s, test %s; %d of %d blends around ALS %s%n", split.train(),
@@ -165,17 +167,11 @@ final class TuneCommand implements Callable<Integer> {
     try (TrainingProgress progress = new TrainingProgress(System.err, "Training")) {
       sources = HybridSources.fit(split.train(), scaled, base, progress);
     }
-    Tuner.Result<Blend> result = search(tuner, candidates, sources::blend, split, Blend::asOptions, log);
-    report(out, result, Blend::asOptions, TuneCommand::blendJson);
-  }
-
-  private static Map<String, Object> blendJson(Blend blend) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("als", blend.als());
-    json.put("content", blend.content());
-    json.put("popularity", blend.popularity());
-    json.put("normalization", blend.normalization().toString());
-    return json;
+    BlendSearch.Result result = BlendSearch.pick(search(tuner, candidates, sources::blend, split, Blend::asOptions,
+        log));
+    log.printf(Locale.ROOT, "eligible: the blends whose %s is at least ALS alone's %.4f%n", result.coverageKey(),
+        result.coverageFloor());
+    report(out, result.trials(), Blend::asOptions, BlendSearch::toMap);
   }
 
   private <C> Tuner.Result<C> search(Tuner tuner, List<C> candidates, Function<C, ? extends Recommender> fit,

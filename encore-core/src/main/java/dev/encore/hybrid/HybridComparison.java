@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * The hybrid against each of its parts on held-out plays, with the blend chosen honestly: the
  * candidate blends are tried on a validation split carved out of the training half (sources
- * trained on its train side), so the test half is seen once, by the final comparison only.
+ * trained on its train side) and chosen by {@link BlendSearch}'s rule, so the test half is seen
+ * once, by the final comparison only.
  */
 public final class HybridComparison {
   private HybridComparison() {}
@@ -25,22 +26,23 @@ public final class HybridComparison {
    * @param tuning the validation search, null when a single blend was given and nothing was tuned
    * @param reports als, content, popularity and hybrid on the test half, in that order
    */
-  public record Result(Blend blend, Tuner.Result<Blend> tuning, Map<String, MetricReport> reports) {}
+  public record Result(Blend blend, BlendSearch.Result tuning, Map<String, MetricReport> reports) {}
 
   /**
-   * Tunes the blend among {@code candidates} by {@code metric} on {@code validation.split(split.train())}
-   * (skipped for a single candidate), then trains the sources on {@code split.train()} and scores
-   * the four recommenders on {@code split.test()}.
+   * Chooses the blend among {@code candidates} (and ALS alone) by {@code metric} and the coverage
+   * rule of {@link BlendSearch} on {@code validation.split(split.train())} (skipped for a single
+   * candidate), then trains the sources on {@code split.train()} and scores the four recommenders
+   * on {@code split.test()}.
    */
   public static Result run(Split split, FeatureTable scaledFeatures, AlsConfig config, List<Blend> candidates,
       Splitter validation, String metric, int k, TrainingListener listener) {
-    Tuner.Result<Blend> tuning = null;
+    BlendSearch.Result tuning = null;
     Blend blend = candidates.get(0);
     if (candidates.size() > 1) {
       Split inner = validation.split(split.train());
       HybridSources innerSources = HybridSources.fit(inner.train(), scaledFeatures, config, TrainingListener.NONE);
-      tuning = new Tuner(metric, k, config.threads()).search(candidates, innerSources::blend, inner, trial -> {});
-      blend = tuning.best().config();
+      tuning = BlendSearch.choose(innerSources, inner, candidates, new Tuner(metric, k, config.threads()), trial -> {});
+      blend = tuning.chosen();
     }
     HybridSources sources = HybridSources.fit(split.train(), scaledFeatures, config, listener);
     Map<String, MetricReport> reports = new LinkedHashMap<>();

@@ -75,7 +75,8 @@ public final class Tuner {
     return new Result<>(metric, List.copyOf(trials), best);
   }
 
-  private static boolean lowerIsBetter(String metric) {
+  /** Whether a smaller value of {@code metric} is the better one ({@code epr}, {@code gini@k}). */
+  public static boolean lowerIsBetter(String metric) {
     return metric.equals("epr") || metric.startsWith("gini@");
   }
 }

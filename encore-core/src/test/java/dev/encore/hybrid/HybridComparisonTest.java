@@ -34,11 +34,14 @@ class HybridComparisonTest {
         AlsConfig.defaults().withThreads(2), candidates, new UserRatioSplitter(0.2, 2), "ndcg@10", 10,
         TrainingListener.NONE);
 
-    Tuner.Result<Blend> tuning = result.tuning();
+    Tuner.Result<Blend> tuning = result.tuning().trials();
     assertThat(tuning.trials()).extracting(Tuner.Trial::config).containsExactlyElementsOf(candidates);
     assertThat(result.blend()).isEqualTo(tuning.best().config());
-    assertThat(tuning.best().objective())
-        .isEqualTo(tuning.trials().stream().mapToDouble(Tuner.Trial::objective).max().orElseThrow());
+    double alsAloneCoverage = tuning.trials().get(0).metrics().get("coverage@10");
+    assertThat(result.tuning().coverageFloor()).isEqualTo(alsAloneCoverage);
+    assertThat(tuning.best().objective()).isEqualTo(tuning.trials().stream()
+        .filter(trial -> trial.metrics().get("coverage@10") >= alsAloneCoverage)
+        .mapToDouble(Tuner.Trial::objective).max().orElseThrow());
     assertThat(result.reports()).containsOnlyKeys("als", "content", "popularity", "hybrid");
     MetricReport hybrid = result.reports().get("hybrid");
     for (String part : List.of("als", "content", "popularity")) {
@@ -46,6 +49,8 @@ class HybridComparisonTest {
       assertThat(hybrid.ndcg()).as("ndcg@10 of hybrid vs %s", part).isGreaterThan(single.ndcg() + 0.02);
       assertThat(hybrid.precision()).as("precision@10 of hybrid vs %s", part).isGreaterThan(single.precision() + 0.02);
     }
+    assertThat(hybrid.coverage()).as("coverage@10 of hybrid vs ALS").isGreaterThanOrEqualTo(
+        result.reports().get("als").coverage());
   }
 
   @Test

@@ -4,9 +4,9 @@ import dev.encore.hybrid.Blend;
 import dev.encore.hybrid.HybridRecommender;
 
 /**
- * ALS, content and popularity blended ({@link HybridRecommender} under the tuned
- * {@link Blend#DEFAULT}: each source z-scored over the listener's unplayed tracks, weighted 0.5, 1
- * and 0.5). The listener's factors and taste profile both come from the plays folded in since the
+ * ALS, content and popularity blended ({@link HybridRecommender}: each source normalised over the
+ * listener's unplayed tracks and weighted by the serving version's blend, chosen on validation
+ * when it was trained, {@link Blend#DEFAULT} otherwise). The listener's factors and taste profile both come from the plays folded in since the
  * model was trained when there are any. A listener the model cannot place falls back.
  */
 final class HybridStrategy extends PersonalStrategy {

@@ -54,7 +54,7 @@ final class ModelInstaller {
     try {
       TrainingJob job = jobs.install(TrainingPlan.exactly(model.settings()), () -> {
         StoredModelTrainer.Recorded<ServingSnapshot> recorded = trainer.install(model, source, metrics,
-            (version, copy) -> ServingSnapshot.ofModel(version, model, store.tracks().features(),
+            (version, copy, blend) -> ServingSnapshot.ofModel(version, model, store.tracks().features(), blend,
                 PLAYS_READ_AT_UNKNOWN_TIME));
         return new ModelTraining.TrainedModel(recorded.record(), recorded.prepared());
       });

@@ -112,7 +112,8 @@ final class ModelLifecycle implements Promoter {
           + " served; the serving model is unchanged. Delete the version with DELETE /v1/models/" + record.version()
           + ".");
     }
-    return ServingSnapshot.ofModel(record.version(), model, store.tracks().features(), PLAYS_READ_AT_UNKNOWN_TIME);
+    return ServingSnapshot.ofModel(record.version(), model, store.tracks().features(), record.servingBlend(),
+        PLAYS_READ_AT_UNKNOWN_TIME);
   }
 
   private void applyRetention() {
@@ -166,7 +167,7 @@ final class ModelLifecycle implements Promoter {
         store.models().promote(record.version());
       }
       LOG.info("serving model version {} from {}", record.version(), record.file());
-      return Optional.of(ServingSnapshot.ofModel(record.version(), model, store.tracks().features(),
+      return Optional.of(ServingSnapshot.ofModel(record.version(), model, store.tracks().features(), record.servingBlend(),
           record.createdAt()));
     }
     if (state.serving().isPresent()) {

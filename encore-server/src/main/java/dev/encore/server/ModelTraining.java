@@ -33,8 +33,8 @@ interface ModelTraining {
       // Taken before the plays are read: anything folded in from now on may be missing from the model.
       Instant readAt = clock.instant();
       StoredModelTrainer.Recorded<ServingSnapshot> recorded = trainer.train(plan.settingsAt(readAt), listener,
-          (version, model) -> ServingSnapshot.ofModel(version, ModelFile.load(trainer.modelFile(version)),
-              store.tracks().features(), readAt));
+          (version, model, blend) -> ServingSnapshot.ofModel(version, ModelFile.load(trainer.modelFile(version)),
+              store.tracks().features(), blend, readAt));
       return new TrainedModel(recorded.record(), recorded.prepared());
     };
   }

@@ -16,7 +16,8 @@ import dev.encore.popular.PopularityRecommender;
  * The content side of one snapshot, built with it and never per request: the catalogue's
  * features ({@link CatalogueFeatures}), the taste-profile recommender over the snapshot's plays,
  * and, once there is a model, the hybrid recommender (ALS, content and popularity under the
- * tuned {@link Blend#DEFAULT}) and the hybrid similar-tracks blend ({@link HybridSimilarity#DEFAULT}).
+ * model version's blend, chosen on validation when it was trained) and the hybrid similar-tracks
+ * blend ({@link HybridSimilarity#DEFAULT}).
  * Asking for a part the catalogue cannot support (no track has features, or none has tags) is a
  * 400 telling the client how to import them.
  */
@@ -44,9 +45,10 @@ public final class ServingContent {
    * @param popularity over {@code plays}
    * @param model the snapshot's model over the same tracks, or null before the first one
    * @param confidence how plays weigh in a taste profile: the model's, or the training settings'
+   * @param blend the hybrid's weights; used only with a model
    */
   static ServingContent of(CatalogueFeatures features, Interactions plays, PopularityRecommender popularity,
-      FactorModel model, Confidence confidence) {
+      FactorModel model, Confidence confidence, Blend blend) {
     ItemFeatures itemFeatures = ItemFeatures.align(plays.items(), features.scaled());
     if (!features.hasFeatures()) {
       return new ServingContent(features, itemFeatures, null, null, null);
@@ -55,7 +57,7 @@ public final class ServingContent {
     if (model == null) {
       return new ServingContent(features, itemFeatures, recommender, null, null);
     }
-    HybridRecommender hybrid = new HybridSources(model, recommender, popularity).blend(Blend.DEFAULT);
+    HybridRecommender hybrid = new HybridSources(model, recommender, popularity).blend(blend);
     HybridSimilarity similarity = new HybridSimilarity(model, features.similarity(), popularity,
         HybridSimilarity.DEFAULT);
     return new ServingContent(features, itemFeatures, recommender, hybrid, similarity);

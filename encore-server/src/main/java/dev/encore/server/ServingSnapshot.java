@@ -4,6 +4,7 @@ import dev.encore.content.FeatureTable;
 import dev.encore.data.Confidence;
 import dev.encore.data.IdIndex;
 import dev.encore.data.Interactions;
+import dev.encore.hybrid.Blend;
 import dev.encore.model.FactorModel;
 import dev.encore.model.RecommendOptions;
 import dev.encore.popular.PopularityRecommender;
@@ -38,16 +39,16 @@ public record ServingSnapshot(long modelVersion, FactorModel model, Interactions
 
   /**
    * A snapshot serving a trained model and the catalogue read with it; popularity comes from the
-   * model's own training plays.
+   * model's own training plays, and the hybrid blends under {@code blend} (the version's).
    */
-  public static ServingSnapshot ofModel(long modelVersion, FactorModel trained, FeatureTable catalogue,
+  public static ServingSnapshot ofModel(long modelVersion, FactorModel trained, FeatureTable catalogue, Blend blend,
       Instant dataReadAt) {
     long start = System.nanoTime();
     CatalogueFeatures features = CatalogueFeatures.of(catalogue);
     FactorModel model = features.withNewTracks(trained);
     warmUp(model);
     ServingSnapshot snapshot = build(modelVersion, model, Interactions.of(model.users(), model.items(), model.played(),
-        null), dataReadAt, features, model.settings().confidence());
+        null), dataReadAt, features, model.settings().confidence(), blend);
     LOG.info("model version {} ready to serve: {} listeners, {} tracks ({} described by features or tags) in {} ms",
         modelVersion, model.users().size(), model.items().size(), catalogue.trackCount(),
         (System.nanoTime() - start) / 1_000_000);
@@ -60,18 +61,18 @@ public record ServingSnapshot(long modelVersion, FactorModel model, Interactions
    */
   public static ServingSnapshot popularityOnly(Interactions plays, FeatureTable catalogue, Confidence confidence,
       Instant dataReadAt) {
-    return build(0, null, plays, dataReadAt, CatalogueFeatures.of(catalogue), confidence);
+    return build(0, null, plays, dataReadAt, CatalogueFeatures.of(catalogue), confidence, null);
   }
 
   private static ServingSnapshot build(long version, FactorModel model, Interactions plays, Instant readAt,
-      CatalogueFeatures features, Confidence confidence) {
+      CatalogueFeatures features, Confidence confidence, Blend blend) {
     PopularityRecommender popularity = new PopularityRecommender(plays);
     // Most listeners first, ties to the lower index, the order TopK would give.
     int[] order = IntStream.range(0, plays.items().size()).boxed()
         .sorted(Comparator.<Integer>comparingDouble(track -> -popularity.popularity(track))
             .thenComparingInt(track -> track))
         .mapToInt(Integer::intValue).toArray();
-    ServingContent content = ServingContent.of(features, plays, popularity, model, confidence);
+    ServingContent content = ServingContent.of(features, plays, popularity, model, confidence, blend);
     return new ServingSnapshot(version, model, plays, readAt, popularity, order, content);
   }
 

@@ -7,6 +7,7 @@ import dev.encore.als.AlsTrainer;
 import dev.encore.als.Solver;
 import dev.encore.data.Csr;
 import dev.encore.data.Interactions;
+import dev.encore.hybrid.Blend;
 import dev.encore.model.FactorModel;
 import dev.encore.store.PlayEvent;
 import dev.encore.testing.RandomInteractions;
@@ -35,7 +36,7 @@ class LiveModelTest {
   }
 
   private LiveModel live(Clock clock) {
-    return new LiveModel(ServingSnapshot.ofModel(1, MODEL, CatalogueFeatures.NO_TRACKS, T0), userId -> stored.getOrDefault(userId, List.of()), clock);
+    return new LiveModel(ServingSnapshot.ofModel(1, MODEL, CatalogueFeatures.NO_TRACKS, Blend.DEFAULT, T0), userId -> stored.getOrDefault(userId, List.of()), clock);
   }
 
   @Test
@@ -102,7 +103,7 @@ class LiveModelTest {
     FactorModel retrained = new AlsTrainer(EXACT.withSeed(99)).fit(PLAYS);
 
     // The new model's plays were read at T0 + 30 s: "late" came after, "early" before.
-    live.install(ServingSnapshot.ofModel(2, retrained, CatalogueFeatures.NO_TRACKS, T0.plusSeconds(30)));
+    live.install(ServingSnapshot.ofModel(2, retrained, CatalogueFeatures.NO_TRACKS, Blend.DEFAULT, T0.plusSeconds(30)));
 
     ServingView view = live.view();
     assertThat(view.snapshot().modelVersion()).isEqualTo(2);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.encore.als.AlsConfig;
 import dev.encore.als.AlsTrainer;
 import dev.encore.data.Interactions;
+import dev.encore.hybrid.Blend;
 import dev.encore.model.FactorModel;
 import dev.encore.store.ModelRecord;
 import dev.encore.store.PlayEvent;
@@ -44,7 +45,7 @@ class TrainingJobsTest {
   }
 
   private static LiveModel liveModel() {
-    return new LiveModel(ServingSnapshot.ofModel(1, FIRST, CatalogueFeatures.NO_TRACKS, Instant.now()), userId -> List.<PlayEvent>of(),
+    return new LiveModel(ServingSnapshot.ofModel(1, FIRST, CatalogueFeatures.NO_TRACKS, Blend.DEFAULT, Instant.now()), userId -> List.<PlayEvent>of(),
         Clock.systemUTC());
   }
 
@@ -61,7 +62,7 @@ class TrainingJobsTest {
 
   private static ModelTraining.TrainedModel trained(ModelRecord record, FactorModel model) {
     return new ModelTraining.TrainedModel(record, ServingSnapshot.ofModel(record.version(), model,
-        CatalogueFeatures.NO_TRACKS, Instant.now()));
+        CatalogueFeatures.NO_TRACKS, Blend.DEFAULT, Instant.now()));
   }
 
   private static TrainingJob await(TrainingJobs jobs, TrainingJob job) throws InterruptedException {

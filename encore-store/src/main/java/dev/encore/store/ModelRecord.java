@@ -1,5 +1,6 @@
 package dev.encore.store;
 
+import dev.encore.hybrid.Blend;
 import java.time.Instant;
 
 /**
@@ -21,6 +22,15 @@ public record ModelRecord(long version, String status, String settingsJson, Stri
 
   public boolean isReady() {
     return READY.equals(status);
+  }
+
+  /**
+   * The hybrid blend this version serves: the one chosen for it on validation, or
+   * {@link Blend#DEFAULT} when none was (no track features at training, an installed model, a
+   * version from before blends were chosen).
+   */
+  public Blend servingBlend() {
+    return HybridEvaluation.servingBlend(metricsJson);
   }
 
   /** Whether the version can be served: ready, and its model file not removed by retention. */

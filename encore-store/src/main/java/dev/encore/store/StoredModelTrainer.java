@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.encore.als.AlsConfig;
 import dev.encore.als.AlsTrainer;
 import dev.encore.als.TrainingListener;
+import dev.encore.content.FeatureTable;
 import dev.encore.data.Interactions;
 import dev.encore.eval.MetricReport;
 import dev.encore.eval.RandomSplitter;
 import dev.encore.eval.RankingEvaluator;
 import dev.encore.eval.Split;
+import dev.encore.hybrid.Blend;
 import dev.encore.model.FactorModel;
 import dev.encore.model.ModelFile;
 import dev.encore.popular.PopularityRecommender;
@@ -28,7 +30,8 @@ import java.util.Objects;
  * stored version. A run records itself as training, aggregates the stored plays, evaluates ALS
  * (and the popularity baseline) on a held-out split, trains the served model on every play, writes
  * it atomically to {@code <dataDirectory>/models/model-<version>.encore} and marks the version
- * ready, deciding in the same transaction by the {@link PromotionPolicy} whether it goes live (see
+ * ready (with the hybrid's blend chosen on validation when the catalogue has features, see
+ * {@link HybridEvaluation}), deciding in the same transaction by the {@link PromotionPolicy} whether it goes live (see
  * {@link ModelRepository#markReady(long, String, String, PromotionPolicy)}). An install records the
  * model it is given the same way. Any failure marks the version failed and leaves the ready
  * models, their rows, their files and the serving version as they were.
@@ -74,7 +77,7 @@ public final class StoredModelTrainer {
    * @throws ModelTrainingException when it fails, after marking its version failed
    */
   public ModelRecord train(TrainingSettings settings, TrainingListener listener) {
-    return train(settings, listener, (version, model) -> null).record();
+    return train(settings, listener, (version, model, blend) -> null).record();
   }
 
   /**
@@ -159,7 +162,8 @@ public final class StoredModelTrainer {
    */
   @FunctionalInterface
   public interface Preparation<T> {
-    T prepare(long version, FactorModel model) throws Exception;
+    /** @param blend the hybrid blend the version is to serve ({@link ModelRecord#servingBlend()}) */
+    T prepare(long version, FactorModel model, Blend blend) throws Exception;
   }
 
   /**
@@ -196,7 +200,7 @@ public final class StoredModelTrainer {
       Made made = run.run(version);
       ModelFile.save(made.model(), file);
       written = true;
-      T prepared = prepare.prepare(version, made.model());
+      T prepared = prepare.prepare(version, made.model(), HybridEvaluation.servingBlend(made.metricsJson()));
       ModelRecord ready = store.models().markReady(version, file.toString(), made.metricsJson(), promotion);
       return new Recorded<>(ready, prepared);
     } catch (Exception | Error failure) {
@@ -224,7 +228,11 @@ public final class StoredModelTrainer {
     }
   }
 
-  private static Map<String, Object> evaluate(TrainingSettings settings, AlsConfig als, Split split,
+  /**
+   * ALS and popularity on the test part, and when the catalogue has audio features, content and
+   * the hybrid under the blend {@link HybridEvaluation} chooses.
+   */
+  private Map<String, Object> evaluate(TrainingSettings settings, AlsConfig als, Split split,
       Interactions plays, TrainingListener listener) {
     long start = System.nanoTime();
     FactorModel model = new AlsTrainer(als).fit(split.train(), listener);
@@ -241,6 +249,10 @@ public final class StoredModelTrainer {
     metrics.put("evaluationFitSeconds", fitSeconds);
     metrics.put("als", alsReport.byName());
     metrics.put("popularity", popularity.byName());
+    FeatureTable catalogue = store.tracks().features();
+    if (HybridEvaluation.applies(catalogue)) {
+      HybridEvaluation.addTo(metrics, catalogue, model, settings, als, split);
+    }
     metrics.put("plays", sizes(plays));
     return metrics;
   }

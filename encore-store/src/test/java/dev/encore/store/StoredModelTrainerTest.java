@@ -14,6 +14,8 @@ import dev.encore.model.FactorModel;
 import dev.encore.model.ModelFile;
 import dev.encore.store.testing.SyntheticFiles;
 import dev.encore.eval.RandomSplitter;
+import dev.encore.hybrid.Blend;
+import dev.encore.hybrid.ScoreNormalization;
 import dev.encore.store.testing.TestDatabase;
 import dev.encore.tune.AutoSettings;
 import java.io.IOException;
@@ -199,7 +201,7 @@ class StoredModelTrainerTest {
     AtomicLong preparedFor = new AtomicLong();
 
     StoredModelTrainer.Recorded<String> installed = trainer.install(elsewhere, source, "{\"precision@10\":0.25}",
-        (version, model) -> {
+        (version, model, blend) -> {
           preparedFor.set(version);
           assertThat(store.models().find(version).orElseThrow().status()).isEqualTo(ModelRecord.TRAINING);
           return "prepared " + version;
@@ -227,7 +229,7 @@ class StoredModelTrainerTest {
     ModelRecord good = trainer.train(SMALL, TrainingListener.NONE);
     FactorModel elsewhere = ModelFile.load(Path.of(good.file()));
 
-    assertThatThrownBy(() -> trainer.install(elsewhere, folder.resolve("big"), "{}", (version, model) -> {
+    assertThatThrownBy(() -> trainer.install(elsewhere, folder.resolve("big"), "{}", (version, model, blend) -> {
       throw new OutOfMemoryError("simulated: too large to serve");
     })).isInstanceOfSatisfying(ModelTrainingException.class, e -> {
       assertThat(e.version()).isEqualTo(good.version() + 1);
@@ -264,7 +266,7 @@ class StoredModelTrainerTest {
 
     // No iterations: the random initial factors, which rank far worse than the trained ones.
     StoredModelTrainer.Recorded<Long> untrained = trainer.train(
-        TrainingSettings.of(SMALL.withIterations(0)), TrainingListener.NONE, (version, model) -> {
+        TrainingSettings.of(SMALL.withIterations(0)), TrainingListener.NONE, (version, model, blend) -> {
           assertThat(store.models().find(version).orElseThrow().status()).isEqualTo(ModelRecord.TRAINING);
           return version;
         });
@@ -359,7 +361,7 @@ class StoredModelTrainerTest {
 
   @Test
   void aPreparationThatFailsRemovesTheWrittenFile() {
-    assertThatThrownBy(() -> trainer.train(TrainingSettings.of(SMALL), TrainingListener.NONE, (version, model) -> {
+    assertThatThrownBy(() -> trainer.train(TrainingSettings.of(SMALL), TrainingListener.NONE, (version, model, blend) -> {
       assertThat(trainer.modelFile(version)).exists();
       throw new IllegalStateException("simulated: cannot build the serving snapshot");
     })).isInstanceOf(ModelTrainingException.class).hasMessageContaining("cannot build the serving snapshot");
@@ -368,5 +370,58 @@ class StoredModelTrainerTest {
     assertThat(failed.status()).isEqualTo(ModelRecord.FAILED);
     assertThat(trainer.modelFile(failed.version())).doesNotExist();
     assertThat(store.models().serving().serving()).isEmpty();
+  }
+
+  @Test
+  void theHybridBlendIsChosenOnValidationByTheCoverageRuleAndServedWithTheVersion() throws IOException {
+    StoredModelTrainer.Recorded<Blend> recorded = trainer.train(TrainingSettings.of(SMALL), TrainingListener.NONE,
+        (version, model, blend) -> blend);
+
+    JsonNode metrics = JSON.readTree(recorded.record().metricsJson());
+    assertThat(metrics.at("/content/ndcg@10").asDouble()).isBetween(0.0, 1.0);
+    assertThat(metrics.at("/hybrid/coverage@10").asDouble()).isBetween(0.0, 1.0);
+    JsonNode search = metrics.get("blend");
+    double floor = search.get("coverageFloor").asDouble();
+    double bestEligible = Double.NEGATIVE_INFINITY;
+    JsonNode alsAlone = null;
+    for (JsonNode candidate : search.get("candidates")) {
+      boolean eligible = candidate.get("coverage@10").asDouble() >= floor;
+      assertThat(candidate.get("eligible").asBoolean()).isEqualTo(eligible);
+      if (eligible) {
+        bestEligible = Math.max(bestEligible, candidate.get("ndcg@10").asDouble());
+      }
+      JsonNode weights = candidate.get("blend");
+      if (weights.get("content").asDouble() == 0 && weights.get("popularity").asDouble() == 0) {
+        alsAlone = candidate;
+      }
+    }
+    assertThat(alsAlone).as("ALS alone is always a candidate").isNotNull();
+    assertThat(alsAlone.get("coverage@10").asDouble()).isEqualTo(floor);
+    Blend chosen = recorded.record().servingBlend();
+    JsonNode chosenCandidate = null;
+    for (JsonNode candidate : search.get("candidates")) {
+      if (candidate.get("blend").equals(search.get("chosen"))) {
+        chosenCandidate = candidate;
+      }
+    }
+    assertThat(chosenCandidate.get("ndcg@10").asDouble()).isEqualTo(bestEligible);
+    assertThat(chosen).isEqualTo(new Blend(search.at("/chosen/als").asDouble(), search.at("/chosen/content").asDouble(),
+        search.at("/chosen/popularity").asDouble(), ScoreNormalization.Z_SCORE));
+    assertThat(recorded.prepared()).as("the blend the server builds its snapshot with").isEqualTo(chosen);
+  }
+
+  @Test
+  void withoutTrackFeaturesNoBlendIsChosenAndTheDefaultServes() throws IOException {
+    try (EncoreStore bare = database.open(folder.resolve("bare"))) {
+      new Importer(bare, ImportOptions.defaults(Instant.EPOCH))
+          .importPlays(SyntheticFiles.tiny(folder).plays(), PlayFileFormat.TSV, ImportListener.NONE);
+      StoredModelTrainer.Recorded<Blend> recorded = new StoredModelTrainer(bare, folder.resolve("bare"))
+          .train(TrainingSettings.of(SMALL), TrainingListener.NONE, (version, model, blend) -> blend);
+      JsonNode metrics = JSON.readTree(recorded.record().metricsJson());
+      assertThat(metrics.has("blend")).isFalse();
+      assertThat(metrics.has("hybrid")).isFalse();
+      assertThat(recorded.prepared()).isEqualTo(Blend.DEFAULT);
+      assertThat(recorded.record().servingBlend()).isEqualTo(Blend.DEFAULT);
+    }
   }
 }
