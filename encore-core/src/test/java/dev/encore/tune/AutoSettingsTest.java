@@ -35,8 +35,8 @@ class AutoSettingsTest {
     assertThat(result.candidates()).hasSizeLessThanOrEqualTo(12).isEqualTo(heard);
     assertThat(result.candidates().get(0).reason()).isEqualTo("first guess");
     double bestScore = result.candidates().stream().mapToDouble(AutoSettings.Candidate::score).max().orElseThrow();
-    // The chosen one is the best up to the noise margin (ties go to more factors).
-    assertThat(result.score()).isGreaterThanOrEqualTo(bestScore * (1 - AutoSettings.MIN_RELATIVE_GAIN) - 1e-12);
+    // The chosen one is the best up to the margin within which more factors win.
+    assertThat(result.score()).isGreaterThanOrEqualTo(bestScore * (1 - AutoSettings.MORE_FACTORS_TOLERANCE) - 1e-12);
     assertThat(result.score()).isGreaterThanOrEqualTo(result.candidates().get(0).score());
     assertThat(result.candidates()).anySatisfy(c -> assertThat(c.config()).isEqualTo(result.chosen()));
     // Kept from the base: what the search does not choose.
