@@ -32,6 +32,9 @@ final class ServeCommand implements Callable<Integer> {
   int port = ServerConfig.DEFAULT_PORT;
 
   @Mixin
+  ServerLimitsOptions limits = new ServerLimitsOptions();
+
+  @Mixin
   StoreOptions store;
 
   @Option(names = "--api-key", description = "Key for writes in the X-API-Key header (default: $ENCORE_API_KEY, else"
@@ -97,13 +100,13 @@ final class ServeCommand implements Callable<Integer> {
 
   /** The server's settings from the options. */
   ServerConfig config() {
-    return ServerConfig.defaults(store.dataDirectory).withPort(port).withStore(store.toConfig())
+    return limits.applyTo(ServerConfig.defaults(store.dataDirectory).withPort(port).withStore(store.toConfig())
         .withApiKey(apiKey)
         .withKeyedReads(keyedReads).withMaxBodyBytes(maxBodyBytes).withRetrainEvery(retrainEvery)
         .withTraining(trainingPlan())
         .withPromotion(new PromotionPolicy(promotionMetric, promotionTolerance))
         .withKeepModels(keepModels)
-        .withDemo(demo ? synth.toConfig() : null);
+        .withDemo(demo ? synth.toConfig() : null));
   }
 
   @Override

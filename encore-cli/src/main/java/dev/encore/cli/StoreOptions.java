@@ -1,6 +1,7 @@
 package dev.encore.cli;
 
 import dev.encore.store.StoreConfig;
+import dev.encore.store.StoreLimits;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -39,6 +40,22 @@ final class StoreOptions {
           + " for PostgreSQL).")
   Integer poolSize;
 
+  @Option(names = "--max-id-length", paramLabel = "N",
+      description = "Longest listener or track ID accepted, in characters (default: ${DEFAULT-VALUE}).")
+  int maxIdLength = StoreLimits.DEFAULT_MAX_ID_LENGTH;
+
+  @Option(names = "--max-features-per-track", paramLabel = "N",
+      description = "Most audio features one track may have (default: ${DEFAULT-VALUE}).")
+  int maxFeaturesPerTrack = StoreLimits.DEFAULT_MAX_FEATURES_PER_TRACK;
+
+  @Option(names = "--max-tags-per-track", paramLabel = "N",
+      description = "Most genre and mood tags one track may have (default: ${DEFAULT-VALUE}).")
+  int maxTagsPerTrack = StoreLimits.DEFAULT_MAX_TAGS_PER_TRACK;
+
+  @Option(names = "--max-feature-names", paramLabel = "N",
+      description = "Most distinct feature names the catalogue may have (default: ${DEFAULT-VALUE}).")
+  int maxFeatureNames = StoreLimits.DEFAULT_MAX_FEATURE_NAMES;
+
   /** True when {@code --db} was given, with or without a URL. */
   boolean isSet() {
     return db != null;
@@ -50,6 +67,7 @@ final class StoreOptions {
     if (user != null || password != null) {
       config = config.withCredentials(user, password);
     }
+    config = config.withLimits(new StoreLimits(maxIdLength, maxFeaturesPerTrack, maxTagsPerTrack, maxFeatureNames));
     return poolSize == null ? config : config.withMaxPoolSize(poolSize);
   }
 }

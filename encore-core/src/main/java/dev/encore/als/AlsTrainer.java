@@ -38,6 +38,7 @@ public final class AlsTrainer {
     int k = config.factors();
     int userCount = data.users().size();
     int itemCount = data.items().size();
+    TrainingMemory.requireFits(userCount, itemCount, data.nnz(), config);
     Csr userItems = data.userItems();
     Csr itemUsers = data.itemUsers();
     EntryConfidences userConfidence = EntryConfidences.of(config.confidence(), userItems.values());

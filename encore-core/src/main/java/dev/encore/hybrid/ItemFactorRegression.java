@@ -30,6 +30,12 @@ public final class ItemFactorRegression {
   }
 
   /**
+   * One more than the most features the regression takes: its Gram matrix of 4097^2 doubles is
+   * 128 MiB, and {@code width * width} would overflow an int past 46,340.
+   */
+  public static final int MAX_FEATURES = 4097;
+
+  /**
    * Fits the regression on {@code rows} examples: {@code features} is rows x featureCount
    * (row-major, NaN = missing), {@code targets} rows x factors.
    *
@@ -43,6 +49,10 @@ public final class ItemFactorRegression {
     }
     if (rows < 1) {
       throw new IllegalArgumentException("no warm tracks with features to learn item factors from");
+    }
+    if (featureCount >= MAX_FEATURES) {
+      throw new IllegalArgumentException("the regression of item factors on features holds a (features + 1)^2"
+          + " matrix; " + featureCount + " features is more than the " + (MAX_FEATURES - 1) + " it takes");
     }
     if (features.length != rows * featureCount || targets.length != rows * factors) {
       throw new IllegalArgumentException("features (" + features.length + " values) and targets (" + targets.length

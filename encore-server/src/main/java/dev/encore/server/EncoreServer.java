@@ -79,10 +79,11 @@ public final class EncoreServer implements AutoCloseable {
     retention.apply();
     ModelLifecycle lifecycle = new ModelLifecycle(store, live, retention);
     StoredModelTrainer trainer = new StoredModelTrainer(store, config.dataDirectory(), config.promotion());
-    TrainingJobs jobs = new TrainingJobs(ModelTraining.stored(store, trainer, clock), lifecycle, clock);
+    TrainingJobs jobs = new TrainingJobs(ModelTraining.stored(store, trainer, clock), lifecycle, clock,
+        config.trainingLimits().maxTrainingTime());
     ServerMetrics metrics = new ServerMetrics(live);
     ObjectMapper mapper = ServerJson.mapper();
-    JsonBodies bodies = new JsonBodies(mapper, config.maxBodyBytes());
+    JsonBodies bodies = new JsonBodies(mapper, config.maxBodyBytes(), config.maxBatch());
     ApiKeyGuard guard = new ApiKeyGuard(apiKey, config.keyedReads());
     List<Route> routes = Collections.synchronizedList(new ArrayList<>());
 
@@ -92,6 +93,9 @@ public final class EncoreServer implements AutoCloseable {
       javalin.jsonMapper(new JavalinJackson(mapper, false));
       // Bodies are read by JsonBodies, which counts bytes as they arrive; this is the early check on Content-Length.
       javalin.http.maxRequestSize = config.maxBodyBytes();
+      JsonErrorHandler httpErrors = new JsonErrorHandler(mapper);
+      javalin.jetty.modifyServer(server -> server.setErrorHandler(httpErrors));
+      javalin.jetty.modifyServletContextHandler(context -> context.setErrorHandler(httpErrors));
       javalin.staticFiles.add(files -> {
         files.hostedPath = "/";
         files.directory = "/dashboard";

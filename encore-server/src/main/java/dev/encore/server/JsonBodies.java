@@ -21,48 +21,94 @@ import java.util.stream.Collectors;
 
 /**
  * Reads request bodies: at most {@code maxBytes} (counted as read, so a chunked body without a
- * Content-Length cannot slip past the limit), parsed by the strict {@link ServerJson} mapper.
- * Every way a body can be wrong becomes an {@link ApiException} whose message names the field.
+ * Content-Length cannot slip past the limit), sent as {@code application/json}, parsed by the
+ * strict {@link ServerJson} mapper (duplicate keys refused), and never null: neither the body,
+ * nor an item of a batch, nor a field (a field left out takes its default; one sent as
+ * {@code null} is refused, so "null" never silently means something). Every way a body can be
+ * wrong becomes an {@link ApiException} whose message names the field.
  */
 final class JsonBodies {
   private final ObjectMapper mapper;
   private final long maxBytes;
+  private final int maxBatch;
 
-  JsonBodies(ObjectMapper mapper, long maxBytes) {
+  JsonBodies(ObjectMapper mapper, long maxBytes, int maxBatch) {
     this.mapper = mapper;
     this.maxBytes = maxBytes;
+    this.maxBatch = maxBatch;
   }
 
   /** The body as one {@code type}; an empty body is an error. */
   <T> T read(Context ctx, Class<T> type) {
-    return convert(parse(ctx, false), mapper.constructType(type), "");
+    return convert(requireObject(parse(ctx, false), ""), mapper.constructType(type), "");
   }
 
   /** The body as {@code type}, or {@code fallback} when the body is empty. */
   <T> T readOptional(Context ctx, Class<T> type, T fallback) {
     JsonNode tree = parse(ctx, true);
-    return tree == null ? fallback : convert(tree, mapper.constructType(type), "");
+    return tree == null ? fallback : convert(requireObject(tree, ""), mapper.constructType(type), "");
   }
 
   /** A body that is either one {@code type} object or an array of them. */
   <T> List<T> readOneOrMany(Context ctx, Class<T> type) {
     JsonNode tree = parse(ctx, false);
     if (!tree.isArray()) {
-      T single = convert(tree, mapper.constructType(type), "");
+      T single = convert(requireObject(tree, ""), mapper.constructType(type), "");
       return List.of(single);
     }
     if (tree.isEmpty()) {
       throw ApiException.badRequest("empty_batch", "The body is an empty array: send at least one item.");
     }
     List<T> items = new ArrayList<>(tree.size());
+    if (tree.size() > maxBatch) {
+      throw new ApiException(413, "batch_too_large", String.format(Locale.ROOT,
+          "The batch has %,d items, more than the limit of %,d: split it (the limit is set with --max-batch).",
+          tree.size(), maxBatch));
+    }
     for (int i = 0; i < tree.size(); i++) {
-      items.add(convert(tree.get(i), mapper.constructType(type), "[" + i + "]"));
+      String prefix = "[" + i + "]";
+      items.add(convert(requireObject(tree.get(i), prefix), mapper.constructType(type), prefix));
     }
     return items;
   }
 
+  /** The body (or a batch item) must be a JSON object with no field set to null. */
+  private static JsonNode requireObject(JsonNode node, String prefix) {
+    String what = prefix.isEmpty() ? "The body" : "Item " + prefix;
+    if (!node.isObject()) {
+      throw ApiException.badRequest(node.isNull() ? "null_body" : "invalid_body", what + " is "
+          + (node.isNull() ? "null" : "a JSON " + node.getNodeType().toString().toLowerCase(Locale.ROOT))
+          + ": send a JSON object; see /openapi.json for its fields.");
+    }
+    rejectNullFields(node, prefix);
+    return node;
+  }
+
+  private static void rejectNullFields(JsonNode node, String path) {
+    if (node.isObject()) {
+      node.fields().forEachRemaining(field -> {
+        String fieldPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+        if (field.getValue().isNull()) {
+          throw ApiException.badRequest("invalid_field", "Field '" + fieldPath + "' is null: leave it out to use"
+              + " its default, or give a value.");
+        }
+        rejectNullFields(field.getValue(), fieldPath);
+      });
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        if (node.get(i).isNull()) {
+          throw ApiException.badRequest("invalid_field", "Field '" + path + "[" + i + "]' is null: give a value.");
+        }
+        rejectNullFields(node.get(i), path + "[" + i + "]");
+      }
+    }
+  }
+
   private JsonNode parse(Context ctx, boolean emptyAllowed) {
     byte[] body = boundedBody(ctx);
+    if (body.length > 0 && !isBlank(body)) {
+      requireJsonContentType(ctx);
+    }
     if (body.length == 0 || isBlank(body)) {
       if (emptyAllowed) {
         return null;
@@ -78,6 +124,16 @@ final class JsonBodies {
           + e.getOriginalMessage().lines().findFirst().orElse("") + ".");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A body must say it is JSON; a form or text post is a client mistake worth naming, not guessing. */
+  private static void requireJsonContentType(Context ctx) {
+    String contentType = ctx.contentType();
+    String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    if (!mediaType.equals("application/json") && !(mediaType.startsWith("application/") && mediaType.endsWith("+json"))) {
+      throw new ApiException(415, "unsupported_media_type", "The body must be sent with Content-Type: application/json"
+          + (contentType == null ? " (none was given)" : " (got '" + contentType + "')") + ".");
     }
   }
 

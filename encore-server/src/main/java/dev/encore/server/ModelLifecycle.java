@@ -106,7 +106,7 @@ final class ModelLifecycle implements Promoter {
     FactorModel model;
     try {
       model = ModelFile.load(Path.of(record.file()));
-    } catch (Exception e) {
+    } catch (Exception | Error e) {
       throw new ApiException(409, "model_unloadable", "Model version " + record.version() + "'s file " + record.file()
           + " cannot be loaded (" + (e.getMessage() == null ? e.toString() : e.getMessage()) + "), so it cannot be"
           + " served; the serving model is unchanged. Delete the version with DELETE /v1/models/" + record.version()
@@ -152,12 +152,16 @@ final class ModelLifecycle implements Promoter {
         .sorted(servingFirst)
         .toList();
     for (ModelRecord record : candidates) {
-      FactorModel model;
+      ServingSnapshot snapshot;
       try {
-        model = ModelFile.load(Path.of(record.file()));
-      } catch (Exception e) {
-        LOG.warn("model version {} cannot be loaded from {}: {}; trying the one that served before it",
-            record.version(), record.file(), e.getMessage());
+        // Any Throwable: a file that loads into an OutOfMemoryError must not stop every start.
+        FactorModel model = ModelFile.load(Path.of(record.file()));
+        snapshot = ServingSnapshot.ofModel(record.version(), model, store.tracks().features(), record.servingBlend(),
+            record.createdAt());
+      } catch (Exception | Error e) {
+        String why = "cannot be loaded from " + record.file() + ": " + (e.getMessage() == null ? e : e.getMessage());
+        LOG.warn("model version {} {}; marked failed, trying the one that served before it", record.version(), why);
+        store.models().markUnloadable(record.version(), "model file " + why);
         continue;
       }
       if (!state.isServing(record.version())) {
@@ -167,8 +171,7 @@ final class ModelLifecycle implements Promoter {
         store.models().promote(record.version());
       }
       LOG.info("serving model version {} from {}", record.version(), record.file());
-      return Optional.of(ServingSnapshot.ofModel(record.version(), model, store.tracks().features(), record.servingBlend(),
-          record.createdAt()));
+      return Optional.of(snapshot);
     }
     if (state.serving().isPresent()) {
       LOG.warn("no model version that served loads: serving popularity until the next version is ready");

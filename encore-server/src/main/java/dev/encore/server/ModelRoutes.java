@@ -50,12 +50,15 @@ final class ModelRoutes {
         Access.WRITE);
     app.delete("/v1/models/{version}", ctx -> ctx.json(lifecycle.delete(pathNumber(ctx, "version"))), Access.WRITE);
     app.get("/v1/models/jobs/{id}", this::job, Access.READ);
+    app.post("/v1/models/jobs/{id}/cancel", ctx -> ctx.status(202).json(jobs.cancel(pathNumber(ctx, "id")).view()),
+        Access.WRITE);
     app.get("/v1/models", this::list, Access.READ);
     app.get("/v1/models/{version}", this::find, Access.READ);
   }
 
   private void train(Context ctx) {
     TrainingPlan plan = bodies.readOptional(ctx, TrainRequest.class, TrainRequest.NONE).applyTo(config.training());
+    config.trainingLimits().check(plan);
     TrainingJob job = jobs.submit(plan, "request");
     ctx.status(202).header("Location", "/v1/models/jobs/" + job.id()).json(job.view());
   }

@@ -23,14 +23,17 @@ import java.util.Objects;
  * @param promotion when a new version replaces the serving one
  * @param keepModels how many of the newest versions keep their model files (the serving one always does)
  * @param demo when not null and the database has no plays, import this synthetic catalogue first
+ * @param maxBatch the most items one batch request (plays, tracks, users) may carry (413 above it)
+ * @param trainingLimits the largest training a request may ask for, and how long a run may take
  */
 public record ServerConfig(int port, Path dataDirectory, StoreConfig store, String apiKey, boolean keyedReads,
     long maxBodyBytes, Duration retrainEvery, TrainingPlan training, PromotionPolicy promotion, int keepModels,
-    SynthConfig demo) {
+    SynthConfig demo, int maxBatch, TrainingLimits trainingLimits) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final long DEFAULT_MAX_BODY_BYTES = 4L << 20;
   public static final int DEFAULT_KEEP_MODELS = 5;
+  public static final int DEFAULT_MAX_BATCH = 10_000;
 
   public ServerConfig {
     Objects.requireNonNull(dataDirectory, "dataDirectory");
@@ -44,6 +47,8 @@ public record ServerConfig(int port, Path dataDirectory, StoreConfig store, Stri
         "retrainEvery", retrainEvery, "must be zero (off) or at least one second");
     require(apiKey == null || apiKey.length() >= 8, "apiKey", "(hidden)", "must have at least 8 characters");
     require(keepModels >= 1, "keepModels", keepModels, "must be at least 1");
+    require(maxBatch >= 1, "maxBatch", maxBatch, "must be at least 1");
+    Objects.requireNonNull(trainingLimits, "trainingLimits");
   }
 
   private static void require(boolean holds, String setting, Object value, String rule) {
@@ -59,42 +64,42 @@ public record ServerConfig(int port, Path dataDirectory, StoreConfig store, Stri
   public static ServerConfig defaults(Path dataDirectory) {
     return new ServerConfig(DEFAULT_PORT, dataDirectory, StoreConfig.sqlite(dataDirectory), null, false,
         DEFAULT_MAX_BODY_BYTES, Duration.ZERO, TrainingPlan.defaults(), PromotionPolicy.defaults(),
-        DEFAULT_KEEP_MODELS, null);
+        DEFAULT_KEEP_MODELS, null, DEFAULT_MAX_BATCH, TrainingLimits.defaults());
   }
 
   public ServerConfig withPort(int value) {
     return new ServerConfig(value, dataDirectory, store, apiKey, keyedReads, maxBodyBytes, retrainEvery, training,
-        promotion, keepModels, demo);
+        promotion, keepModels, demo, maxBatch, trainingLimits);
   }
 
   public ServerConfig withStore(StoreConfig value) {
     return new ServerConfig(port, dataDirectory, value, apiKey, keyedReads, maxBodyBytes, retrainEvery, training,
-        promotion, keepModels, demo);
+        promotion, keepModels, demo, maxBatch, trainingLimits);
   }
 
   public ServerConfig withApiKey(String value) {
     return new ServerConfig(port, dataDirectory, store, value, keyedReads, maxBodyBytes, retrainEvery, training,
-        promotion, keepModels, demo);
+        promotion, keepModels, demo, maxBatch, trainingLimits);
   }
 
   public ServerConfig withKeyedReads(boolean value) {
     return new ServerConfig(port, dataDirectory, store, apiKey, value, maxBodyBytes, retrainEvery, training,
-        promotion, keepModels, demo);
+        promotion, keepModels, demo, maxBatch, trainingLimits);
   }
 
   public ServerConfig withMaxBodyBytes(long value) {
     return new ServerConfig(port, dataDirectory, store, apiKey, keyedReads, value, retrainEvery, training,
-        promotion, keepModels, demo);
+        promotion, keepModels, demo, maxBatch, trainingLimits);
   }
 
   public ServerConfig withRetrainEvery(Duration value) {
     return new ServerConfig(port, dataDirectory, store, apiKey, keyedReads, maxBodyBytes, value, training,
-        promotion, keepModels, demo);
+        promotion, keepModels, demo, maxBatch, trainingLimits);
   }
 
   public ServerConfig withTraining(TrainingPlan value) {
     return new ServerConfig(port, dataDirectory, store, apiKey, keyedReads, maxBodyBytes, retrainEvery, value,
-        promotion, keepModels, demo);
+        promotion, keepModels, demo, maxBatch, trainingLimits);
   }
 
   /** Trains with exactly {@code value}: no automatic choice, summed play counts. */
@@ -104,17 +109,27 @@ public record ServerConfig(int port, Path dataDirectory, StoreConfig store, Stri
 
   public ServerConfig withPromotion(PromotionPolicy value) {
     return new ServerConfig(port, dataDirectory, store, apiKey, keyedReads, maxBodyBytes, retrainEvery, training,
-        value, keepModels, demo);
+        value, keepModels, demo, maxBatch, trainingLimits);
   }
 
   public ServerConfig withKeepModels(int value) {
     return new ServerConfig(port, dataDirectory, store, apiKey, keyedReads, maxBodyBytes, retrainEvery, training,
-        promotion, value, demo);
+        promotion, value, demo, maxBatch, trainingLimits);
+  }
+
+  public ServerConfig withMaxBatch(int value) {
+    return new ServerConfig(port, dataDirectory, store, apiKey, keyedReads, maxBodyBytes, retrainEvery, training,
+        promotion, keepModels, demo, value, trainingLimits);
+  }
+
+  public ServerConfig withTrainingLimits(TrainingLimits value) {
+    return new ServerConfig(port, dataDirectory, store, apiKey, keyedReads, maxBodyBytes, retrainEvery, training,
+        promotion, keepModels, demo, maxBatch, value);
   }
 
   public ServerConfig withDemo(SynthConfig value) {
     return new ServerConfig(port, dataDirectory, store, apiKey, keyedReads, maxBodyBytes, retrainEvery, training,
-        promotion, keepModels, value);
+        promotion, keepModels, value, maxBatch, trainingLimits);
   }
 
   @Override
@@ -122,6 +137,6 @@ public record ServerConfig(int port, Path dataDirectory, StoreConfig store, Stri
     return "ServerConfig[port " + port + ", data " + dataDirectory + ", " + store + ", key "
         + (apiKey == null ? "saved in the data directory" : "given") + ", keyed reads " + keyedReads
         + ", body limit " + maxBodyBytes + ", retrain every " + retrainEvery + ", " + training + ", " + promotion
-        + ", keep " + keepModels + " model files]";
+        + ", keep " + keepModels + " model files, batches up to " + maxBatch + ", " + trainingLimits + "]";
   }
 }

@@ -48,14 +48,51 @@ final class TrainingJob implements TrainingListener, AutoSettings.Listener {
   private volatile String error;
   private volatile Instant startedAt;
   private volatile Instant finishedAt;
+  private final Duration timeLimit;
+  /** Why the run is to stop (a cancel request); null while it may go on. */
+  private volatile String stopRequested;
 
-  TrainingJob(long id, String trigger, TrainingPlan plan, Clock clock) {
+  /** @param timeLimit the longest the run may take; it is stopped at its next iteration or candidate after that */
+  TrainingJob(long id, String trigger, TrainingPlan plan, Clock clock, Duration timeLimit) {
     this.id = id;
     this.trigger = trigger;
     this.plan = plan;
     this.clock = clock;
     this.createdAt = clock.instant();
     this.iterations = plan.als().iterations();
+    this.timeLimit = timeLimit;
+  }
+
+  /**
+   * Asks the run to stop at its next iteration or settings candidate; the version it was making
+   * is recorded failed and the serving model stays. False when the job has already finished.
+   */
+  boolean cancel(String why) {
+    if (isFinished()) {
+      return false;
+    }
+    stopRequested = why;
+    return true;
+  }
+
+  /** Thrown from the trainer's callbacks to stop a run that was cancelled or ran out of time. */
+  static final class Stopped extends RuntimeException {
+    Stopped(String message) {
+      super(message);
+    }
+  }
+
+  /** Stops the run here when it was cancelled or has passed its time limit. */
+  private void stopIfAsked() {
+    String why = stopRequested;
+    if (why != null) {
+      throw new Stopped(why);
+    }
+    Instant started = startedAt;
+    if (started != null && Duration.between(started, clock.instant()).compareTo(timeLimit) > 0) {
+      throw new Stopped("stopped after running longer than the training time limit of " + timeLimit
+          + " (--max-training-time)");
+    }
   }
 
   long id() {
@@ -105,6 +142,7 @@ final class TrainingJob implements TrainingListener, AutoSettings.Listener {
    */
   @Override
   public void started(Duration budget) {
+    stopIfAsked();
     searching = true;
   }
 
@@ -113,10 +151,12 @@ final class TrainingJob implements TrainingListener, AutoSettings.Listener {
     candidatesTried = done;
     double best = bestScore;
     bestScore = Double.isNaN(best) ? candidate.score() : Math.max(best, candidate.score());
+    stopIfAsked();
   }
 
   @Override
   public void started(AlsConfig config, int users, int items, long entries) {
+    stopIfAsked();
     searching = false;
     iterations = config.iterations();
     iteration = 0;
@@ -133,6 +173,7 @@ final class TrainingJob implements TrainingListener, AutoSettings.Listener {
     }
     lastIterationSeconds = stats.seconds();
     iteration = stats.iteration();
+    stopIfAsked();
   }
 
   /** What a poll shows. */

@@ -34,6 +34,7 @@ final class TrainingJobs implements AutoCloseable {
   private final ModelTraining training;
   private final Promoter promoter;
   private final Clock clock;
+  private final Duration timeLimit;
   private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("encore-training"));
   private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(daemon("encore-retrain"));
   private final Map<Long, TrainingJob> jobs = new ConcurrentHashMap<>();
@@ -41,6 +42,12 @@ final class TrainingJobs implements AutoCloseable {
   private final AtomicLong nextId = new AtomicLong(1);
 
   TrainingJobs(ModelTraining training, Promoter promoter, Clock clock) {
+    this(training, promoter, clock, TrainingLimits.DEFAULT_MAX_TRAINING_TIME);
+  }
+
+  /** @param timeLimit the longest one run may take before it is stopped and recorded failed */
+  TrainingJobs(ModelTraining training, Promoter promoter, Clock clock, Duration timeLimit) {
+    this.timeLimit = timeLimit;
     this.training = training;
     this.promoter = promoter;
     this.clock = clock;
@@ -93,7 +100,7 @@ final class TrainingJobs implements AutoCloseable {
 
   /** Takes the one slot for a new job, unless a job holds it. */
   private Optional<TrainingJob> claim(TrainingPlan plan, String trigger) {
-    TrainingJob job = new TrainingJob(nextId.getAndIncrement(), trigger, plan, clock);
+    TrainingJob job = new TrainingJob(nextId.getAndIncrement(), trigger, plan, clock, timeLimit);
     if (!active.compareAndSet(null, job)) {
       return Optional.empty();
     }
@@ -134,6 +141,21 @@ final class TrainingJobs implements AutoCloseable {
     String why = e.getMessage() == null ? e.toString() : e.getMessage();
     job.markFailed(why);
     LOG.warn("{} job {} failed; the serving model is unchanged: {}", job.kind(), job.id(), why, e);
+  }
+
+  /**
+   * Asks job {@code id} to stop at its next iteration; the job, or a 404 when unknown and a 409
+   * when it has already finished.
+   */
+  TrainingJob cancel(long id) {
+    TrainingJob job = find(id).orElseThrow(() -> new ApiException(404, "unknown_job", "There is no training job " + id
+        + ": GET /v1/models lists the active one."));
+    if (job.isInstall() || !job.cancel("cancelled by request")) {
+      throw new ApiException(409, "job_not_running", "Job " + id + (job.isInstall() ? " is an install, which cannot be"
+          + " cancelled" : " has already finished") + ": there is nothing to cancel.");
+    }
+    LOG.info("training job {} asked to stop", id);
+    return job;
   }
 
   Optional<TrainingJob> find(long id) {

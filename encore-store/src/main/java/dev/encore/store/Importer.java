@@ -125,7 +125,14 @@ public final class Importer {
 
     @Override
     public void accept(PlayRow row) {
-      batch.add(new PlayEvent(row.user(), row.item(), playedAt(row), playCount(row), null, options.source()));
+      PlayEvent play;
+      try {
+        play = new PlayEvent(row.user(), row.item(), playedAt(row), playCount(row), null, options.source());
+        store.config().limits().check(play);
+      } catch (IllegalArgumentException e) {
+        throw row.reject(null, null, e.getMessage());
+      }
+      batch.add(play);
       events++;
       lastLine = row.line();
       if (batch.size() == options.batchSize()) {

@@ -25,6 +25,7 @@ public final class ListenerRepository {
   /** Adds the listener unless known; true when they were new. */
   public boolean add(String id) {
     Ids.require(id, "listener id");
+    store.config().limits().checkId(id, "listener id");
     return store.withHandle(handle -> handle.execute(INSERT_IF_ABSENT, id, EpochMicros.of(clock.instant())) == 1);
   }
 

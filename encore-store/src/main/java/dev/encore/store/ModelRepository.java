@@ -96,6 +96,30 @@ public final class ModelRepository {
   }
 
   /**
+   * Marks a ready version whose model file cannot be loaded failed with {@code error}, so no later
+   * start or promotion tries it again; if it was serving (or pinned), nothing serves until another
+   * version is promoted. True when it was ready.
+   */
+  public boolean markUnloadable(long version, String error) {
+    Objects.requireNonNull(error, "error");
+    return store.inTransaction(handle -> {
+      ServingState state = lockServing(handle);
+      int updated = handle.createUpdate("UPDATE models SET status = ?, error = ? WHERE version = ? AND status = ?")
+          .bind(0, ModelRecord.FAILED)
+          .bind(1, error)
+          .bind(2, version)
+          .bind(3, ModelRecord.READY)
+          .execute();
+      if (state.isServing(version)) {
+        handle.createUpdate("UPDATE model_serving SET serving_version = NULL, pinned = ? WHERE id = 1")
+            .bind(0, false)
+            .execute();
+      }
+      return updated == 1;
+    });
+  }
+
+  /**
    * Marks every run still recorded as training failed with {@code error}: at start-up, a run the
    * last process was killed during would otherwise stay "training" for ever. Returns their versions.
    */

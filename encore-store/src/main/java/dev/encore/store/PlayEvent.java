@@ -15,7 +15,7 @@ public record PlayEvent(String userId, String trackId, Instant playedAt, int pla
   public PlayEvent {
     Ids.require(userId, "user id");
     Ids.require(trackId, "track id");
-    Objects.requireNonNull(playedAt, "playedAt");
+    EpochMicros.requireStorable(Objects.requireNonNull(playedAt, "playedAt"), "playedAt");
     if (playCount < 1) {
       throw new IllegalArgumentException("play count " + playCount + " of user " + userId + " and track " + trackId
           + " must be >= 1");

@@ -46,6 +46,7 @@ public final class PlayRepository {
    * deadlock.
    */
   int add(Handle handle, List<PlayEvent> plays) {
+    store.config().limits().checkPlays(plays);
     Set<String> trackIds = new LinkedHashSet<>();
     Set<String> userIds = new TreeSet<>();
     for (PlayEvent play : plays) {

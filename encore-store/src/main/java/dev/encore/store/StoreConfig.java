@@ -11,8 +11,9 @@ import java.util.Objects;
  * @param user the user name, or null when the URL carries it (or SQLite, which has none)
  * @param password the password, or null
  * @param maxPoolSize the most connections the pool opens
+ * @param limits how large stored IDs and tracks may be
  */
-public record StoreConfig(String jdbcUrl, String user, String password, int maxPoolSize) {
+public record StoreConfig(String jdbcUrl, String user, String password, int maxPoolSize, StoreLimits limits) {
   /** The SQLite file {@link #sqlite(Path)} puts in the data directory. */
   public static final String SQLITE_FILE = "encore.db";
   /**
@@ -29,6 +30,16 @@ public record StoreConfig(String jdbcUrl, String user, String password, int maxP
     if (maxPoolSize < 1) {
       throw new IllegalArgumentException("maxPoolSize " + maxPoolSize + " must be >= 1");
     }
+    Objects.requireNonNull(limits, "limits");
+  }
+
+  /** With the default limits. */
+  public StoreConfig(String jdbcUrl, String user, String password, int maxPoolSize) {
+    this(jdbcUrl, user, password, maxPoolSize, StoreLimits.defaults());
+  }
+
+  public StoreConfig withLimits(StoreLimits newLimits) {
+    return new StoreConfig(jdbcUrl, user, password, maxPoolSize, newLimits);
   }
 
   /** SQLite in {@code dataDirectory/encore.db}, created on open together with the folder. */
@@ -45,11 +56,11 @@ public record StoreConfig(String jdbcUrl, String user, String password, int maxP
   }
 
   public StoreConfig withCredentials(String newUser, String newPassword) {
-    return new StoreConfig(jdbcUrl, newUser, newPassword, maxPoolSize);
+    return new StoreConfig(jdbcUrl, newUser, newPassword, maxPoolSize, limits);
   }
 
   public StoreConfig withMaxPoolSize(int size) {
-    return new StoreConfig(jdbcUrl, user, password, size);
+    return new StoreConfig(jdbcUrl, user, password, size, limits);
   }
 
   Vendor vendor() {
@@ -60,6 +71,6 @@ public record StoreConfig(String jdbcUrl, String user, String password, int maxP
   @Override
   public String toString() {
     return "StoreConfig[jdbcUrl=" + jdbcUrl + ", user=" + user + ", password=" + (password == null ? "none" : "***")
-        + ", maxPoolSize=" + maxPoolSize + "]";
+        + ", maxPoolSize=" + maxPoolSize + ", limits=" + limits + "]";
   }
 }

@@ -55,6 +55,7 @@ public final class TrackRepository {
   private int upsert(List<Track> tracks, boolean keepNames) {
     Map<String, Track> byId = new TreeMap<>();
     for (Track track : tracks) {
+      store.config().limits().check(track);
       byId.put(track.id(), track);
     }
     if (byId.isEmpty()) {
@@ -79,10 +80,33 @@ public final class TrackRepository {
       clearFeatures.add(track.id());
       clearTags.add(track.id());
     }
+    checkNewFeatureNames(handle, tracks);
     rows.execute();
     clearFeatures.execute();
     clearTags.execute();
     insertFeaturesAndTags(handle, tracks);
+  }
+
+  /**
+   * Refuses the batch when its new feature names would take the catalogue past
+   * {@link StoreLimits#maxFeatureNames()}; the whole catalogue is counted only when the batch
+   * brings names not stored yet, which after the first import is rare.
+   */
+  private void checkNewFeatureNames(Handle handle, Collection<Track> tracks) {
+    Set<String> names = new TreeSet<>();
+    tracks.forEach(track -> names.addAll(track.features().keySet()));
+    if (names.isEmpty()) {
+      return;
+    }
+    for (List<String> chunk : Batches.chunks(names, Batches.MAX_IN_LIST)) {
+      handle.createQuery("SELECT DISTINCT name FROM track_features WHERE name IN (<names>)")
+          .bindList("names", chunk).mapTo(String.class).forEach(names::remove);
+    }
+    if (!names.isEmpty()) {
+      long stored = handle.createQuery("SELECT COUNT(*) FROM (SELECT DISTINCT name FROM track_features) AS named")
+          .mapTo(Long.class).one();
+      store.config().limits().checkFeatureNames(stored + names.size());
+    }
   }
 
   private static void insertFeaturesAndTags(Handle handle, Collection<Track> tracks) {
