@@ -207,7 +207,7 @@ class ModelLifecycleTest extends ServedDemoFixture {
   }
 
   @Test
-  void aRestartWhoseServingFileDoesNotLoadServesTheVersionThatServedBefore() throws Exception {
+  void aRestartWhoseServingFileDoesNotLoadMarksItFailedAndServesTheVersionThatServedBefore() throws Exception {
     train("");
     assertThat(servingVersion()).isEqualTo(2);
     Files.write(fileOf(2), new byte[] {9});
@@ -216,6 +216,12 @@ class ModelLifecycleTest extends ServedDemoFixture {
 
     assertThat(servingVersion()).isEqualTo(1);
     assertThat(service.server.store().models().serving().servingVersion()).isEqualTo(1);
+    var broken = service.server.store().models().find(2).orElseThrow();
+    assertThat(broken.status()).isEqualTo("failed");
+    assertThat(broken.error()).contains("cannot be loaded");
+    // Not tried again: the next restart goes straight to version 1.
+    restart(service.server.config());
+    assertThat(servingVersion()).isEqualTo(1);
   }
 
   @Test

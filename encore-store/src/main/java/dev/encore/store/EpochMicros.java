@@ -14,7 +14,8 @@ final class EpochMicros {
   /** @throws IllegalArgumentException for a time outside years 1 to 9999, which no play or listener has */
   static long of(Instant instant) {
     requireStorable(instant, "time");
-    return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+    // Not ChronoUnit.MICROS.between, which counts in nanoseconds and overflows after the year 2262.
+    return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
   }
 
   static Instant requireStorable(Instant instant, String what) {
