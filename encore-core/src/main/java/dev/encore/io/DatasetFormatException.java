@@ -12,7 +12,8 @@ public final class DatasetFormatException extends RuntimeException {
   private final String field;
   private final String rule;
 
-  DatasetFormatException(String source, long line, String field, String value, String rule) {
+  /** {@code field} and {@code value} may be null when the fault is the whole line. */
+  public DatasetFormatException(String source, long line, String field, String value, String rule) {
     super(source + ":" + line + ": " + (field == null ? "" : "field '" + field + "' ")
         + (value == null ? "" : "('" + value + "') ") + rule);
     this.source = source;

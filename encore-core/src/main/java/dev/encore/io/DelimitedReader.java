@@ -64,15 +64,34 @@ public final class DelimitedReader {
     return new Dataset(builder.build(), Map.of(), summary);
   }
 
+  private static boolean looksLikeNumber(String field) {
+    try {
+      Double.parseDouble(field.strip());
+      return !field.isBlank();
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
   private DelimitedRows.Handler rowStreamer(DelimitedRows.Header header, PlayRowHandler handler) {
     int user = header.indexOf(format.user(), "user");
     int item = header.indexOf(format.item(), "item");
     int value = header.indexOfOptional(format.value(), "value");
     int timestamp = header.indexOfOptional(format.timestamp(), "timestamp");
+    int named = header.names().size();
+    if (named > 0 && value >= 0 && value < named && looksLikeNumber(header.names().get(value))) {
+      throw new DatasetFormatException(header.source(), 1, null, null, "looks like a play, not a header line (its"
+          + " value field '" + header.names().get(value) + "' is a number): the file must start with a header such as"
+          + " user<TAB>item<TAB>value[<TAB>timestamp]; add one so the first play is not lost");
+    }
     return row -> {
+      if (named > 0 && row.fieldCount() > named) {
+        throw row.bad(null, null, "has " + row.fieldCount() + " fields but the header names " + named + " ("
+            + String.join(", ", header.names()) + "): remove the extra column or name it in the header");
+      }
       String userId = row.text(user, "user");
       String itemId = row.text(item, "item");
-      float rawValue = value < 0 ? 1f : row.number(value, "value");
+      float rawValue = value < 0 ? 1f : row.playValue(value, "value");
       if (!valueRule.keeps(rawValue)) {
         return;
       }

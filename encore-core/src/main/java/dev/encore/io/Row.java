@@ -72,6 +72,22 @@ final class Row {
     return number;
   }
 
+  /**
+   * A play count or weight: a finite number above 0 and at most {@link #MAX_PLAY_VALUE}. Zero
+   * would be a play that never happened, and the store keeps a count as a 32-bit integer; training
+   * from a file and importing it into the database follow this one rule.
+   */
+  float playValue(int column, String field) {
+    float number = number(column, field);
+    if (!(number > 0) || number > MAX_PLAY_VALUE) {
+      throw bad(field, raw(column, field), "must be above 0 and at most 2147483647 (a play count or weight)");
+    }
+    return number;
+  }
+
+  /** The largest play value: the largest count the store holds. */
+  static final float MAX_PLAY_VALUE = Integer.MAX_VALUE;
+
   /** A finite decimal number of either sign, such as an MFCC. */
   float signed(int column, String field) {
     String text = text(column, field);

@@ -262,4 +262,43 @@ class DelimitedReaderTest {
     assertThat(skipping.rowsSkipped()).isEqualTo(1);
     assertThat(skipping.firstSkipped()).containsExactly(file + ":1: field 'value' ('2.5') is not a whole play count");
   }
+
+  private static final DelimitedFormat HEADED_TSV = TSV_WITH_VALUES.withHeader(true);
+
+  @Test
+  void aFirstLineThatLooksLikeAPlayIsRefusedRatherThanSilentlyDroppedAsAHeader() throws IOException {
+    Path file = write("headerless.tsv", "u1\ta\t3\nu2\tb\t1\n");
+    assertThatThrownBy(() -> new DelimitedReader(HEADED_TSV).readDataset(file))
+        .isInstanceOf(DatasetFormatException.class)
+        .hasMessageContaining("headerless.tsv:1").hasMessageContaining("looks like a play");
+  }
+
+  @Test
+  void aRowWithMoreFieldsThanTheHeaderNamesIsRefusedWithItsLine() throws IOException {
+    Path file = write("extra.tsv", "user\titem\tvalue\nu1\ta\t3\nu1\tb\t1\t1700000000\n");
+    assertThatThrownBy(() -> new DelimitedReader(HEADED_TSV).readDataset(file))
+        .isInstanceOf(DatasetFormatException.class)
+        .hasMessageContaining("extra.tsv:3").hasMessageContaining("4 fields but the header names 3");
+  }
+
+  @Test
+  void playValuesMustBeAboveZeroAndFitACount() throws IOException {
+    for (String value : new String[] {"0", "1e20", "2147483904"}) {
+      Path file = write("values.tsv", "user\titem\tvalue\nu1\ta\t" + value + "\n");
+      assertThatThrownBy(() -> new DelimitedReader(HEADED_TSV).readDataset(file)).as(value)
+          .isInstanceOf(DatasetFormatException.class).hasMessageContaining("values.tsv:2")
+          .hasMessageContaining("must be above 0");
+    }
+    Path fine = write("fine.tsv", "user\titem\tvalue\nu1\ta\t0.5\nu1\tb\t2147483647\n");
+    assertThat(new DelimitedReader(HEADED_TSV).readDataset(fine).interactions().nnz()).isEqualTo(2);
+  }
+
+  @Test
+  void invalidUtf8NamesTheFileAndLine() throws IOException {
+    Path file = folder.resolve("latin1.tsv");
+    Files.write(file, new byte[] {'u', '\t', 'i', '\t', 'v', '\n', (byte) 0xff, (byte) 0xfe, '\t', 'a', '\t', '1', '\n'});
+    assertThatThrownBy(() -> new DelimitedReader(HEADED_TSV).readDataset(file))
+        .isInstanceOf(DatasetFormatException.class)
+        .hasMessageContaining("latin1.tsv:").hasMessageContaining("not valid UTF-8");
+  }
 }

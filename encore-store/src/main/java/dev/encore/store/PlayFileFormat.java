@@ -1,11 +1,13 @@
 package dev.encore.store;
 
 import dev.encore.io.Column;
+import dev.encore.io.DatasetFormatException;
 import dev.encore.io.DelimitedFormat;
 import dev.encore.io.LastFmReader;
 import dev.encore.io.MovieLensReader;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +59,9 @@ public enum PlayFileFormat {
       String header = lines.readLine();
       boolean timed = header != null && header.split("\t", -1).length >= 4;
       return timed ? base.withTimestamp(Column.at(3)) : base;
+    } catch (CharacterCodingException e) {
+      throw new DatasetFormatException(file.toString(), 1, null, null,
+          "(or a line shortly after) is not valid UTF-8; check the file's charset");
     }
   }
 }

@@ -86,6 +86,16 @@ class ImporterTest extends EmptyStoreFixture {
   }
 
   @Test
+  void invalidUtf8InTheHeaderNamesTheFileAndLine() throws IOException {
+    Path plays = folder.resolve("latin1.tsv");
+    Files.write(plays, new byte[] {(byte) 0xff, (byte) 0xfe, 'u', '\t', 'i', '\t', 'v', '\n'});
+
+    assertThatThrownBy(() -> importer(10, false).importPlays(plays, PlayFileFormat.TSV, ImportListener.NONE))
+        .hasMessageContaining(plays + ":1:").hasMessageContaining("not valid UTF-8");
+    assertThat(store.plays().count()).isZero();
+  }
+
+  @Test
   void aFractionalPlayCountIsABadRow() throws IOException {
     Path plays = write("plays.tsv", "user\titem\tvalue\nu1\tt1\t2.5\n");
 
@@ -104,7 +114,7 @@ class ImporterTest extends EmptyStoreFixture {
     assertThat(summary.read().rowsSkipped()).isEqualTo(2);
     assertThat(summary.read().firstSkipped()).containsExactly(
         plays + ":3: field 'item' is empty",
-        plays + ":4: field 'value' ('0.0') is not a whole play count >= 1");
+        plays + ":4: field 'value' ('0') must be above 0 and at most 2147483647 (a play count or weight)");
     assertThat(summary.playsAdded()).isEqualTo(2);
     assertThat(summary.toString()).contains("skipped 2 bad rows");
     assertThat(store.plays().count()).isEqualTo(2);
