@@ -1,6 +1,7 @@
 package dev.encore.cli;
 
 import dev.encore.server.EncoreServer;
+import dev.encore.server.ReadAccess;
 import dev.encore.server.ServerConfig;
 import dev.encore.server.TrainingPlan;
 import dev.encore.store.AutoTuning;
@@ -14,6 +15,7 @@ import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -31,6 +33,10 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", description = "TCP port, 0 for any free one (default: ${DEFAULT-VALUE}).")
   int port = ServerConfig.DEFAULT_PORT;
 
+  @Option(names = "--host", paramLabel = "ADDRESS", description = "Address to listen on; 0.0.0.0 for every interface,"
+      + " which also makes reads need the API key unless --open-reads (default: ${DEFAULT-VALUE}, this machine only).")
+  String host = ServerConfig.DEFAULT_HOST;
+
   @Mixin
   ServerLimitsOptions limits = new ServerLimitsOptions();
 
@@ -41,8 +47,12 @@ final class ServeCommand implements Callable<Integer> {
       + " a random one saved in DIR/api-key).", defaultValue = "${env:ENCORE_API_KEY}")
   String apiKey;
 
-  @Option(names = "--keyed-reads", description = "Reads need the API key too.")
+  @Option(names = "--keyed-reads", description = "Reads need the API key too, even on loopback.")
   boolean keyedReads;
+
+  @Option(names = "--open-reads", description = "Reads need no key even when --host reaches beyond this machine:"
+      + " anyone who reaches the port can read every listener's plays.")
+  boolean openReads;
 
   @Option(names = "--max-body-bytes", paramLabel = "BYTES", description = "Largest request body (default: ${DEFAULT-VALUE}).")
   long maxBodyBytes = ServerConfig.DEFAULT_MAX_BODY_BYTES;
@@ -100,9 +110,15 @@ final class ServeCommand implements Callable<Integer> {
 
   /** The server's settings from the options. */
   ServerConfig config() {
-    return limits.applyTo(ServerConfig.defaults(store.dataDirectory).withPort(port).withStore(store.toConfig())
+    if (keyedReads && openReads) {
+      throw new ParameterException(spec.commandLine(),
+          "--keyed-reads and --open-reads contradict each other: give one");
+    }
+    ReadAccess reads = keyedReads ? ReadAccess.KEYED : openReads ? ReadAccess.OPEN : ReadAccess.AUTOMATIC;
+    return limits.applyTo(ServerConfig.defaults(store.dataDirectory).withPort(port).withHost(host)
+        .withStore(store.toConfig())
         .withApiKey(apiKey)
-        .withKeyedReads(keyedReads).withMaxBodyBytes(maxBodyBytes).withRetrainEvery(retrainEvery)
+        .withReads(reads).withMaxBodyBytes(maxBodyBytes).withRetrainEvery(retrainEvery)
         .withTraining(trainingPlan())
         .withPromotion(new PromotionPolicy(promotionMetric, promotionTolerance))
         .withKeepModels(keepModels)
@@ -122,11 +138,12 @@ final class ServeCommand implements Callable<Integer> {
     try (EncoreServer server = EncoreServer.start(config)) {
       Thread hook = new Thread(stop::countDown, "encore-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
-      out.printf("Encore is serving on http://localhost:%d (dashboard at /, API at /v1, OpenAPI at /openapi.json)%n",
-          server.port());
-      out.printf("Writes need the header X-API-Key: %s%n", apiKey != null ? "the key you gave"
-          : "$(cat " + dataDirectory.resolve("api-key") + ")");
-      out.println("Try: curl 'http://localhost:" + server.port() + "/v1/users?limit=3'    (Ctrl-C stops)");
+      String key = apiKey != null ? "<the key given with --api-key or $ENCORE_API_KEY>" : "$(cat " + dataDirectory.resolve("api-key") + ")";
+      out.printf("Encore is serving on %s (dashboard at /, API at /v1, OpenAPI at /openapi.json), listening on %s%n",
+          server.baseUri(), config.host());
+      out.printf("%s need the header X-API-Key: %s%n", server.keyedReads() ? "Reads and writes" : "Writes", key);
+      out.println("Try: curl " + (server.keyedReads() ? "-H \"X-API-Key: " + key + "\" " : "") + "'"
+          + server.baseUri() + "/v1/users?limit=3'    (Ctrl-C stops)");
       out.flush();
       started.accept(server);
       stop.await();

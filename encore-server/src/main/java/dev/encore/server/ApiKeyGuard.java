@@ -1,5 +1,6 @@
 package dev.encore.server;
 
+import dev.encore.io.OwnerOnly;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -23,6 +23,7 @@ final class ApiKeyGuard {
   private final byte[] key;
   private final boolean keyedReads;
 
+  /** {@code keyedReads}: whether reads need the key too. */
   ApiKeyGuard(String key, boolean keyedReads) {
     this.key = key.getBytes(StandardCharsets.UTF_8);
     this.keyedReads = keyedReads;
@@ -55,20 +56,20 @@ final class ApiKeyGuard {
     Path file = dataDirectory.resolve(KEY_FILE);
     try {
       if (!Files.exists(file)) {
-        Files.createDirectories(dataDirectory);
+        OwnerOnly.createDirectories(dataDirectory);
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
         String fresh = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         try {
-          Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-          Files.createFile(file);
+          OwnerOnly.createFile(file);
         } catch (FileAlreadyExistsException e) {
           return read(file);
         }
         Files.writeString(file, fresh + "\n", StandardCharsets.UTF_8);
         return fresh;
       }
+      // A key file an older version (or a hand) left readable by others is narrowed, not trusted as is.
+      OwnerOnly.restrict(file);
       return read(file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read or create the API key file " + file + ": " + e.getMessage(), e);

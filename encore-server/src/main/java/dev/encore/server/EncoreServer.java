@@ -30,6 +30,7 @@ public final class EncoreServer implements AutoCloseable {
       + " never finished; the serving model was not changed. Train again with POST /v1/models/train";
 
   private final ServerConfig config;
+  private final DataDirectoryLock lock;
   private final EncoreStore store;
   private final LiveModel live;
   private final TrainingJobs jobs;
@@ -37,9 +38,10 @@ public final class EncoreServer implements AutoCloseable {
   private final Javalin app;
   private final List<Route> routes;
 
-  private EncoreServer(ServerConfig config, EncoreStore store, LiveModel live, TrainingJobs jobs,
-      ServerMetrics metrics, Javalin app, List<Route> routes) {
+  private EncoreServer(ServerConfig config, DataDirectoryLock lock, EncoreStore store, LiveModel live,
+      TrainingJobs jobs, ServerMetrics metrics, Javalin app, List<Route> routes) {
     this.config = config;
+    this.lock = lock;
     this.store = store;
     this.live = live;
     this.jobs = jobs;
@@ -49,20 +51,29 @@ public final class EncoreServer implements AutoCloseable {
   }
 
   /**
-   * Opens the store (migrating it), marks the trainings a previous process left unfinished failed,
-   * loads the serving (or pinned) model version, starts listening.
+   * Locks the data directory (one server each), opens the store (migrating it), marks the
+   * trainings a previous process left unfinished failed, loads the serving (or pinned) model
+   * version, starts listening.
    */
   public static EncoreServer start(ServerConfig config) {
-    EncoreStore store = EncoreStore.open(config.store());
+    boolean keyedReads = config.reads().keyed(config.host());
+    DataDirectoryLock lock = DataDirectoryLock.acquire(config.dataDirectory());
     try {
-      return start(config, store);
+      EncoreStore store = EncoreStore.open(config.store());
+      try {
+        return start(config, keyedReads, lock, store);
+      } catch (RuntimeException e) {
+        store.close();
+        throw e;
+      }
     } catch (RuntimeException e) {
-      store.close();
+      lock.close();
       throw e;
     }
   }
 
-  private static EncoreServer start(ServerConfig config, EncoreStore store) {
+  private static EncoreServer start(ServerConfig config, boolean keyedReads, DataDirectoryLock lock,
+      EncoreStore store) {
     Clock clock = Clock.systemUTC();
     List<Long> unfinished = store.models().failUnfinished(UNFINISHED);
     if (!unfinished.isEmpty()) {
@@ -84,7 +95,7 @@ public final class EncoreServer implements AutoCloseable {
     ServerMetrics metrics = new ServerMetrics(live);
     ObjectMapper mapper = ServerJson.mapper();
     JsonBodies bodies = new JsonBodies(mapper, config.maxBodyBytes(), config.maxBatch());
-    ApiKeyGuard guard = new ApiKeyGuard(apiKey, config.keyedReads());
+    ApiKeyGuard guard = new ApiKeyGuard(apiKey, keyedReads);
     List<Route> routes = Collections.synchronizedList(new ArrayList<>());
 
     Javalin app = Javalin.create(javalin -> {
@@ -119,12 +130,13 @@ public final class EncoreServer implements AutoCloseable {
     new DashboardRoutes(store, live, metrics, new DailyPlays(config.store(), clock)).register(app);
     new OperationsRoutes(store, live, metrics).register(app);
 
-    EncoreServer server = new EncoreServer(config, store, live, jobs, metrics, app, List.copyOf(routes));
+    EncoreServer server = new EncoreServer(config, lock, store, live, jobs, metrics, app, List.copyOf(routes));
     try {
-      app.start(config.port());
+      app.start(config.host(), config.port());
     } catch (RuntimeException e) {
       server.close();
-      throw new IllegalStateException("cannot listen on port " + config.port() + ": " + e.getMessage(), e);
+      throw new IllegalStateException("cannot listen on " + config.host() + " port " + config.port() + ": "
+          + e.getMessage(), e);
     }
     if (!initial.hasModel() && store.plays().count() > 0) {
       LOG.info("no ready model: serving popularity while a first model trains");
@@ -133,8 +145,10 @@ public final class EncoreServer implements AutoCloseable {
     if (!config.retrainEvery().isZero()) {
       jobs.retrainEvery(config.retrainEvery(), config.training());
     }
-    LOG.info("Encore listening on port {} ({}, {}); writes need the API key{}", app.port(), store.vendor(),
+    LOG.info("Encore listening on {} port {} ({}, {}); {} need the API key{}", config.host(), app.port(),
+        store.vendor(),
         initial.hasModel() ? "model version " + initial.modelVersion() : "popularity until a model is trained",
+        keyedReads ? "reads and writes" : "writes",
         config.apiKey() == null ? " in " + config.dataDirectory().resolve(ApiKeyGuard.KEY_FILE) : "");
     return server;
   }
@@ -150,9 +164,20 @@ public final class EncoreServer implements AutoCloseable {
     return app.port();
   }
 
-  /** {@code http://localhost:<port>}. */
+  /**
+   * Where a client on this machine reaches it: {@code http://localhost:<port>} when it listens on
+   * loopback or every interface, else {@code http://<host>:<port>}.
+   */
   public URI baseUri() {
-    return URI.create("http://localhost:" + port());
+    String host = config.host();
+    boolean local = ReadAccess.loopbackOnly(host) || ReadAccess.everyInterface(host);
+    String authority = local ? "localhost" : host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    return URI.create("http://" + authority + ":" + port());
+  }
+
+  /** Whether read requests need the API key, as {@link ServerConfig#reads()} decided for its host. */
+  public boolean keyedReads() {
+    return config.reads().keyed(config.host());
   }
 
   public ServerConfig config() {
@@ -189,6 +214,7 @@ public final class EncoreServer implements AutoCloseable {
     jobs.close();
     metrics.close();
     store.close();
+    lock.close();
   }
 
   /** One HTTP route: method, path template and what it needs (null: open to all). */

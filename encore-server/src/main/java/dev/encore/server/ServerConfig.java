@@ -11,12 +11,15 @@ import java.util.Objects;
 /**
  * Every setting of the server; the README's "Service" table lists them with their defaults.
  *
- * @param port TCP port on all interfaces; 0 picks a free one ({@link EncoreServer#port()} says which)
+ * @param port TCP port; 0 picks a free one ({@link EncoreServer#port()} says which)
+ * @param host the address to listen on: loopback by default, so nothing off this machine can
+ *     reach the server until it is widened on purpose ({@code 0.0.0.0} for every interface)
  * @param dataDirectory where model files (and the default SQLite database and API key) live
  * @param store the database
  * @param apiKey the key write and admin requests must send as {@code X-API-Key}; null means the
  *     server uses the key saved in {@code <dataDirectory>/api-key}, creating one the first time
- * @param keyedReads whether read requests need the key too
+ * @param reads whether read requests need the key too; {@link ReadAccess#AUTOMATIC} keys them
+ *     when the server listens beyond loopback
  * @param maxBodyBytes the largest request body accepted (413 above it)
  * @param retrainEvery retrain on this period; {@link Duration#ZERO} retrains only on demand
  * @param training how every training run trains unless a request overrides it
@@ -26,11 +29,12 @@ import java.util.Objects;
  * @param maxBatch the most items one batch request (plays, tracks, users) may carry (413 above it)
  * @param trainingLimits the largest training a request may ask for, and how long a run may take
  */
-public record ServerConfig(int port, Path dataDirectory, StoreConfig store, String apiKey, boolean keyedReads,
+public record ServerConfig(int port, String host, Path dataDirectory, StoreConfig store, String apiKey, ReadAccess reads,
     long maxBodyBytes, Duration retrainEvery, TrainingPlan training, PromotionPolicy promotion, int keepModels,
     SynthConfig demo, int maxBatch, TrainingLimits trainingLimits) {
 
   public static final int DEFAULT_PORT = 8080;
+  public static final String DEFAULT_HOST = "127.0.0.1";
   public static final long DEFAULT_MAX_BODY_BYTES = 4L << 20;
   public static final int DEFAULT_KEEP_MODELS = 5;
   public static final int DEFAULT_MAX_BATCH = 10_000;
@@ -38,6 +42,8 @@ public record ServerConfig(int port, Path dataDirectory, StoreConfig store, Stri
   public ServerConfig {
     Objects.requireNonNull(dataDirectory, "dataDirectory");
     Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(reads, "reads");
+    require(host != null && !host.isBlank(), "host", host, "must name an address to listen on");
     Objects.requireNonNull(retrainEvery, "retrainEvery");
     Objects.requireNonNull(training, "training");
     Objects.requireNonNull(promotion, "promotion");
@@ -58,47 +64,53 @@ public record ServerConfig(int port, Path dataDirectory, StoreConfig store, Stri
   }
 
   /**
-   * Port 8080, SQLite in {@code dataDirectory}, a saved key, 4 MiB bodies, no schedule, settings
+   * Port 8080 on 127.0.0.1 with open reads, SQLite in {@code dataDirectory}, a saved key, 4 MiB bodies, no schedule, settings
    * chosen automatically (with the loss), precision@10 within 2% to promote, five model files kept.
    */
   public static ServerConfig defaults(Path dataDirectory) {
-    return new ServerConfig(DEFAULT_PORT, dataDirectory, StoreConfig.sqlite(dataDirectory), null, false,
+    return new ServerConfig(DEFAULT_PORT, DEFAULT_HOST, dataDirectory, StoreConfig.sqlite(dataDirectory), null,
+        ReadAccess.AUTOMATIC,
         DEFAULT_MAX_BODY_BYTES, Duration.ZERO, TrainingPlan.defaults(), PromotionPolicy.defaults(),
         DEFAULT_KEEP_MODELS, null, DEFAULT_MAX_BATCH, TrainingLimits.defaults());
   }
 
   public ServerConfig withPort(int value) {
-    return new ServerConfig(value, dataDirectory, store, apiKey, keyedReads, maxBodyBytes, retrainEvery, training,
+    return new ServerConfig(value, host, dataDirectory, store, apiKey, reads, maxBodyBytes, retrainEvery, training,
+        promotion, keepModels, demo, maxBatch, trainingLimits);
+  }
+
+  public ServerConfig withHost(String value) {
+    return new ServerConfig(port, value, dataDirectory, store, apiKey, reads, maxBodyBytes, retrainEvery, training,
         promotion, keepModels, demo, maxBatch, trainingLimits);
   }
 
   public ServerConfig withStore(StoreConfig value) {
-    return new ServerConfig(port, dataDirectory, value, apiKey, keyedReads, maxBodyBytes, retrainEvery, training,
+    return new ServerConfig(port, host, dataDirectory, value, apiKey, reads, maxBodyBytes, retrainEvery, training,
         promotion, keepModels, demo, maxBatch, trainingLimits);
   }
 
   public ServerConfig withApiKey(String value) {
-    return new ServerConfig(port, dataDirectory, store, value, keyedReads, maxBodyBytes, retrainEvery, training,
+    return new ServerConfig(port, host, dataDirectory, store, value, reads, maxBodyBytes, retrainEvery, training,
         promotion, keepModels, demo, maxBatch, trainingLimits);
   }
 
-  public ServerConfig withKeyedReads(boolean value) {
-    return new ServerConfig(port, dataDirectory, store, apiKey, value, maxBodyBytes, retrainEvery, training,
+  public ServerConfig withReads(ReadAccess value) {
+    return new ServerConfig(port, host, dataDirectory, store, apiKey, value, maxBodyBytes, retrainEvery, training,
         promotion, keepModels, demo, maxBatch, trainingLimits);
   }
 
   public ServerConfig withMaxBodyBytes(long value) {
-    return new ServerConfig(port, dataDirectory, store, apiKey, keyedReads, value, retrainEvery, training,
+    return new ServerConfig(port, host, dataDirectory, store, apiKey, reads, value, retrainEvery, training,
         promotion, keepModels, demo, maxBatch, trainingLimits);
   }
 
   public ServerConfig withRetrainEvery(Duration value) {
-    return new ServerConfig(port, dataDirectory, store, apiKey, keyedReads, maxBodyBytes, value, training,
+    return new ServerConfig(port, host, dataDirectory, store, apiKey, reads, maxBodyBytes, value, training,
         promotion, keepModels, demo, maxBatch, trainingLimits);
   }
 
   public ServerConfig withTraining(TrainingPlan value) {
-    return new ServerConfig(port, dataDirectory, store, apiKey, keyedReads, maxBodyBytes, retrainEvery, value,
+    return new ServerConfig(port, host, dataDirectory, store, apiKey, reads, maxBodyBytes, retrainEvery, value,
         promotion, keepModels, demo, maxBatch, trainingLimits);
   }
 
@@ -108,34 +120,34 @@ public record ServerConfig(int port, Path dataDirectory, StoreConfig store, Stri
   }
 
   public ServerConfig withPromotion(PromotionPolicy value) {
-    return new ServerConfig(port, dataDirectory, store, apiKey, keyedReads, maxBodyBytes, retrainEvery, training,
+    return new ServerConfig(port, host, dataDirectory, store, apiKey, reads, maxBodyBytes, retrainEvery, training,
         value, keepModels, demo, maxBatch, trainingLimits);
   }
 
   public ServerConfig withKeepModels(int value) {
-    return new ServerConfig(port, dataDirectory, store, apiKey, keyedReads, maxBodyBytes, retrainEvery, training,
+    return new ServerConfig(port, host, dataDirectory, store, apiKey, reads, maxBodyBytes, retrainEvery, training,
         promotion, value, demo, maxBatch, trainingLimits);
   }
 
   public ServerConfig withMaxBatch(int value) {
-    return new ServerConfig(port, dataDirectory, store, apiKey, keyedReads, maxBodyBytes, retrainEvery, training,
+    return new ServerConfig(port, host, dataDirectory, store, apiKey, reads, maxBodyBytes, retrainEvery, training,
         promotion, keepModels, demo, value, trainingLimits);
   }
 
   public ServerConfig withTrainingLimits(TrainingLimits value) {
-    return new ServerConfig(port, dataDirectory, store, apiKey, keyedReads, maxBodyBytes, retrainEvery, training,
+    return new ServerConfig(port, host, dataDirectory, store, apiKey, reads, maxBodyBytes, retrainEvery, training,
         promotion, keepModels, demo, maxBatch, value);
   }
 
   public ServerConfig withDemo(SynthConfig value) {
-    return new ServerConfig(port, dataDirectory, store, apiKey, keyedReads, maxBodyBytes, retrainEvery, training,
+    return new ServerConfig(port, host, dataDirectory, store, apiKey, reads, maxBodyBytes, retrainEvery, training,
         promotion, keepModels, value, maxBatch, trainingLimits);
   }
 
   @Override
   public String toString() {
-    return "ServerConfig[port " + port + ", data " + dataDirectory + ", " + store + ", key "
-        + (apiKey == null ? "saved in the data directory" : "given") + ", keyed reads " + keyedReads
+    return "ServerConfig[" + host + ":" + port + ", data " + dataDirectory + ", " + store + ", key "
+        + (apiKey == null ? "saved in the data directory" : "given") + ", reads " + reads
         + ", body limit " + maxBodyBytes + ", retrain every " + retrainEvery + ", " + training + ", " + promotion
         + ", keep " + keepModels + " model files, batches up to " + maxBatch + ", " + trainingLimits + "]";
   }

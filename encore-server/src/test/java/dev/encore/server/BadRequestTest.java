@@ -143,7 +143,7 @@ class BadRequestTest extends ServedDemoFixture {
   @Test
   void keyedReadsNeedTheKeyButProbesDoNot() throws InterruptedException {
     service.close();
-    service = TestService.start(TestService.config(database, folder).withKeyedReads(true)).awaitFirstModel();
+    service = TestService.start(TestService.config(database, folder).withReads(ReadAccess.KEYED)).awaitFirstModel();
     assertError(service.anonymous.get("/v1/users/" + listener + "/recommendations"), 401, "missing_api_key", "X-API-Key");
     assertThat(service.http.get("/v1/users/" + listener + "/recommendations").status()).isEqualTo(200);
     assertThat(service.anonymous.get("/health/ready").status()).isEqualTo(200);

@@ -2,10 +2,6 @@ package dev.encore.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
@@ -22,7 +18,7 @@ import org.jdbi.v3.core.JdbiException;
  * <p>SQLite runs in WAL mode (readers never block the writer) with {@code synchronous=FULL}, so a
  * committed transaction survives a power cut, a busy timeout so that concurrent writers queue
  * instead of failing, and every transaction begun {@code IMMEDIATE} so that two writers never
- * deadlock upgrading read locks.
+ * deadlock upgrading read locks. Its files are readable by their owner only ({@link SqliteFiles}).
  */
 public final class EncoreStore implements AutoCloseable {
   /** How long a SQLite writer waits for the write lock before giving up. */
@@ -51,7 +47,7 @@ public final class EncoreStore implements AutoCloseable {
   /** Opens the pool and brings the schema up to date; fails with the reason when the database cannot be reached. */
   public static EncoreStore open(StoreConfig config) {
     Objects.requireNonNull(config, "config");
-    Vendor.sqliteFile(config.jdbcUrl()).ifPresent(EncoreStore::createFolderOf);
+    Vendor.sqliteFile(config.jdbcUrl()).ifPresent(SqliteFiles::prepare);
     HikariDataSource pool;
     try {
       pool = new HikariDataSource(hikariConfig(config));
@@ -89,15 +85,6 @@ public final class EncoreStore implements AutoCloseable {
       hikari.addDataSourceProperty("transaction_mode", "IMMEDIATE");
     }
     return hikari;
-  }
-
-  private static void createFolderOf(Path databaseFile) {
-    Path folder = databaseFile.toAbsolutePath().getParent();
-    try {
-      Files.createDirectories(folder);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the data directory " + folder + ": " + e.getMessage(), e);
-    }
   }
 
   private static String rootMessage(Throwable error) {

@@ -13,6 +13,7 @@ import dev.encore.eval.RandomSplitter;
 import dev.encore.eval.RankingEvaluator;
 import dev.encore.eval.Split;
 import dev.encore.hybrid.Blend;
+import dev.encore.io.OwnerOnly;
 import dev.encore.model.FactorModel;
 import dev.encore.model.ModelFile;
 import dev.encore.popular.PopularityRecommender;
@@ -198,6 +199,7 @@ public final class StoredModelTrainer {
     boolean written = false;
     try {
       Made made = run.run(version);
+      ownModelsFolder(file.getParent());
       ModelFile.save(made.model(), file);
       written = true;
       T prepared = prepare.prepare(version, made.model(), HybridEvaluation.servingBlend(made.metricsJson()));
@@ -210,6 +212,15 @@ public final class StoredModelTrainer {
       markFailed(version, failure);
       throw new ModelTrainingException(version, action, failure);
     }
+  }
+
+  /**
+   * The models folder, owner-only like the files in it (which {@link ModelFile#save} makes so),
+   * narrowed too when an older version created it open, since a folder's listing names the versions.
+   */
+  private static void ownModelsFolder(Path folder) throws IOException {
+    OwnerOnly.createDirectories(folder);
+    OwnerOnly.restrict(folder);
   }
 
   private static void deleteQuietly(Path file, Throwable failure) {

@@ -1,9 +1,14 @@
 package dev.encore.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.encore.io.OwnerOnly;
+import java.io.IOException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +50,32 @@ class SqliteSettingsTest {
       assertThat(pragma("foreign_keys")).isEqualTo("1");
       assertThat(pragma("busy_timeout")).isEqualTo(Integer.toString(EncoreStore.SQLITE_BUSY_TIMEOUT_MILLIS));
     }
+  }
+
+  private static String permissions(Path path) throws IOException {
+    return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+  }
+
+  @Test
+  void theDatabaseItsWalAndShmFilesAndItsNewFolderAreOwnerOnly() throws IOException {
+    assumeTrue(OwnerOnly.supported(folder), "POSIX permissions are not supported here");
+    store.tracks().upsert(List.of(Track.bare("t1")));
+    Path database = folder.resolve("nested/data").resolve(StoreConfig.SQLITE_FILE);
+    for (Path file : SqliteFiles.withCompanions(database)) {
+      assertThat(file).exists();
+      assertThat(permissions(file)).as(file.toString()).isEqualTo("rw-------");
+    }
+    assertThat(permissions(database.getParent())).isEqualTo("rwx------");
+  }
+
+  @Test
+  void aDatabaseLeftReadableByOthersIsNarrowedOnOpen() throws IOException {
+    assumeTrue(OwnerOnly.supported(folder), "POSIX permissions are not supported here");
+    store.close();
+    Path database = folder.resolve("nested/data").resolve(StoreConfig.SQLITE_FILE);
+    Files.setPosixFilePermissions(database, PosixFilePermissions.fromString("rw-r--r--"));
+    store = EncoreStore.open(StoreConfig.sqlite(folder.resolve("nested/data")));
+    assertThat(permissions(database)).isEqualTo("rw-------");
   }
 
   @Test

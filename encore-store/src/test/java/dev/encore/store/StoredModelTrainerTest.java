@@ -2,6 +2,7 @@ package dev.encore.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +11,7 @@ import dev.encore.als.AlsTrainer;
 import dev.encore.als.IterationStats;
 import dev.encore.als.TrainingListener;
 import dev.encore.data.Interactions;
+import dev.encore.io.OwnerOnly;
 import dev.encore.model.FactorModel;
 import dev.encore.model.ModelFile;
 import dev.encore.store.testing.SyntheticFiles;
@@ -23,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -90,6 +93,20 @@ class StoredModelTrainerTest {
     assertThat(saved.users().ids()).isEqualTo(direct.users().ids());
     assertThat(saved.itemFactors()).isEqualTo(direct.itemFactors());
     assertThat(saved.userFactors()).isEqualTo(direct.userFactors());
+  }
+
+  @Test
+  void modelFilesAndTheirFolderAreOwnerOnly() throws IOException {
+    assumeTrue(OwnerOnly.supported(folder), "POSIX permissions are not supported here");
+    Path models = dataDirectory.resolve(StoredModelTrainer.MODELS_FOLDER);
+    Files.createDirectories(models, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+
+    ModelRecord ready = trainer.train(SMALL, TrainingListener.NONE);
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(ready.file()))))
+        .isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(models))).as("narrowed, it was open")
+        .isEqualTo("rwx------");
   }
 
   @Test
