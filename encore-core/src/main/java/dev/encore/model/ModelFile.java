@@ -109,7 +109,8 @@ public final class ModelFile {
     }
   }
 
-  private static FactorModel read(InputStream stream, long size, Path source) throws IOException {
+  /** Reads a model from {@code stream} ({@code size} bytes long), naming {@code source} in errors. */
+  static FactorModel read(InputStream stream, long size, Path source) throws IOException {
     CRC32 crc = new CRC32();
     CheckedInputStream checked = new CheckedInputStream(new BufferedInputStream(stream, CHUNK), crc);
     DataInputStream in = new DataInputStream(checked);

@@ -48,17 +48,7 @@ final class CatalogueRoutes {
   }
 
   private void addPlays(Context ctx) {
-    List<PlayRequest> requests = bodies.readOneOrMany(ctx, PlayRequest.class);
-    Instant receivedAt = clock.instant();
-    List<PlayEvent> events = new ArrayList<>(requests.size());
-    for (int i = 0; i < requests.size(); i++) {
-      try {
-        events.add(requests.get(i).toEvent(receivedAt));
-      } catch (IllegalArgumentException | NullPointerException e) {
-        String where = requests.size() > 1 ? "Play [" + i + "]: " : "";
-        throw ApiException.badRequest("invalid_field", where + e.getMessage() + ".");
-      }
-    }
+    List<PlayEvent> events = PlayRequest.toEvents(bodies.readOneOrMany(ctx, PlayRequest.class), clock.instant());
     int stored = store.plays().add(events);
     Set<String> listeners = new LinkedHashSet<>();
     int unknownToModel = 0;

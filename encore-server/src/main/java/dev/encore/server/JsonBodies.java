@@ -14,6 +14,11 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,18 +45,33 @@ final class JsonBodies {
 
   /** The body as one {@code type}; an empty body is an error. */
   <T> T read(Context ctx, Class<T> type) {
-    return convert(requireObject(parse(ctx, false), ""), mapper.constructType(type), "");
+    return one(body(ctx), type);
   }
 
   /** The body as {@code type}, or {@code fallback} when the body is empty. */
   <T> T readOptional(Context ctx, Class<T> type, T fallback) {
-    JsonNode tree = parse(ctx, true);
-    return tree == null ? fallback : convert(requireObject(tree, ""), mapper.constructType(type), "");
+    return optional(body(ctx), type, fallback);
   }
 
   /** A body that is either one {@code type} object or an array of them. */
   <T> List<T> readOneOrMany(Context ctx, Class<T> type) {
-    JsonNode tree = parse(ctx, false);
+    return oneOrMany(body(ctx), type);
+  }
+
+  /** {@link #read} once the bytes are in. */
+  <T> T one(byte[] body, Class<T> type) {
+    return convert(requireObject(parse(body, false), ""), mapper.constructType(type), "");
+  }
+
+  /** {@link #readOptional} once the bytes are in. */
+  <T> T optional(byte[] body, Class<T> type, T fallback) {
+    JsonNode tree = parse(body, true);
+    return tree == null ? fallback : convert(requireObject(tree, ""), mapper.constructType(type), "");
+  }
+
+  /** {@link #readOneOrMany} once the bytes are in. */
+  <T> List<T> oneOrMany(byte[] body, Class<T> type) {
+    JsonNode tree = parse(body, false);
     if (!tree.isArray()) {
       T single = convert(requireObject(tree, ""), mapper.constructType(type), "");
       return List.of(single);
@@ -104,19 +124,24 @@ final class JsonBodies {
     }
   }
 
-  private JsonNode parse(Context ctx, boolean emptyAllowed) {
+  /** The body's bytes, within the size limit, and sent as JSON unless blank. */
+  private byte[] body(Context ctx) {
     byte[] body = boundedBody(ctx);
-    if (body.length > 0 && !isBlank(body)) {
+    if (!isBlank(body)) {
       requireJsonContentType(ctx);
     }
-    if (body.length == 0 || isBlank(body)) {
+    return body;
+  }
+
+  private JsonNode parse(byte[] body, boolean emptyAllowed) {
+    if (isBlank(body)) {
       if (emptyAllowed) {
         return null;
       }
       throw ApiException.badRequest("missing_body", "The request needs a JSON body; see /openapi.json for its fields.");
     }
     try {
-      return mapper.readTree(body);
+      return mapper.readTree(utf8(body));
     } catch (JsonProcessingException e) {
       JsonLocation where = e.getLocation();
       String position = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
@@ -125,6 +150,28 @@ final class JsonBodies {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The body as text: JSON between systems is UTF-8 (RFC 8259 section 8.1), so it is decoded as
+   * UTF-8 and nothing else. Left to guess, the parser takes some bodies for UTF-16 or UTF-32 and
+   * then fails on them in ways that are not parse errors.
+   */
+  private static String utf8(byte[] body) {
+    try {
+      String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
+      return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    } catch (CharacterCodingException e) {
+      throw ApiException.badRequest("malformed_json", "The body is not valid UTF-8 (at byte " + firstBadByte(body)
+          + "): send JSON encoded as UTF-8.");
+    }
+  }
+
+  private static int firstBadByte(byte[] body) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+    ByteBuffer in = ByteBuffer.wrap(body);
+    decoder.decode(in, CharBuffer.allocate(body.length + 1), true);
+    return in.position();
   }
 
   /** A body must say it is JSON; a form or text post is a client mistake worth naming, not guessing. */

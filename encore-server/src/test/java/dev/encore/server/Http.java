@@ -35,6 +35,11 @@ final class Http {
         .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  Response post(String path, byte[] body) {
+    return send(request(path).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
   Response send(String method, String path, HttpRequest.BodyPublisher body) {
     return send(request(path).method(method, body));
   }

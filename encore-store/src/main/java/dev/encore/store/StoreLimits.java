@@ -41,7 +41,8 @@ public record StoreLimits(int maxIdLength, int maxFeaturesPerTrack, int maxTagsP
     }
   }
 
-  void check(PlayEvent play) {
+  /** Refuses a play whose IDs break the limits. */
+  public void check(PlayEvent play) {
     checkId(play.userId(), "user id");
     checkId(play.trackId(), "track id");
   }
@@ -50,7 +51,8 @@ public record StoreLimits(int maxIdLength, int maxFeaturesPerTrack, int maxTagsP
     plays.forEach(this::check);
   }
 
-  void check(Track track) {
+  /** Refuses a track whose ID, features or tags break the limits. */
+  public void check(Track track) {
     checkId(track.id(), "track id");
     if (track.features().size() > maxFeaturesPerTrack) {
       throw new IllegalArgumentException(String.format(Locale.ROOT, "track %s has %,d features, more than the"
@@ -71,7 +73,8 @@ public record StoreLimits(int maxIdLength, int maxFeaturesPerTrack, int maxTagsP
     }
   }
 
-  void checkId(String id, String what) {
+  /** Refuses an ID longer than the limit; {@code what} names it in the message. */
+  public void checkId(String id, String what) {
     if (id.length() > maxIdLength) {
       throw new IllegalArgumentException(String.format(Locale.ROOT, "%s '%s...' is %,d characters long, more than"
           + " the limit of %,d (--max-id-length)", what, shown(id), id.length(), maxIdLength));

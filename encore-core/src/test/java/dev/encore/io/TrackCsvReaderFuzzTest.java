@@ -1,0 +1,70 @@
+package dev.encore.io;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fuzzes the track CSV reader: any bytes are either read into rows that keep the reader's
+ * promises (features finite and named by the header, lines increasing, tags non-empty) or refused
+ * with a {@link DatasetFormatException} naming the file; nothing else may escape.
+ */
+class TrackCsvReaderFuzzTest {
+  private static final String SOURCE = "fuzzed-tracks.csv";
+
+  @FuzzTest(maxDuration = "30s")
+  void readsOrRefusesNamingTheFile(FuzzedDataProvider data) throws IOException {
+    fuzzerTestOneInput(data);
+  }
+
+  /** The entry point of the standalone fuzzer ({@code bin/encore-fuzz}). */
+  public static void fuzzerTestOneInput(FuzzedDataProvider data) throws IOException {
+    boolean skipBad = data.consumeBoolean();
+    byte[] bytes = data.consumeRemainingAsBytes();
+    TrackCsvReader reader = skipBad ? new TrackCsvReader().skippingBadRows() : new TrackCsvReader();
+    List<String> columns = new ArrayList<>();
+    List<CatalogueRow> rows = new ArrayList<>();
+    try (BufferedReader lines = DelimitedReaderFuzzTest.utf8Lines(bytes)) {
+      reader.stream(lines, SOURCE, new CatalogueRowHandler() {
+        @Override
+        public void featureColumns(List<String> featureNames) {
+          columns.addAll(featureNames);
+        }
+
+        @Override
+        public void accept(CatalogueRow row) {
+          rows.add(row);
+        }
+      });
+    } catch (DatasetFormatException refused) {
+      FuzzOracles.requireMentions(refused, SOURCE, new String(bytes, StandardCharsets.UTF_8));
+      return;
+    }
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    long previousLine = 1;
+    for (CatalogueRow row : rows) {
+      if (row.line() <= previousLine) {
+        throw new AssertionError("row at line " + row.line() + " after line " + previousLine);
+      }
+      previousLine = row.line();
+      FuzzOracles.requireIn(text, row.trackId(), "track");
+      for (Map.Entry<String, Float> feature : row.features().entrySet()) {
+        if (!columns.contains(feature.getKey()) || !Float.isFinite(feature.getValue())) {
+          throw new AssertionError("feature " + feature + " of line " + row.line() + " is not a finite value of a"
+              + " header column " + columns);
+        }
+      }
+      for (String tag : row.genres()) {
+        FuzzOracles.requireIn(text, tag, "genre");
+      }
+      for (String tag : row.moods()) {
+        FuzzOracles.requireIn(text, tag, "mood");
+      }
+    }
+  }
+}
