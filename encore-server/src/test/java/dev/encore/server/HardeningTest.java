@@ -85,7 +85,7 @@ class HardeningTest extends ServedDemoFixture {
         "invalid_field", "outside the years 1 to 9999");
     // Found by JsonBodiesFuzzTest: bodies the parser took for UTF-32 failed outside its parse errors, as 500s.
     assertError(http.post("/v1/plays", play("\"a\"", "").getBytes(StandardCharsets.UTF_16)), 400, "malformed_json",
-        "not valid JSON");
+        "not valid UTF-8 (at byte 0)");
     assertError(http.post("/v1/plays", new byte[] {0, 0, 0, 0, '"', 'u', '1', '"', '}'}), 400, "malformed_json",
         "not valid JSON");
     byte[] latin1 = play("\"caf\u00e9\"", "").getBytes(StandardCharsets.ISO_8859_1);
