@@ -4,6 +4,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.encore.data.Interactions;
 import dev.encore.data.InteractionsBuilder;
+import dev.encore.testing.FuzzOracles;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -40,7 +41,7 @@ class DelimitedReaderFuzzTest {
     try (BufferedReader lines = utf8Lines(bytes)) {
       summary = new DelimitedReader(format).read(lines, SOURCE, builder);
     } catch (DatasetFormatException refused) {
-      FuzzOracles.requireMentions(refused, SOURCE, new String(bytes, StandardCharsets.UTF_8));
+      FuzzOracles.requireWordsNaming(refused, new String(bytes, StandardCharsets.UTF_8), SOURCE);
       return;
     }
     Interactions read = builder.build();

@@ -2,6 +2,7 @@ package dev.encore.io;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.encore.testing.FuzzOracles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,7 @@ class TrackCsvReaderFuzzTest {
         }
       });
     } catch (DatasetFormatException refused) {
-      FuzzOracles.requireMentions(refused, SOURCE, new String(bytes, StandardCharsets.UTF_8));
+      FuzzOracles.requireWordsNaming(refused, new String(bytes, StandardCharsets.UTF_8), SOURCE);
       return;
     }
     String text = new String(bytes, StandardCharsets.UTF_8);
