@@ -83,12 +83,12 @@ final class DemoCommand implements Callable<Integer> {
       int user = (int) ((long) shown * users / Math.max(listenersShown, 1));
       String userId = model.users().idOf(user);
       out.printf(Locale.ROOT, "%n== Listener %s played %d tracks; favourite genres: %s%n", userId,
-          model.played().rowLength(user), topGenres(model.played(), user, catalogue));
+          model.played().rowLength(user), topGenres(model, user, catalogue));
       List<Recommendation> recommendations = model.recommend(userId, 5, RecommendOptions.DEFAULT);
       for (Recommendation recommendation : recommendations) {
         out.printf(Locale.ROOT, "   %-10s %-12s %-10s score %.3f%n", recommendation.itemId(),
-            catalogue.genre(trackIndex(recommendation.itemId(), catalogue)),
-            catalogue.mood(trackIndex(recommendation.itemId(), catalogue)), recommendation.score());
+            catalogue.genre(catalogue.track(recommendation.itemId())),
+            catalogue.mood(catalogue.track(recommendation.itemId())), recommendation.score());
       }
       if (!recommendations.isEmpty()) {
         Explanation why = model.explain(userId, recommendations.get(0).itemId(), 3);
@@ -99,14 +99,12 @@ final class DemoCommand implements Callable<Integer> {
     out.flush();
   }
 
-  private static int trackIndex(String trackId, TrackCatalogue catalogue) {
-    return Integer.parseInt(trackId.substring(1));
-  }
-
-  private static String topGenres(Csr played, int user, TrackCatalogue catalogue) {
+  /** The model's item indices are its own, not the catalogue's: each played track is looked up by its ID. */
+  static String topGenres(FactorModel model, int user, TrackCatalogue catalogue) {
+    Csr played = model.played();
     Map<String, Integer> counts = new TreeMap<>();
     for (int p = played.rowStart(user); p < played.rowEnd(user); p++) {
-      counts.merge(catalogue.genre(played.indices()[p]), 1, Integer::sum);
+      counts.merge(catalogue.genre(catalogue.track(model.items().idOf(played.indices()[p]))), 1, Integer::sum);
     }
     return counts.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(3)
         .map(e -> e.getKey() + " (" + e.getValue() + ")").toList().toString();

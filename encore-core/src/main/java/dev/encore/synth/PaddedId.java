@@ -14,6 +14,16 @@ record PaddedId(char prefix, int width, int count) {
     return appendTo(new StringBuilder(width + 1), index).toString();
   }
 
+  /** The index {@code id} was formatted from; an ID this scheme did not make is refused. */
+  int parse(String id) {
+    boolean shaped = id.length() == width + 1 && id.charAt(0) == prefix && id.chars().skip(1).allMatch(Character::isDigit);
+    int index = shaped ? Integer.parseInt(id, 1, id.length(), 10) : -1;
+    if (index < 0 || index >= count) {
+      throw new IllegalArgumentException("'" + id + "' is not one of the IDs " + format(0) + " to " + format(count - 1));
+    }
+    return index;
+  }
+
   StringBuilder appendTo(StringBuilder out, int index) {
     if (index < 0 || index >= count) {
       throw new IndexOutOfBoundsException(prefix + " index " + index + " is outside 0.." + (count - 1));

@@ -103,6 +103,11 @@ public final class TrackCatalogue {
     return ids.format(track);
   }
 
+  /** The track whose external ID is {@code trackId}, the inverse of {@link #trackId}. */
+  public int track(String trackId) {
+    return ids.parse(trackId);
+  }
+
   StringBuilder appendTrackId(StringBuilder out, int track) {
     return ids.appendTo(out, track);
   }

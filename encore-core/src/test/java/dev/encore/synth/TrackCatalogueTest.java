@@ -1,6 +1,7 @@
 package dev.encore.synth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +9,20 @@ import org.junit.jupiter.api.Test;
 
 class TrackCatalogueTest {
   private static final TrackCatalogue CATALOGUE = new TrackCatalogue(SynthConfig.small());
+
+  @Test
+  void aTrackIdLeadsBackToItsTrackAndForeignIdsAreRefused() {
+    for (int track : new int[] {0, 17, CATALOGUE.size() - 1}) {
+      assertThat(CATALOGUE.track(CATALOGUE.trackId(track))).isEqualTo(track);
+    }
+    String last = CATALOGUE.trackId(CATALOGUE.size() - 1);
+    String justPastTheEnd = "t" + CATALOGUE.size();
+    for (String foreign : new String[] {"u" + last.substring(1), last + "0", "t", "t-1", CATALOGUE.trackId(0)
+        .replace('0', 'x'), justPastTheEnd}) {
+      assertThatThrownBy(() -> CATALOGUE.track(foreign)).as(foreign).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining(foreign);
+    }
+  }
 
   @Test
   void featuresSitCloserWithinAGenreThanAcrossGenres() {
