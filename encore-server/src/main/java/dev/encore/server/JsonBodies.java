@@ -142,14 +142,21 @@ final class JsonBodies {
     }
     try {
       return mapper.readTree(utf8(body));
+    } catch (MismatchedInputException e) {
+      // readTree raises this only for content after the first value, in words that name Jackson's own types.
+      throw ApiException.badRequest("malformed_json", "The body has more after its JSON value" + position(e)
+          + ": send one JSON value (an object, or an array of them for a batch).");
     } catch (JsonProcessingException e) {
-      JsonLocation where = e.getLocation();
-      String position = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
-      throw ApiException.badRequest("malformed_json", "The body is not valid JSON" + position + ": "
+      throw ApiException.badRequest("malformed_json", "The body is not valid JSON" + position(e) + ": "
           + e.getOriginalMessage().lines().findFirst().orElse("") + ".");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static String position(JsonProcessingException e) {
+    JsonLocation where = e.getLocation();
+    return where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
   }
 
   /**

@@ -88,6 +88,9 @@ class HardeningTest extends ServedDemoFixture {
         "not valid UTF-8 (at byte 0)");
     assertError(http.post("/v1/plays", new byte[] {0, 0, 0, 0, '"', 'u', '1', '"', '}'}), 400, "malformed_json",
         "not valid JSON");
+    // Found by JsonBodiesFuzzTest: the parser's message for content after the value named its own classes.
+    assertError(http.post("/v1/plays", play("\"a\"", "") + " \"more\""), 400, "malformed_json",
+        "has more after its JSON value at line 1");
     byte[] latin1 = play("\"caf\u00e9\"", "").getBytes(StandardCharsets.ISO_8859_1);
     assertError(http.post("/v1/plays", latin1), 400, "malformed_json", "not valid UTF-8 (at byte 14)");
     Http.Response plain = http.send("POST", "/v1/plays", HttpRequest.BodyPublishers.ofString(play("\"a\"", "")));
