@@ -18,6 +18,13 @@ class EncoreCommandTest {
   Path folder;
 
   @Test
+  void versionIsTheBuiltOne() {
+    CliRun run = CliRun.of("--version");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out().strip()).matches("encore \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+  }
+
+  @Test
   void demoGeneratesTrainsEvaluatesAndExplains() {
     Path model = folder.resolve("demo.encore");
     CliRun run = CliRun.of("demo", "--preset", "tiny", "--factors", "8", "--iterations", "5", "--threads", "2",

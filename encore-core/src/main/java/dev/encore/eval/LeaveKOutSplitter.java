@@ -54,7 +54,8 @@ public record LeaveKOutSplitter(int k, Choice choice, long seed) implements Spli
   private static long[] requireTimestamps(Interactions interactions) {
     if (!interactions.hasTimestamps()) {
       throw new IllegalArgumentException("leaving out the latest entries needs timestamps, but "
-          + interactions + " has none: load the timestamp column or use LeaveKOutSplitter.random");
+          + interactions + " has none: read the file with its time column, or leave out random entries instead"
+          + " (encore's --split leave-k-out)");
     }
     return interactions.timestamps();
   }

@@ -98,12 +98,16 @@ final class TrainingJobs implements AutoCloseable {
     }
   }
 
-  /** Takes the one slot for a new job, unless a job holds it. */
-  private Optional<TrainingJob> claim(TrainingPlan plan, String trigger) {
-    TrainingJob job = new TrainingJob(nextId.getAndIncrement(), trigger, plan, clock, timeLimit);
-    if (!active.compareAndSet(null, job)) {
+  /**
+   * Takes the one slot for a new job, unless a job holds it. Locked so that a request refused
+   * because the slot is taken consumes no job ID: the IDs clients see count the jobs that ran.
+   */
+  private synchronized Optional<TrainingJob> claim(TrainingPlan plan, String trigger) {
+    if (active.get() != null) {
       return Optional.empty();
     }
+    TrainingJob job = new TrainingJob(nextId.getAndIncrement(), trigger, plan, clock, timeLimit);
+    active.set(job);
     jobs.put(job.id(), job);
     forgetOldJobs();
     return Optional.of(job);

@@ -153,6 +153,8 @@ class HardeningTest extends ServedDemoFixture {
     long serving = service.server.liveModel().snapshot().modelVersion();
     Http.Response started = http.post("/v1/models/train", "{\"iterations\": 1000, \"factors\": 64}");
     assertThat(started.status()).as(started.toString()).isEqualTo(202);
+    assertError(http.post("/v1/models/train", "{}"), 409, "training_in_progress", "still running");
+    assertThat(http.withKey(null).post("/v1/models/train", "{}").status()).isEqualTo(401);
     Http.Response cancelled = http.post(started.location() + "/cancel", "");
     assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(202);
     JsonNode job = service.awaitJob(started.location());
@@ -162,6 +164,14 @@ class HardeningTest extends ServedDemoFixture {
     assertError(http.post(started.location() + "/cancel", ""), 409, "job_not_running", "already finished");
     assertError(http.post("/v1/models/jobs/999/cancel", ""), 404, "unknown_job", "999");
     assertThat(http.withKey(null).post(started.location() + "/cancel", "").status()).isEqualTo(401);
+
+    Http.Response next = http.post("/v1/models/train", "{\"iterations\": 1, \"factors\": 4, \"auto\": false}");
+    assertThat(jobId(next)).as("refused requests took no job IDs").isEqualTo(jobId(started) + 1);
+    service.awaitJob(next.location());
+  }
+
+  private static long jobId(Http.Response accepted) {
+    return Long.parseLong(accepted.location().substring(accepted.location().lastIndexOf('/') + 1));
   }
 
   @Test

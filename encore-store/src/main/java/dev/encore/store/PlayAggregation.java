@@ -2,6 +2,7 @@ package dev.encore.store;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,6 +15,11 @@ import java.util.Optional;
  */
 public final class PlayAggregation {
   private static final PlayAggregation SUM = new PlayAggregation(null, null);
+  /**
+   * The least weight the newest play may have: below it (20 half-lives) every weight is noise
+   * next to the confidence's constant 1, and the model would be trained on nothing.
+   */
+  static final double MIN_NEWEST_WEIGHT = 0x1p-20;
 
   private final Duration halfLife;
   private final Instant now;
@@ -67,6 +73,20 @@ public final class PlayAggregation {
     }
     long ageMicros = Math.max(0, nowMicros - playedAtMicros);
     return Math.pow(0.5, ageMicros / halfLifeMicros);
+  }
+
+  /**
+   * Refuses a decay that leaves the newest play (at {@code newestPlayedAtMicros}) weighing almost
+   * nothing: what happens when a historical dataset is aged at today's date.
+   */
+  void requireUsefulWeights(long newestPlayedAtMicros) {
+    double newest = weightAtMicros(newestPlayedAtMicros);
+    if (isDecayed() && newest < MIN_NEWEST_WEIGHT) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT, "with a half-life of %s and ages"
+          + " measured at %s, even the newest play (%s) weighs %.3g, so every play is about zero: measure ages at"
+          + " the end of the data (encore train --as-of %s) or give a longer half-life", halfLife, now,
+          EpochMicros.toInstant(newestPlayedAtMicros), newest, EpochMicros.toInstant(newestPlayedAtMicros)));
+    }
   }
 
   @Override

@@ -126,6 +126,9 @@ public final class PlayRepository {
             row.getLong("played_at"), row.getInt("play_count")))
         .forEach(event -> pair.add(event, aggregation.weightAtMicros(event.playedAtMicros())));
     pair.flush();
+    if (pair.newestMicros != Long.MIN_VALUE) {
+      aggregation.requireUsefulWeights(pair.newestMicros);
+    }
   }
 
   /** The running weighted sum of one (listener, track) pair. */
@@ -135,6 +138,7 @@ public final class PlayRepository {
     private String trackId;
     private double value;
     private long latestMicros;
+    private long newestMicros = Long.MIN_VALUE;
 
     DecayedPair(InteractionsBuilder builder) {
       this.builder = builder;
@@ -150,6 +154,7 @@ public final class PlayRepository {
       }
       value += event.playCount() * weight;
       latestMicros = Math.max(latestMicros, event.playedAtMicros());
+      newestMicros = Math.max(newestMicros, event.playedAtMicros());
     }
 
     void flush() {

@@ -107,6 +107,22 @@ class PlayRepositoryTest extends EmptyStoreFixture {
   }
 
   @Test
+  void aHalfLifeThatLeavesEvenTheNewestPlayWeighingNothingIsRefusedNamingAsOf() {
+    Duration day = Duration.ofDays(1);
+    long dayInSeconds = day.toSeconds();
+    store.plays().add(List.of(play("ann", "t1", 0, 2, "api"), play("bob", "t2", dayInSeconds, 1, "api")));
+    Instant newest = T0.plusSeconds(dayInSeconds);
+
+    // 19 half-lives after the newest play it still weighs 2^-19; at 21 it would weigh under 2^-20.
+    assertThat(store.plays().interactions(PlayAggregation.halfLife(day, newest.plus(day.multipliedBy(19)))).nnz())
+        .isEqualTo(2);
+    assertThatThrownBy(() -> store.plays().interactions(PlayAggregation.halfLife(day, newest.plus(day.multipliedBy(21)))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("even the newest play (" + newest + ")")
+        .hasMessageContaining("--as-of " + newest);
+  }
+
+  @Test
   void aFreshStoreOnTheSameDatabaseSeesThePlaysOnceAddReturns() {
     store.plays().add(List.of(play("ann", "t1", 0, 2, "api"), play("bob", "t2", 0, 1, "api")));
 
