@@ -176,13 +176,15 @@ final class TuneCommand implements Callable<Integer> {
 
   private <C> Tuner.Result<C> search(Tuner tuner, List<C> candidates, Function<C, ? extends Recommender> fit,
       Split split, Function<C, String> describe, PrintWriter log) {
-    log.printf(Locale.ROOT, "%5s  %-80s %10s %8s%n", "trial", "settings", metric, "fit s");
+    // Settings go last: their length varies with the grid, and a column after them could not line up.
+    String row = "%5s  %" + Math.max(metric.length(), 7) + "s  %7s  %s%n";
+    log.printf(Locale.ROOT, row, "trial", metric, "fit s", "settings");
     int[] trialNumber = {0};
     try (var bar = TrainingProgress.progressBar(System.err, "Tuning", candidates.size(), "trials")) {
       return tuner.search(candidates, fit, split, trial -> {
         bar.step();
-        log.printf(Locale.ROOT, "%5d  %-80s %10.4f %8.2f%n", ++trialNumber[0], describe.apply(trial.config()),
-            trial.objective(), trial.fitSeconds());
+        log.printf(Locale.ROOT, row, ++trialNumber[0], String.format(Locale.ROOT, "%.4f", trial.objective()),
+            String.format(Locale.ROOT, "%.2f", trial.fitSeconds()), describe.apply(trial.config()));
         log.flush();
       });
     }

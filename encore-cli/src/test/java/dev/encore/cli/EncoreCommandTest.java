@@ -10,6 +10,7 @@ import dev.encore.model.ModelFile;
 import dev.encore.testing.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -119,6 +120,18 @@ class EncoreCommandTest {
     JsonNode report = new ObjectMapper().readTree(run.out());
     assertThat(report.get("trials")).hasSize(4);
     assertThat(report.get("best").get("settings").get("iterations").asInt()).isEqualTo(5);
+
+    // The table: each trial's metric ends where the header's metric name ends, whatever its settings' length.
+    CliRun table = CliRun.of("tune", "--data", plays.toString(), "--factors-grid", "2,128", "--regularization-grid",
+        "0.1,12.5", "--iterations", "2", "--threads", "2");
+    List<String> lines = table.out().lines().toList();
+    String header = lines.stream().filter(line -> line.contains("settings")).findFirst().orElseThrow();
+    int metricEnd = header.indexOf("ndcg@10") + "ndcg@10".length();
+    List<String> rows = lines.stream().filter(line -> line.matches("\\s+\\d+ .*")).toList();
+    assertThat(rows).hasSize(4).allSatisfy(row -> {
+      assertThat(row.substring(0, metricEnd)).matches(".*\\d\\.\\d{4}");
+      assertThat(row.charAt(metricEnd)).isEqualTo(' ');
+    });
   }
 
   @Test
