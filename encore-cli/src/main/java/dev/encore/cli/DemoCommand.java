@@ -14,7 +14,10 @@ import dev.encore.synth.PlayGenerator;
 import dev.encore.synth.SynthConfig;
 import dev.encore.synth.TrackCatalogue;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,9 +52,13 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where to save the trained model (default: ${DEFAULT-VALUE}).")
   Path output = Path.of("encore-data", "demo.encore");
 
+  @Option(names = "--json", description = "Print one JSON object: the catalogue, the settings, the held-out metrics,"
+      + " the model file and the listeners shown with their recommendations and explanations.")
+  boolean json;
+
   @Override
   public Integer call() throws Exception {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = json ? new PrintWriter(new StringWriter()) : spec.commandLine().getOut();
     SynthConfig synthConfig = synth.toConfig();
     AlsConfig config = als.toConfig();
     PlayGenerator generator = new PlayGenerator(synthConfig);
@@ -73,40 +80,79 @@ final class DemoCommand implements Callable<Integer> {
     ModelFile.save(model, output);
     out.printf(Locale.ROOT, "== 4. Saved the model to %s; try: bin/encore recommend --model %s --user %s%n", output,
         output, model.users().idOf(0));
-    showListeners(out, model, generator.catalogue());
+    List<ListenerView> shown = listenersShown(model, generator.catalogue());
+    if (json) {
+      Map<String, Object> report = new LinkedHashMap<>();
+      report.put("catalogue", Map.of("listeners", synthConfig.listeners(), "tracks", synthConfig.tracks(),
+          "genres", synthConfig.genres(), "seed", synthConfig.seed()));
+      report.put("settings", Settings.describe(config));
+      report.put("train", JsonOutput.sizes(split.train()));
+      report.put("test", JsonOutput.sizes(split.test()));
+      report.put("fitSeconds", outcome.fitSeconds());
+      report.put("models", outcome.metricsByModel());
+      report.put("model", output.toString());
+      report.put("listeners", shown);
+      JsonOutput.print(spec.commandLine().getOut(), report);
+    } else {
+      shown.forEach(listener -> print(out, listener));
+      out.flush();
+    }
     return 0;
   }
 
-  private void showListeners(PrintWriter out, FactorModel model, TrackCatalogue catalogue) {
+  /** A listener the demo shows: what they played most and what the model recommends them, and why the first. */
+  record ListenerView(String userId, int tracksPlayed, Map<String, Integer> favouriteGenres,
+      List<RecommendedTrack> recommendations, Explanation because) {}
+
+  record RecommendedTrack(String trackId, String genre, String mood, double score) {}
+
+  private List<ListenerView> listenersShown(FactorModel model, TrackCatalogue catalogue) {
     int users = model.users().size();
-    for (int shown = 0; shown < Math.min(listenersShown, users); shown++) {
-      int user = (int) ((long) shown * users / Math.max(listenersShown, 1));
+    List<ListenerView> shown = new ArrayList<>();
+    for (int each = 0; each < Math.min(listenersShown, users); each++) {
+      int user = (int) ((long) each * users / Math.max(listenersShown, 1));
       String userId = model.users().idOf(user);
-      out.printf(Locale.ROOT, "%n== Listener %s played %d tracks; favourite genres: %s%n", userId,
-          model.played().rowLength(user), topGenres(model, user, catalogue));
-      List<Recommendation> recommendations = model.recommend(userId, 5, RecommendOptions.DEFAULT);
-      for (Recommendation recommendation : recommendations) {
-        out.printf(Locale.ROOT, "   %-10s %-12s %-10s score %.3f%n", recommendation.itemId(),
-            catalogue.genre(catalogue.track(recommendation.itemId())),
-            catalogue.mood(catalogue.track(recommendation.itemId())), recommendation.score());
+      List<RecommendedTrack> recommended = new ArrayList<>();
+      for (Recommendation recommendation : model.recommend(userId, 5, RecommendOptions.DEFAULT)) {
+        int track = catalogue.track(recommendation.itemId());
+        recommended.add(new RecommendedTrack(recommendation.itemId(), catalogue.genre(track), catalogue.mood(track),
+            recommendation.score()));
       }
-      if (!recommendations.isEmpty()) {
-        Explanation why = model.explain(userId, recommendations.get(0).itemId(), 3);
-        out.print("   because: ");
-        ExplainCommand.print(out, why);
-      }
+      Explanation why = recommended.isEmpty() ? null : model.explain(userId, recommended.get(0).trackId(), 3);
+      shown.add(new ListenerView(userId, model.played().rowLength(user), favouriteGenres(model, user, catalogue),
+          recommended, why));
     }
-    out.flush();
+    return shown;
   }
 
-  /** The model's item indices are its own, not the catalogue's: each played track is looked up by its ID. */
-  static String topGenres(FactorModel model, int user, TrackCatalogue catalogue) {
+  private static void print(PrintWriter out, ListenerView listener) {
+    String genres = listener.favouriteGenres().entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
+        .toList().toString();
+    out.printf(Locale.ROOT, "%n== Listener %s played %d tracks; favourite genres: %s%n", listener.userId(),
+        listener.tracksPlayed(), genres);
+    for (RecommendedTrack track : listener.recommendations()) {
+      out.printf(Locale.ROOT, "   %-10s %-12s %-10s score %.3f%n", track.trackId(), track.genre(), track.mood(),
+          track.score());
+    }
+    if (listener.because() != null) {
+      out.print("   because: ");
+      ExplainCommand.print(out, listener.because());
+    }
+  }
+
+  /**
+   * The listener's three most played genres with their track counts, most first. The model's item
+   * indices are its own, not the catalogue's: each played track is looked up by its ID.
+   */
+  static Map<String, Integer> favouriteGenres(FactorModel model, int user, TrackCatalogue catalogue) {
     Csr played = model.played();
     Map<String, Integer> counts = new TreeMap<>();
     for (int p = played.rowStart(user); p < played.rowEnd(user); p++) {
       counts.merge(catalogue.genre(catalogue.track(model.items().idOf(played.indices()[p]))), 1, Integer::sum);
     }
-    return counts.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(3)
-        .map(e -> e.getKey() + " (" + e.getValue() + ")").toList().toString();
+    Map<String, Integer> top = new LinkedHashMap<>();
+    counts.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(3)
+        .forEach(e -> top.put(e.getKey(), e.getValue()));
+    return top;
   }
 }

@@ -76,8 +76,8 @@ final class EvaluateCommand implements Callable<Integer> {
       result.put("k", k);
       result.put("settings", Settings.describe(config));
       putAuto(result, auto);
-      result.put("train", sizes(split.train()));
-      result.put("test", sizes(split.test()));
+      result.put("train", JsonOutput.sizes(split.train()));
+      result.put("test", JsonOutput.sizes(split.test()));
       result.put("fitSeconds", outcome.fitSeconds());
       result.put("models", outcome.metricsByModel());
       JsonOutput.print(out, result);
@@ -112,8 +112,8 @@ final class EvaluateCommand implements Callable<Integer> {
       report.put("k", k);
       report.put("settings", Settings.describe(config));
       putAuto(report, auto);
-      report.put("train", sizes(split.train()));
-      report.put("test", sizes(split.test()));
+      report.put("train", JsonOutput.sizes(split.train()));
+      report.put("test", JsonOutput.sizes(split.test()));
       report.put("blend", result.blend().toString());
       report.put("blendTuned", result.tuning() != null);
       if (result.tuning() != null) {
@@ -133,13 +133,5 @@ final class EvaluateCommand implements Callable<Integer> {
   /** The search's summary under "auto", or {@code "auto": false} when the settings were given. */
   private static void putAuto(Map<String, Object> report, AutoSettings.Result auto) {
     report.put("auto", auto == null ? false : auto.describe());
-  }
-
-  private static Map<String, Object> sizes(dev.encore.data.Interactions interactions) {
-    Map<String, Object> sizes = new LinkedHashMap<>();
-    sizes.put("users", interactions.users().size());
-    sizes.put("items", interactions.items().size());
-    sizes.put("entries", interactions.nnz());
-    return sizes;
   }
 }

@@ -10,7 +10,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,6 +56,9 @@ final class ImportCommand implements Callable<Integer> {
           + " 'time unknown'). Keep it the same across runs: it is part of each play's identity.")
   String playedAt = Instant.EPOCH.toString();
 
+  @Option(names = "--json", description = "Print one JSON object: what each file gave and what the database holds.")
+  boolean json;
+
   @Override
   public Integer call() throws Exception {
     if (plays == null && tracks == null) {
@@ -65,21 +70,38 @@ final class ImportCommand implements Callable<Integer> {
     try (EncoreStore store = EncoreStore.open(storeOptions.toConfig());
         ImportProgress progress = new ImportProgress(System.err)) {
       Importer importer = new Importer(store, options);
+      Map<String, Object> report = new LinkedHashMap<>();
       if (tracks != null) {
         TrackImportSummary summary = importer.importTracks(tracks, progress);
-        out.println(summary);
-        out.flush();
+        report.put("tracks", summary);
+        if (!json) {
+          out.println(summary);
+          out.flush();
+        }
       }
       if (plays != null) {
         PlayImportSummary summary = importer.importPlays(plays, playFormat, progress);
-        out.println(summary);
+        report.put("plays", summary);
+        if (!json) {
+          out.println(summary);
+        }
       }
-      out.printf(Locale.ROOT, "%s database now holds %,d listeners, %,d tracks, %,d plays%n", store.vendor(),
-          store.listeners().count(), store.tracks().count(), store.plays().count());
-      out.flush();
+      Holdings holdings = new Holdings(store.vendor(), store.listeners().count(), store.tracks().count(),
+          store.plays().count());
+      if (json) {
+        report.put("database", holdings);
+        JsonOutput.print(out, report);
+      } else {
+        out.printf(Locale.ROOT, "%s database now holds %,d listeners, %,d tracks, %,d plays%n", holdings.vendor(),
+            holdings.listeners(), holdings.tracks(), holdings.plays());
+        out.flush();
+      }
     }
     return 0;
   }
+
+  /** What the database holds once the import is done. */
+  record Holdings(String vendor, long listeners, long tracks, long plays) {}
 
   private Instant untimedPlayedAt() {
     try {

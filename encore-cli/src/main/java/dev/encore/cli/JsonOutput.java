@@ -3,8 +3,11 @@ package dev.encore.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.encore.data.Interactions;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Prints values as JSON with Jackson, the one format scripts read from {@code --json}. */
 final class JsonOutput {
@@ -13,6 +16,15 @@ final class JsonOutput {
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
   private JsonOutput() {}
+
+  /** The users, items and entries of {@code interactions}, as every command's JSON reports them. */
+  static Map<String, Object> sizes(Interactions interactions) {
+    Map<String, Object> sizes = new LinkedHashMap<>();
+    sizes.put("users", interactions.users().size());
+    sizes.put("items", interactions.items().size());
+    sizes.put("entries", interactions.nnz());
+    return sizes;
+  }
 
   static void print(PrintWriter out, Object value) {
     try {

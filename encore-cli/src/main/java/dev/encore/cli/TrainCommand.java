@@ -14,7 +14,9 @@ import dev.encore.store.ModelTrainingException;
 import dev.encore.store.PlayAggregation;
 import dev.encore.store.StoredModelTrainer;
 import dev.encore.store.TrainingSettings;
+import dev.encore.tune.AutoSettings;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,6 +66,10 @@ final class TrainCommand implements Callable<Integer> {
           + " such as 1998-04-23T00:00:00Z (default: now).")
   String asOf;
 
+  @Option(names = "--json", description = "Print one JSON object: the data, the settings (and how they were chosen),"
+      + " the fit time and the model written (with --db: its version and held-out metrics).")
+  boolean json;
+
   @Override
   public Integer call() throws Exception {
     AlsConfig config = als.toConfig();
@@ -75,12 +81,16 @@ final class TrainCommand implements Callable<Integer> {
     }
     Dataset data = dataset.load();
     PrintWriter out = spec.commandLine().getOut();
-    out.println(data.summary());
-    out.println(data.interactions());
-    out.flush();
+    // With --json, stdout carries the JSON object alone; the read summary and the search table go nowhere.
+    PrintWriter log = json ? new PrintWriter(new StringWriter()) : out;
+    log.println(data.summary());
+    log.println(data.interactions());
+    log.flush();
     long start = System.nanoTime();
+    AutoSettings.Result auto = null;
     if (autoOptions.enabled(spec)) {
-      config = autoOptions.choose(data.interactions(), config, TrainingSettings.DEFAULT_K, out, System.err).chosen();
+      auto = autoOptions.choose(data.interactions(), config, TrainingSettings.DEFAULT_K, log, System.err);
+      config = auto.chosen();
     }
     FactorModel model;
     try (TrainingProgress progress = new TrainingProgress(System.err, "Training")) {
@@ -88,9 +98,19 @@ final class TrainCommand implements Callable<Integer> {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     ModelFile.save(model, output);
-    out.printf(Locale.ROOT, "trained %d factors, %d iterations (%s) in %.2f s; wrote %s%n", config.factors(),
-        config.iterations(), config.solver(), seconds, output);
-    out.flush();
+    if (json) {
+      Map<String, Object> report = new LinkedHashMap<>();
+      report.put("data", JsonOutput.sizes(data.interactions()));
+      report.put("settings", Settings.describe(config));
+      report.put("auto", auto == null ? false : auto.describe());
+      report.put("seconds", seconds);
+      report.put("model", output.toString());
+      JsonOutput.print(out, report);
+    } else {
+      out.printf(Locale.ROOT, "trained %d factors, %d iterations (%s) in %.2f s; wrote %s%n", config.factors(),
+          config.iterations(), config.solver(), seconds, output);
+      out.flush();
+    }
     return 0;
   }
 
@@ -111,11 +131,23 @@ final class TrainCommand implements Callable<Integer> {
         TrainingProgress progress = new TrainingProgress(System.err, "Training")) {
       model = new StoredModelTrainer(store, storeOptions.dataDirectory).train(settings, progress);
     } catch (ModelTrainingException failed) {
-      out.printf(Locale.ROOT, "model version %d failed; the models table records why%n", failed.version());
-      out.flush();
+      if (!json) {
+        out.printf(Locale.ROOT, "model version %d failed; the models table records why%n", failed.version());
+        out.flush();
+      }
       throw failed.getCause() instanceof Exception cause ? cause : failed;
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    if (json) {
+      Map<String, Object> report = new LinkedHashMap<>();
+      report.put("version", model.version());
+      report.put("settings", JSON.readTree(model.settingsJson()));
+      report.put("model", model.file());
+      report.put("seconds", seconds);
+      report.put("metrics", JSON.readTree(model.metricsJson()));
+      JsonOutput.print(out, report);
+      return 0;
+    }
     out.printf(Locale.ROOT, "trained model version %d (%s) in %.2f s; wrote %s%n", model.version(),
         settings.auto().enabled() ? "settings chosen automatically" : Settings.asOptions(config), seconds,
         model.file());

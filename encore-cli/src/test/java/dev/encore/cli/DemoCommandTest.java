@@ -1,6 +1,7 @@
 package dev.encore.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.encore.als.AlsConfig;
 import dev.encore.data.Csr;
@@ -28,6 +29,6 @@ class DemoCommandTest {
     FactorModel model = new FactorModel(users, items, 1, new float[] {1}, new float[] {1, 1}, played,
         AlsConfig.defaults().withFactors(1));
 
-    assertThat(DemoCommand.topGenres(model, 0, CATALOGUE)).isEqualTo("[" + CATALOGUE.genre(other) + " (1)]");
+    assertThat(DemoCommand.favouriteGenres(model, 0, CATALOGUE)).containsExactly(entry(CATALOGUE.genre(other), 1));
   }
 }

@@ -36,6 +36,32 @@ class EncoreCommandTest {
   }
 
   @Test
+  void demoAndTrainPrintOneJsonObjectWithJson() throws Exception {
+    CliRun demo = CliRun.of("demo", "--preset", "tiny", "--factors", "8", "--iterations", "5", "--threads", "2",
+        "--listeners-shown", "2", "--output", folder.resolve("demo.encore").toString(), "--json");
+    assertThat(demo.exitCode()).as(demo.err()).isZero();
+    JsonNode report = new ObjectMapper().readTree(demo.out());
+    assertThat(report.at("/models/als/precision@10").isNumber()).isTrue();
+    assertThat(report.get("listeners")).hasSize(2).allSatisfy(listener -> {
+      assertThat(listener.get("recommendations")).hasSize(5);
+      assertThat(listener.at("/recommendations/0/genre").asText()).isNotBlank();
+      assertThat(listener.at("/because/itemId").asText()).isEqualTo(listener.at("/recommendations/0/trackId").asText());
+      assertThat(listener.get("favouriteGenres").size()).isBetween(1, 3);
+    });
+
+    Path plays = folder.resolve("plays.tsv");
+    CliRun.of("generate", "--preset", "tiny", "-o", plays.toString());
+    CliRun train = CliRun.of("train", "--data", plays.toString(), "--factors", "8", "--iterations", "2", "--json",
+        "-o", folder.resolve("m.encore").toString());
+    assertThat(train.exitCode()).as(train.err()).isZero();
+    JsonNode trained = new ObjectMapper().readTree(train.out());
+    assertThat(trained.at("/data/users").asInt()).isEqualTo(200);
+    assertThat(trained.at("/settings/factors").asInt()).isEqualTo(8);
+    assertThat(trained.get("auto").asBoolean(true)).isFalse();
+    assertThat(ModelFile.load(Path.of(trained.get("model").asText())).factors()).isEqualTo(8);
+  }
+
+  @Test
   void generateThenTrainThenRecommendSimilarAndExplain() throws Exception {
     Path plays = folder.resolve("plays.tsv");
     Path tracks = folder.resolve("tracks.csv");

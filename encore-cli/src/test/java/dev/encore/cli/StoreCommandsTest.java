@@ -1,5 +1,9 @@
 package dev.encore.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.encore.model.ModelFile;
@@ -47,6 +51,30 @@ class StoreCommandsTest {
       assertThat(store.plays().count()).isPositive();
       assertThat(second.out()).contains(String.format("%,d already stored", store.plays().count()));
     }
+  }
+
+  @Test
+  void importAndTrainPrintOneJsonObjectWithJson() throws Exception {
+    CliRun imported = CliRun.of("import", "--data-dir", dataDir.toString(), "--plays", plays.toString(), "--tracks",
+        tracks.toString(), "--json");
+    assertThat(imported.exitCode()).as(imported.err()).isZero();
+    JsonNode report = new ObjectMapper().readTree(imported.out());
+    assertThat(report.at("/tracks/tracksWritten").asLong()).isEqualTo(100);
+    assertThat(report.at("/tracks/read/source").asText()).isEqualTo(tracks.toString());
+    try (EncoreStore store = EncoreStore.open(StoreConfig.sqlite(dataDir))) {
+      assertThat(report.at("/plays/playsAdded").asLong()).isEqualTo(store.plays().count());
+      assertThat(report.at("/database/plays").asLong()).isEqualTo(store.plays().count());
+    }
+    assertThat(report.at("/database/listeners").asLong()).isEqualTo(200);
+
+    CliRun train = CliRun.of("train", "--db", "--data-dir", dataDir.toString(), "--factors", "8", "--iterations", "3",
+        "--threads", "2", "--json");
+    assertThat(train.exitCode()).as(train.err()).isZero();
+    JsonNode trained = new ObjectMapper().readTree(train.out());
+    assertThat(trained.get("version").asLong()).isEqualTo(1);
+    assertThat(Path.of(trained.get("model").asText())).isRegularFile();
+    assertThat(trained.at("/settings/als/factors").asInt()).isEqualTo(8);
+    assertThat(trained.at("/metrics/als/precision@10").isNumber()).as(trained.toString()).isTrue();
   }
 
   @Test
