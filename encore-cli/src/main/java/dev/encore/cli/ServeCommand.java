@@ -9,6 +9,8 @@ import dev.encore.store.PromotionPolicy;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
@@ -53,6 +55,11 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--open-reads", description = "Reads need no key even when --host reaches beyond this machine:"
       + " anyone who reaches the port can read every listener's plays.")
   boolean openReads;
+
+  @Option(names = "--cors-origin", paramLabel = "ORIGIN", split = ",",
+      description = "A web origin whose pages may call the API from a browser, e.g. https://app.example.com;"
+          + " repeat or separate with commas; * for any (default: none).")
+  List<String> corsOrigins = new ArrayList<>();
 
   @Option(names = "--max-body-bytes", paramLabel = "BYTES", description = "Largest request body (default: ${DEFAULT-VALUE}).")
   long maxBodyBytes = ServerConfig.DEFAULT_MAX_BODY_BYTES;
@@ -118,7 +125,8 @@ final class ServeCommand implements Callable<Integer> {
     return limits.applyTo(ServerConfig.defaults(store.dataDirectory).withPort(port).withHost(host)
         .withStore(store.toConfig())
         .withApiKey(apiKey)
-        .withReads(reads).withMaxBodyBytes(maxBodyBytes).withRetrainEvery(retrainEvery)
+        .withReads(reads)
+        .withCorsOrigins(corsOrigins).withMaxBodyBytes(maxBodyBytes).withRetrainEvery(retrainEvery)
         .withTraining(trainingPlan())
         .withPromotion(new PromotionPolicy(promotionMetric, promotionTolerance))
         .withKeepModels(keepModels)

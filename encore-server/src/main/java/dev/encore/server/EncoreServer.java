@@ -113,6 +113,16 @@ public final class EncoreServer implements AutoCloseable {
         files.location = Location.CLASSPATH;
       });
       javalin.staticFiles.enableWebjars();
+      if (!config.corsOrigins().isEmpty()) {
+        javalin.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+          if (config.corsOrigins().contains("*")) {
+            rule.anyHost();
+          } else {
+            config.corsOrigins().forEach(origin -> rule.allowHost(origin));
+          }
+          rule.exposeHeader("Location");
+        }));
+      }
       javalin.requestLogger.http(metrics::recordRequest);
       javalin.events.handlerAdded(handler -> {
         if (handler.getHttpMethod().isHttpMethod()) {
@@ -128,7 +138,7 @@ public final class EncoreServer implements AutoCloseable {
     ModelInstaller installer = new ModelInstaller(store, trainer, jobs, mapper);
     new ModelRoutes(store, live, jobs, installer, lifecycle, bodies, mapper, config).register(app);
     new DashboardRoutes(store, live, metrics, new DailyPlays(config.store(), clock)).register(app);
-    new OperationsRoutes(store, live, metrics).register(app);
+    new OperationsRoutes(store, live, metrics, mapper).register(app);
 
     EncoreServer server = new EncoreServer(config, lock, store, live, jobs, metrics, app, List.copyOf(routes));
     try {

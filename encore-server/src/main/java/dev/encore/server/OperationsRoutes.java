@@ -1,8 +1,10 @@
 package dev.encore.server;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.encore.store.EncoreStore;
 import io.javalin.Javalin;
-import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,20 +20,36 @@ final class OperationsRoutes {
   private final EncoreStore store;
   private final LiveModel live;
   private final ServerMetrics metrics;
-  private final byte[] openApi;
+  private final ObjectNode openApi;
 
-  OperationsRoutes(EncoreStore store, LiveModel live, ServerMetrics metrics) {
+  OperationsRoutes(EncoreStore store, LiveModel live, ServerMetrics metrics, ObjectMapper mapper) {
     this.store = store;
     this.live = live;
     this.metrics = metrics;
-    this.openApi = openApiDocument();
+    try {
+      this.openApi = (ObjectNode) mapper.readTree(openApiDocument());
+    } catch (IOException e) {
+      throw new UncheckedIOException("the OpenAPI document " + OPENAPI_RESOURCE + " is not JSON: " + e.getMessage(), e);
+    }
   }
 
   void register(Javalin app) {
     app.get("/health/live", ctx -> ctx.json(new Health("up", null, live.snapshot().modelVersion())));
     app.get("/health/ready", this::ready);
     app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
-    app.get("/openapi.json", ctx -> ctx.contentType(ContentType.APPLICATION_JSON).result(openApi));
+    app.get("/openapi.json", this::openApi);
+  }
+
+  /**
+   * The document with {@code servers} set to where this request reached the server (its Host
+   * header), so tools that read it call this server, behind whatever name or port it is reached.
+   */
+  private void openApi(Context ctx) {
+    ObjectNode document = openApi.deepCopy();
+    String host = ctx.host();
+    ArrayNode servers = document.putArray("servers");
+    servers.addObject().put("url", ctx.scheme() + "://" + (host == null || host.isBlank() ? "localhost" : host));
+    ctx.json(document);
   }
 
   private void ready(Context ctx) {

@@ -6,7 +6,9 @@ import dev.encore.store.StoreConfig;
 import dev.encore.synth.SynthConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Every setting of the server; the README's "Service" table lists them with their defaults.
@@ -28,13 +30,17 @@ import java.util.Objects;
  * @param demo when not null and the database has no plays, import this synthetic catalogue first
  * @param maxBatch the most items one batch request (plays, tracks, users) may carry (413 above it)
  * @param trainingLimits the largest training a request may ask for, and how long a run may take
+ * @param corsOrigins the web origins ({@code https://app.example.com}, or {@code *} for any) whose
+ *     pages may call the API from a browser; empty, the default, allows none but the server's own
  */
-public record ServerConfig(int port, String host, Path dataDirectory, StoreConfig store, String apiKey, ReadAccess reads,
+public record ServerConfig(int port, String host, Path dataDirectory, StoreConfig store, String apiKey,
+    ReadAccess reads,
     long maxBodyBytes, Duration retrainEvery, TrainingPlan training, PromotionPolicy promotion, int keepModels,
-    SynthConfig demo, int maxBatch, TrainingLimits trainingLimits) {
+    SynthConfig demo, int maxBatch, TrainingLimits trainingLimits, List<String> corsOrigins) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_HOST = "127.0.0.1";
+  private static final Pattern ORIGIN = Pattern.compile("https?://[^/:?#\\s]+(:\\d{1,5})?");
   public static final long DEFAULT_MAX_BODY_BYTES = 4L << 20;
   public static final int DEFAULT_KEEP_MODELS = 5;
   public static final int DEFAULT_MAX_BATCH = 10_000;
@@ -55,6 +61,12 @@ public record ServerConfig(int port, String host, Path dataDirectory, StoreConfi
     require(keepModels >= 1, "keepModels", keepModels, "must be at least 1");
     require(maxBatch >= 1, "maxBatch", maxBatch, "must be at least 1");
     Objects.requireNonNull(trainingLimits, "trainingLimits");
+    corsOrigins = List.copyOf(corsOrigins);
+    for (String origin : corsOrigins) {
+      require(origin.equals("*") || ORIGIN.matcher(origin).matches(), "corsOrigins", origin,
+          "must be * or an origin such as https://app.example.com or http://localhost:3000 (scheme, host,"
+              + " optional port)");
+    }
   }
 
   private static void require(boolean holds, String setting, Object value, String rule) {
@@ -64,54 +76,55 @@ public record ServerConfig(int port, String host, Path dataDirectory, StoreConfi
   }
 
   /**
-   * Port 8080 on 127.0.0.1 with open reads, SQLite in {@code dataDirectory}, a saved key, 4 MiB bodies, no schedule, settings
+   * Port 8080 on 127.0.0.1 with open reads, no CORS, SQLite in {@code dataDirectory}, a saved key,
+   * 4 MiB bodies, no schedule, settings
    * chosen automatically (with the loss), precision@10 within 2% to promote, five model files kept.
    */
   public static ServerConfig defaults(Path dataDirectory) {
     return new ServerConfig(DEFAULT_PORT, DEFAULT_HOST, dataDirectory, StoreConfig.sqlite(dataDirectory), null,
         ReadAccess.AUTOMATIC,
         DEFAULT_MAX_BODY_BYTES, Duration.ZERO, TrainingPlan.defaults(), PromotionPolicy.defaults(),
-        DEFAULT_KEEP_MODELS, null, DEFAULT_MAX_BATCH, TrainingLimits.defaults());
+        DEFAULT_KEEP_MODELS, null, DEFAULT_MAX_BATCH, TrainingLimits.defaults(), List.of());
   }
 
   public ServerConfig withPort(int value) {
     return new ServerConfig(value, host, dataDirectory, store, apiKey, reads, maxBodyBytes, retrainEvery, training,
-        promotion, keepModels, demo, maxBatch, trainingLimits);
+        promotion, keepModels, demo, maxBatch, trainingLimits, corsOrigins);
   }
 
   public ServerConfig withHost(String value) {
     return new ServerConfig(port, value, dataDirectory, store, apiKey, reads, maxBodyBytes, retrainEvery, training,
-        promotion, keepModels, demo, maxBatch, trainingLimits);
+        promotion, keepModels, demo, maxBatch, trainingLimits, corsOrigins);
   }
 
   public ServerConfig withStore(StoreConfig value) {
     return new ServerConfig(port, host, dataDirectory, value, apiKey, reads, maxBodyBytes, retrainEvery, training,
-        promotion, keepModels, demo, maxBatch, trainingLimits);
+        promotion, keepModels, demo, maxBatch, trainingLimits, corsOrigins);
   }
 
   public ServerConfig withApiKey(String value) {
     return new ServerConfig(port, host, dataDirectory, store, value, reads, maxBodyBytes, retrainEvery, training,
-        promotion, keepModels, demo, maxBatch, trainingLimits);
+        promotion, keepModels, demo, maxBatch, trainingLimits, corsOrigins);
   }
 
   public ServerConfig withReads(ReadAccess value) {
     return new ServerConfig(port, host, dataDirectory, store, apiKey, value, maxBodyBytes, retrainEvery, training,
-        promotion, keepModels, demo, maxBatch, trainingLimits);
+        promotion, keepModels, demo, maxBatch, trainingLimits, corsOrigins);
   }
 
   public ServerConfig withMaxBodyBytes(long value) {
     return new ServerConfig(port, host, dataDirectory, store, apiKey, reads, value, retrainEvery, training,
-        promotion, keepModels, demo, maxBatch, trainingLimits);
+        promotion, keepModels, demo, maxBatch, trainingLimits, corsOrigins);
   }
 
   public ServerConfig withRetrainEvery(Duration value) {
     return new ServerConfig(port, host, dataDirectory, store, apiKey, reads, maxBodyBytes, value, training,
-        promotion, keepModels, demo, maxBatch, trainingLimits);
+        promotion, keepModels, demo, maxBatch, trainingLimits, corsOrigins);
   }
 
   public ServerConfig withTraining(TrainingPlan value) {
     return new ServerConfig(port, host, dataDirectory, store, apiKey, reads, maxBodyBytes, retrainEvery, value,
-        promotion, keepModels, demo, maxBatch, trainingLimits);
+        promotion, keepModels, demo, maxBatch, trainingLimits, corsOrigins);
   }
 
   /** Trains with exactly {@code value}: no automatic choice, summed play counts. */
@@ -121,27 +134,32 @@ public record ServerConfig(int port, String host, Path dataDirectory, StoreConfi
 
   public ServerConfig withPromotion(PromotionPolicy value) {
     return new ServerConfig(port, host, dataDirectory, store, apiKey, reads, maxBodyBytes, retrainEvery, training,
-        value, keepModels, demo, maxBatch, trainingLimits);
+        value, keepModels, demo, maxBatch, trainingLimits, corsOrigins);
   }
 
   public ServerConfig withKeepModels(int value) {
     return new ServerConfig(port, host, dataDirectory, store, apiKey, reads, maxBodyBytes, retrainEvery, training,
-        promotion, value, demo, maxBatch, trainingLimits);
+        promotion, value, demo, maxBatch, trainingLimits, corsOrigins);
   }
 
   public ServerConfig withMaxBatch(int value) {
     return new ServerConfig(port, host, dataDirectory, store, apiKey, reads, maxBodyBytes, retrainEvery, training,
-        promotion, keepModels, demo, value, trainingLimits);
+        promotion, keepModels, demo, value, trainingLimits, corsOrigins);
   }
 
   public ServerConfig withTrainingLimits(TrainingLimits value) {
     return new ServerConfig(port, host, dataDirectory, store, apiKey, reads, maxBodyBytes, retrainEvery, training,
-        promotion, keepModels, demo, maxBatch, value);
+        promotion, keepModels, demo, maxBatch, value, corsOrigins);
+  }
+
+  public ServerConfig withCorsOrigins(List<String> value) {
+    return new ServerConfig(port, host, dataDirectory, store, apiKey, reads, maxBodyBytes, retrainEvery, training,
+        promotion, keepModels, demo, maxBatch, trainingLimits, value);
   }
 
   public ServerConfig withDemo(SynthConfig value) {
     return new ServerConfig(port, host, dataDirectory, store, apiKey, reads, maxBodyBytes, retrainEvery, training,
-        promotion, keepModels, value, maxBatch, trainingLimits);
+        promotion, keepModels, value, maxBatch, trainingLimits, corsOrigins);
   }
 
   @Override
@@ -149,6 +167,7 @@ public record ServerConfig(int port, String host, Path dataDirectory, StoreConfi
     return "ServerConfig[" + host + ":" + port + ", data " + dataDirectory + ", " + store + ", key "
         + (apiKey == null ? "saved in the data directory" : "given") + ", reads " + reads
         + ", body limit " + maxBodyBytes + ", retrain every " + retrainEvery + ", " + training + ", " + promotion
-        + ", keep " + keepModels + " model files, batches up to " + maxBatch + ", " + trainingLimits + "]";
+        + ", keep " + keepModels + " model files, batches up to " + maxBatch + ", " + trainingLimits
+        + (corsOrigins.isEmpty() ? "" : ", CORS for " + corsOrigins) + "]";
   }
 }

@@ -17,12 +17,16 @@ import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -86,6 +90,41 @@ class ExposureTest {
       assertThat(service.anonymous.post("/v1/users", "{\"id\": \"u\"}").status()).as("writes stay keyed")
           .isEqualTo(401);
     }
+  }
+
+  @Test
+  void browsersOnAllowedOriginsMayCallTheApiAndNoOthers() throws Exception {
+    String allowed = "https://app.example.com";
+    try (TestService service = TestService.start(config().withCorsOrigins(List.of(allowed)))) {
+      HttpResponse<String> preflight = send(service, HttpRequest.newBuilder(service.server.baseUri().resolve("/v1/plays"))
+          .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", allowed)
+          .header("Access-Control-Request-Method", "POST")
+          .header("Access-Control-Request-Headers", "x-api-key,content-type"));
+      assertThat(preflight.statusCode()).isBetween(200, 204);
+      assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue(allowed);
+      assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse("").toLowerCase(Locale.ROOT))
+          .contains("x-api-key");
+
+      HttpResponse<String> read = send(service, HttpRequest.newBuilder(service.server.baseUri().resolve("/v1/users"))
+          .header("Origin", allowed));
+      assertThat(read.statusCode()).isEqualTo(200);
+      assertThat(read.headers().firstValue("Access-Control-Allow-Origin")).hasValue(allowed);
+
+      HttpResponse<String> foreign = send(service, HttpRequest.newBuilder(service.server.baseUri().resolve("/v1/users"))
+          .header("Origin", "https://elsewhere.example"));
+      assertThat(foreign.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+    try (TestService service = TestService.start(config())) {
+      HttpResponse<String> byDefault = send(service, HttpRequest.newBuilder(service.server.baseUri().resolve("/v1/users"))
+          .header("Origin", allowed));
+      assertThat(byDefault.headers().firstValue("Access-Control-Allow-Origin")).as("no CORS unless asked").isEmpty();
+    }
+    assertThatThrownBy(() -> config().withCorsOrigins(List.of("app.example.com/path")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("corsOrigins = app.example.com/path");
+  }
+
+  private static HttpResponse<String> send(TestService service, HttpRequest.Builder request) throws Exception {
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
