@@ -1,6 +1,8 @@
 package dev.encore.data;
 
 import java.io.Serializable;
+import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * A compressed sparse row matrix of float values: row r's entries are
@@ -28,6 +30,51 @@ public final class Csr implements Serializable {
     this.indptr = indptr;
     this.indices = indices;
     this.values = values;
+  }
+
+  /** This matrix without row {@code row}: the rows after it move up by one. */
+  public Csr withoutRow(int row) {
+    Objects.checkIndex(row, rows);
+    int start = indptr[row];
+    int removed = indptr[row + 1] - start;
+    int[] newIndptr = new int[rows];
+    for (int r = 0; r < rows; r++) {
+      newIndptr[r] = r <= row ? indptr[r] : indptr[r + 1] - removed;
+    }
+    return new Csr(rows - 1, columns, newIndptr, cut(indices, start, removed), cut(values, start, removed));
+  }
+
+  /** This matrix without column {@code column}: the columns after it move left by one. */
+  public Csr withoutColumn(int column) {
+    Objects.checkIndex(column, columns);
+    int[] newIndptr = new int[rows + 1];
+    int[] newIndices = new int[indices.length];
+    float[] newValues = new float[values.length];
+    int kept = 0;
+    for (int r = 0; r < rows; r++) {
+      for (int p = indptr[r]; p < indptr[r + 1]; p++) {
+        if (indices[p] != column) {
+          newIndices[kept] = indices[p] > column ? indices[p] - 1 : indices[p];
+          newValues[kept++] = values[p];
+        }
+      }
+      newIndptr[r + 1] = kept;
+    }
+    return new Csr(rows, columns - 1, newIndptr, Arrays.copyOf(newIndices, kept), Arrays.copyOf(newValues, kept));
+  }
+
+  private static int[] cut(int[] array, int start, int length) {
+    int[] out = new int[array.length - length];
+    System.arraycopy(array, 0, out, 0, start);
+    System.arraycopy(array, start + length, out, start, array.length - start - length);
+    return out;
+  }
+
+  private static float[] cut(float[] array, int start, int length) {
+    float[] out = new float[array.length - length];
+    System.arraycopy(array, 0, out, 0, start);
+    System.arraycopy(array, start + length, out, start, array.length - start - length);
+    return out;
   }
 
   public int rows() {

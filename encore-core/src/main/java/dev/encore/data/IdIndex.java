@@ -36,6 +36,14 @@ public final class IdIndex {
   }
 
   /** What the IDs name ("user", "item"), used in error messages. */
+  /** This index without {@code id} (which it must hold): the IDs after it one index lower. */
+  public IdIndex without(String id) {
+    int index = indexOf(id);
+    List<String> rest = new ArrayList<>(ids());
+    rest.remove(index);
+    return of(kind(), rest);
+  }
+
   public String kind() {
     return kind;
   }

@@ -1,6 +1,7 @@
 package dev.encore.data;
 
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * Who played what: the user x item play matrix with its item x user transpose and the two ID
@@ -39,6 +40,32 @@ public final class Interactions {
   public static Interactions of(IdIndex users, IdIndex items, Csr userItems, long[] timestamps) {
     return new Interactions(Objects.requireNonNull(users), Objects.requireNonNull(items),
         Objects.requireNonNull(userItems), timestamps);
+  }
+
+  /** These interactions without {@code userId}: their row gone, the listeners after them one index lower. */
+  public Interactions withoutUser(String userId) {
+    int user = users.indexOf(userId);
+    long[] keptTimes = null;
+    if (timestamps != null) {
+      int start = userItems.rowStart(user);
+      int removed = userItems.rowLength(user);
+      keptTimes = new long[timestamps.length - removed];
+      System.arraycopy(timestamps, 0, keptTimes, 0, start);
+      System.arraycopy(timestamps, start + removed, keptTimes, start, timestamps.length - start - removed);
+    }
+    return new Interactions(users.without(userId), items, userItems.withoutRow(user), keptTimes);
+  }
+
+  /** These interactions without {@code itemId}: its column gone, the items after it one index lower. */
+  public Interactions withoutItem(String itemId) {
+    int item = items.indexOf(itemId);
+    long[] keptTimes = null;
+    if (timestamps != null) {
+      int[] columns = userItems.indices();
+      keptTimes = IntStream.range(0, columns.length).filter(p -> columns[p] != item).mapToLong(p -> timestamps[p])
+          .toArray();
+    }
+    return new Interactions(users, items.without(itemId), userItems.withoutColumn(item), keptTimes);
   }
 
   public IdIndex users() {

@@ -117,6 +117,30 @@ public final class FactorModel implements Recommender {
     return new FactorModel(users, extended, factors, userFactors, allFactors, widened, settings);
   }
 
+  /**
+   * This model without {@code userId}: their factor row and plays gone (a privacy delete), the
+   * users after them one index lower; items and settings shared.
+   */
+  public FactorModel withoutUser(String userId) {
+    int user = users.indexOf(userId);
+    return new FactorModel(users.without(userId), items, factors, withoutRow(userFactors, user), itemFactors,
+        played.withoutRow(user), settings);
+  }
+
+  /** This model without {@code itemId}: its factor row and plays gone, the items after it one index lower. */
+  public FactorModel withoutItem(String itemId) {
+    int item = items.indexOf(itemId);
+    return new FactorModel(users, items.without(itemId), factors, userFactors, withoutRow(itemFactors, item),
+        played.withoutColumn(item), settings);
+  }
+
+  private float[] withoutRow(float[] rowMajor, int row) {
+    float[] rest = new float[rowMajor.length - factors];
+    System.arraycopy(rowMajor, 0, rest, 0, row * factors);
+    System.arraycopy(rowMajor, (row + 1) * factors, rest, row * factors, rest.length - row * factors);
+    return rest;
+  }
+
   /** A copy of one user's factor row. */
   public float[] userVector(int user) {
     return Arrays.copyOfRange(userFactors, user * factors, (user + 1) * factors);

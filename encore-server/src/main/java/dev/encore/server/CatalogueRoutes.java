@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -41,9 +42,11 @@ final class CatalogueRoutes {
     app.post("/v1/tracks", this::addTracks, Access.WRITE);
     app.get("/v1/tracks", this::listTracks, Access.READ);
     app.get("/v1/tracks/{id}", this::getTrack, Access.READ);
+    app.delete("/v1/tracks/{id}", this::deleteTrack, Access.WRITE);
     app.post("/v1/users", this::addUsers, Access.WRITE);
     app.get("/v1/users", this::listUsers, Access.READ);
     app.get("/v1/users/{id}", this::getUser, Access.READ);
+    app.delete("/v1/users/{id}", this::deleteUser, Access.WRITE);
     app.get("/v1/users/{id}/plays", this::userPlays, Access.READ);
   }
 
@@ -103,6 +106,28 @@ final class CatalogueRoutes {
     ctx.json(new ListenerPage(store.listeners().count(), offset, limit, store.listeners().list(offset, limit)));
   }
 
+  /**
+   * Forgets a listener: their plays and row in the store, then their row in the serving model and
+   * their folded vector, so no answer from now on holds them; the next model is trained without them.
+   */
+  private void deleteUser(Context ctx) {
+    String userId = ctx.pathParam("id");
+    Optional<Long> plays = store.listeners().delete(userId);
+    if (plays.isEmpty() && !live.view().knowsListener(userId)) {
+      throw ApiException.unknownListener(userId);
+    }
+    live.forgetListener(userId);
+    ctx.json(new Deleted("listener", userId, plays.orElse(0L), live.snapshot().modelVersion()));
+  }
+
+  /** Removes a track: its plays, features and row in the store, then from every answer the serving model gives. */
+  private void deleteTrack(Context ctx) {
+    String trackId = ctx.pathParam("id");
+    long plays = store.tracks().delete(trackId).orElseThrow(() -> ApiException.unknownTrack(trackId));
+    live.forgetTrack(trackId);
+    ctx.json(new Deleted("track", trackId, plays, live.snapshot().modelVersion()));
+  }
+
   private void getUser(Context ctx) {
     String userId = ctx.pathParam("id");
     Listener listener = store.listeners().find(userId).orElseThrow(() -> ApiException.unknownListener(userId));
@@ -123,6 +148,9 @@ final class CatalogueRoutes {
   }
 
   /** Per listener of a posted batch: whether they now have folded-in factors, and from how many tracks. */
+  /** What a delete removed: the listener or track and how many plays went with it. */
+  record Deleted(String kind, String id, long playsDeleted, long modelVersion) {}
+
   record FoldedInfo(String userId, boolean foldedIn, int tracksInModel, int tracksNotInModel) {}
 
   record PlaysStored(int received, int stored, int duplicates, int unknownToModel, long modelVersion,

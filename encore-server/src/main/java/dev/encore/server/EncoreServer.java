@@ -85,7 +85,8 @@ public final class EncoreServer implements AutoCloseable {
     String apiKey = ApiKeyGuard.resolveKey(config.apiKey(), config.dataDirectory());
     ServingSnapshot initial = ModelLifecycle.servedAtStart(store)
         .orElseGet(() -> popularityFromStore(store, config.training(), clock));
-    LiveModel live = new LiveModel(initial, userId -> store.plays().forUser(userId, FOLD_IN_HISTORY), clock);
+    LiveModel live = new LiveModel(initial, userId -> store.plays().forUser(userId, FOLD_IN_HISTORY),
+        () -> store.tracks().features(), clock);
     ModelRetention retention = new ModelRetention(store, config.keepModels());
     retention.apply();
     ModelLifecycle lifecycle = new ModelLifecycle(store, live, retention);

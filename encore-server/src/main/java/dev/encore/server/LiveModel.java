@@ -1,9 +1,11 @@
 package dev.encore.server;
 
+import dev.encore.content.FeatureTable;
 import dev.encore.data.IdIndex;
 import dev.encore.model.FactorModel;
 import dev.encore.store.PlayEvent;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * The model the server answers from, kept fresh without stopping: a {@link ServingView} in an
@@ -32,10 +36,19 @@ public final class LiveModel {
   private final ListenerHistory history;
   private final Clock clock;
   private final Object[] foldLocks = new Object[LOCK_STRIPES];
+  /**
+   * Listeners and tracks deleted, and when: a snapshot whose plays were read before a deletion
+   * (a training that was running) still holds them, so they are taken out of it before it serves.
+   */
+  private final Map<String, Instant> listenersDeleted = new ConcurrentHashMap<>();
+  private final Map<String, Instant> tracksDeleted = new ConcurrentHashMap<>();
+  private final Supplier<FeatureTable> catalogue;
 
-  LiveModel(ServingSnapshot initial, ListenerHistory history, Clock clock) {
+  /** {@code catalogue}: the store's track catalogue as it is now, read when a track is deleted. */
+  LiveModel(ServingSnapshot initial, ListenerHistory history, Supplier<FeatureTable> catalogue, Clock clock) {
     this.current = new AtomicReference<>(new ServingView(Objects.requireNonNull(initial)));
     this.history = Objects.requireNonNull(history);
+    this.catalogue = Objects.requireNonNull(catalogue);
     this.clock = Objects.requireNonNull(clock);
     for (int i = 0; i < LOCK_STRIPES; i++) {
       foldLocks[i] = new Object();
@@ -55,13 +68,65 @@ public final class LiveModel {
    * Serves {@code next} from now on. Listeners folded in at or after the time {@code next}'s plays
    * were read may have plays it lacks, so they are folded in again against it.
    */
-  public void install(ServingSnapshot next) {
-    ServingView previous = current.getAndSet(new ServingView(next));
+  public synchronized void install(ServingSnapshot next) {
+    ServingSnapshot cleaned = withoutDeletedSince(next);
+    ServingView previous = current.getAndSet(new ServingView(cleaned));
     for (FoldedListener listener : previous.foldedListeners()) {
-      if (!listener.foldedAt().isBefore(next.dataReadAt())) {
+      if (!listener.foldedAt().isBefore(cleaned.dataReadAt()) && !listenersDeleted.containsKey(listener.userId())) {
         foldIn(listener.userId());
       }
     }
+  }
+
+  /**
+   * Takes a deleted listener out of the serving model at once: their row of the model, their
+   * folded vector, their share of popularity and taste profiles. Call it after their plays are
+   * deleted from the store.
+   */
+  public synchronized void forgetListener(String userId) {
+    listenersDeleted.put(userId, clock.instant());
+    synchronized (foldLocks[Math.floorMod(userId.hashCode(), LOCK_STRIPES)]) {
+      ServingView previous = current.get();
+      ServingView next = new ServingView(previous.snapshot().withoutListener(userId));
+      // Listener removal leaves every track index as it was, so the others' fold-ins stay valid.
+      previous.foldedListeners().stream().filter(listener -> !listener.userId().equals(userId))
+          .forEach(next::putFolded);
+      current.set(next);
+    }
+  }
+
+  /**
+   * Takes a deleted track out of every answer at once: the model, the plays, popularity, the
+   * catalogue's content; the folded listeners are folded in again over the new track indices.
+   * Call it after the track is deleted from the store.
+   */
+  public synchronized void forgetTrack(String trackId) {
+    tracksDeleted.put(trackId, clock.instant());
+    ServingView previous = current.getAndSet(new ServingView(current.get().snapshot().withoutTrack(trackId,
+        catalogue.get())));
+    for (FoldedListener listener : previous.foldedListeners()) {
+      foldIn(listener.userId());
+    }
+  }
+
+  /** {@code next} without what was deleted after its plays were read; the older deletions are forgotten. */
+  private ServingSnapshot withoutDeletedSince(ServingSnapshot next) {
+    ServingSnapshot cleaned = next;
+    for (Map.Entry<String, Instant> deleted : List.copyOf(listenersDeleted.entrySet())) {
+      if (deleted.getValue().isBefore(next.dataReadAt())) {
+        listenersDeleted.remove(deleted.getKey(), deleted.getValue());
+      } else {
+        cleaned = cleaned.withoutListener(deleted.getKey());
+      }
+    }
+    for (Map.Entry<String, Instant> deleted : List.copyOf(tracksDeleted.entrySet())) {
+      if (deleted.getValue().isBefore(next.dataReadAt())) {
+        tracksDeleted.remove(deleted.getKey(), deleted.getValue());
+      } else if (cleaned.tracks().contains(deleted.getKey())) {
+        cleaned = cleaned.withoutTrack(deleted.getKey(), catalogue.get());
+      }
+    }
+    return cleaned;
   }
 
   /**

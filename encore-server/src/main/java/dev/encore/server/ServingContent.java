@@ -29,10 +29,14 @@ public final class ServingContent {
   private final ContentRecommender recommender;
   private final HybridRecommender hybrid;
   private final HybridSimilarity hybridSimilarity;
+  private final Confidence confidence;
+  private final Blend blend;
 
   private ServingContent(CatalogueFeatures features, ItemFeatures itemFeatures, ContentRecommender recommender,
-      HybridRecommender hybrid, HybridSimilarity hybridSimilarity) {
+      HybridRecommender hybrid, HybridSimilarity hybridSimilarity, Confidence confidence, Blend blend) {
     this.features = features;
+    this.confidence = confidence;
+    this.blend = blend;
     this.itemFeatures = itemFeatures;
     this.tagged = features.hasTags();
     this.recommender = recommender;
@@ -51,16 +55,29 @@ public final class ServingContent {
       FactorModel model, Confidence confidence, Blend blend) {
     ItemFeatures itemFeatures = ItemFeatures.align(plays.items(), features.scaled());
     if (!features.hasFeatures()) {
-      return new ServingContent(features, itemFeatures, null, null, null);
+      return new ServingContent(features, itemFeatures, null, null, null, confidence, blend);
     }
     ContentRecommender recommender = new ContentRecommender(plays, itemFeatures, confidence);
     if (model == null) {
-      return new ServingContent(features, itemFeatures, recommender, null, null);
+      return new ServingContent(features, itemFeatures, recommender, null, null, confidence, blend);
     }
     HybridRecommender hybrid = new HybridSources(model, recommender, popularity).blend(blend);
     HybridSimilarity similarity = new HybridSimilarity(model, features.similarity(), popularity,
         HybridSimilarity.DEFAULT);
-    return new ServingContent(features, itemFeatures, recommender, hybrid, similarity);
+    return new ServingContent(features, itemFeatures, recommender, hybrid, similarity, confidence, blend);
+  }
+
+  /** The catalogue it was built from, and how plays weigh and the hybrid blends: to build it again over other plays. */
+  CatalogueFeatures features() {
+    return features;
+  }
+
+  Confidence confidence() {
+    return confidence;
+  }
+
+  Blend blend() {
+    return blend;
   }
 
   boolean hasFeatures() {

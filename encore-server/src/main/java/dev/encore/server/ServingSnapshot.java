@@ -77,6 +77,38 @@ public record ServingSnapshot(long modelVersion, FactorModel model, Interactions
   }
 
   /**
+   * This snapshot without the listener (a privacy delete): their row of the model and of the
+   * plays gone, popularity and taste profiles built again without their plays. Itself when it
+   * does not hold them.
+   */
+  ServingSnapshot withoutListener(String userId) {
+    if (!listeners().contains(userId)) {
+      return this;
+    }
+    FactorModel smaller = model == null ? null : model.withoutUser(userId);
+    return rebuilt(smaller, plays.withoutUser(userId), content.features());
+  }
+
+  /**
+   * This snapshot without the track: its row of the model, its plays and (from {@code catalogue},
+   * the store's catalogue without it) its features gone.
+   */
+  ServingSnapshot withoutTrack(String trackId, FeatureTable catalogue) {
+    if (!tracks().contains(trackId)) {
+      return rebuilt(model, plays, CatalogueFeatures.of(catalogue));
+    }
+    FactorModel smaller = model == null ? null : model.withoutItem(trackId);
+    return rebuilt(smaller, plays.withoutItem(trackId), CatalogueFeatures.of(catalogue));
+  }
+
+  private ServingSnapshot rebuilt(FactorModel smaller, Interactions remaining, CatalogueFeatures features) {
+    if (smaller != null) {
+      warmUp(smaller);
+    }
+    return build(modelVersion, smaller, remaining, dataReadAt, features, content.confidence(), content.blend());
+  }
+
+  /**
    * Builds the model's lazily made scoring panels now, before the snapshot is served, so the first
    * requests after a swap do not pay for them (or build them several times at once).
    */

@@ -36,7 +36,31 @@ class LiveModelTest {
   }
 
   private LiveModel live(Clock clock) {
-    return new LiveModel(ServingSnapshot.ofModel(1, MODEL, CatalogueFeatures.NO_TRACKS, Blend.DEFAULT, T0), userId -> stored.getOrDefault(userId, List.of()), clock);
+    return new LiveModel(ServingSnapshot.ofModel(1, MODEL, CatalogueFeatures.NO_TRACKS, Blend.DEFAULT, T0),
+        userId -> stored.getOrDefault(userId, List.of()), () -> CatalogueFeatures.NO_TRACKS, clock);
+  }
+
+  @Test
+  void aModelWhosePlaysWereReadBeforeADeleteIsCleanedBeforeItServesAndALaterOneIsNot() {
+    String gone = MODEL.users().idOf(2);
+    String goneTrack = MODEL.items().idOf(3);
+    LiveModel live = live(Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC));
+    live.forgetListener(gone);
+    live.forgetTrack(goneTrack);
+    assertThat(live.snapshot().listeners().contains(gone)).isFalse();
+    assertThat(live.snapshot().tracks().contains(goneTrack)).isFalse();
+
+    // A training that read the plays before the deletes would bring them back.
+    live.install(ServingSnapshot.ofModel(2, MODEL, CatalogueFeatures.NO_TRACKS, Blend.DEFAULT, T0.plusSeconds(30)));
+    assertThat(live.snapshot().modelVersion()).isEqualTo(2);
+    assertThat(live.snapshot().listeners().contains(gone)).isFalse();
+    assertThat(live.snapshot().tracks().contains(goneTrack)).isFalse();
+    assertThat(live.snapshot().model().users().size()).isEqualTo(MODEL.users().size() - 1);
+
+    // One read after them is served as it is (the same IDs here would be new plays, stored since).
+    live.install(ServingSnapshot.ofModel(3, MODEL, CatalogueFeatures.NO_TRACKS, Blend.DEFAULT, T0.plusSeconds(90)));
+    assertThat(live.snapshot().listeners().contains(gone)).isTrue();
+    assertThat(live.snapshot().tracks().contains(goneTrack)).isTrue();
   }
 
   @Test

@@ -45,8 +45,8 @@ class TrainingJobsTest {
   }
 
   private static LiveModel liveModel() {
-    return new LiveModel(ServingSnapshot.ofModel(1, FIRST, CatalogueFeatures.NO_TRACKS, Blend.DEFAULT, Instant.now()), userId -> List.<PlayEvent>of(),
-        Clock.systemUTC());
+    return new LiveModel(ServingSnapshot.ofModel(1, FIRST, CatalogueFeatures.NO_TRACKS, Blend.DEFAULT, Instant.now()),
+        userId -> List.<PlayEvent>of(), () -> CatalogueFeatures.NO_TRACKS, Clock.systemUTC());
   }
 
   /** Serves what was promoted, as {@link ModelLifecycle} does without the table. */

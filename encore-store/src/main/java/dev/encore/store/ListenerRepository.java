@@ -29,6 +29,18 @@ public final class ListenerRepository {
     return store.withHandle(handle -> handle.execute(INSERT_IF_ABSENT, id, EpochMicros.of(clock.instant())) == 1);
   }
 
+  /**
+   * Forgets the listener: their plays and their row, in one transaction. Empty when the store
+   * never heard of them; else how many plays went.
+   */
+  public Optional<Long> delete(String id) {
+    return store.inTransaction(handle -> {
+      long plays = handle.execute("DELETE FROM play_events WHERE listener_id = ?", id);
+      int rows = handle.execute("DELETE FROM listeners WHERE id = ?", id);
+      return rows == 0 && plays == 0 ? Optional.<Long>empty() : Optional.of(plays);
+    });
+  }
+
   public Optional<Listener> find(String id) {
     return store.withHandle(handle -> handle.createQuery("SELECT id, created_at FROM listeners WHERE id = ?")
         .bind(0, id)

@@ -167,6 +167,20 @@ public final class TrackRepository {
     return ids.stream().filter(id -> !known.contains(id)).toList();
   }
 
+  /**
+   * Removes the track: its plays, features, tags and row, in one transaction. Empty when the
+   * store never had it; else how many plays went.
+   */
+  public Optional<Long> delete(String id) {
+    return store.inTransaction(handle -> {
+      long plays = handle.execute("DELETE FROM play_events WHERE track_id = ?", id);
+      handle.execute("DELETE FROM track_features WHERE track_id = ?", id);
+      handle.execute("DELETE FROM track_tags WHERE track_id = ?", id);
+      int rows = handle.execute("DELETE FROM tracks WHERE id = ?", id);
+      return rows == 0 && plays == 0 ? Optional.<Long>empty() : Optional.of(plays);
+    });
+  }
+
   public Optional<Track> find(String id) {
     return store.withHandle(handle -> {
       List<Track> found = load(handle, handle.createQuery("SELECT id, title, artist FROM tracks WHERE id = ?")
