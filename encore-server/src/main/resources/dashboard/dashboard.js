@@ -211,8 +211,14 @@
     holder.textContent = 'Explaining ' + trackId + '...';
     api('/v1/users/' + encodeURIComponent(userId) + '/recommendations/' + encodeURIComponent(trackId) + '/explanation?n=5')
       .then(why => {
+        // Every part is shown with its sign, and the unlisted tracks' total too, so the parts add up to the score.
+        const parts = why.contributions.map(c => c.trackId + ' ' + (c.share >= 0 ? '+' : '') + Math.round(c.share * 100) + '%');
+        const unlisted = why.playedCount - why.contributions.length;
+        if (unlisted > 0 && why.score !== 0) {
+          parts.push('the other ' + unlisted + ' ' + (why.restOfScore >= 0 ? '+' : '') + Math.round(why.restOfScore / why.score * 100) + '%');
+        }
         holder.textContent = 'Why ' + trackId + ' (score ' + fixed(why.score, 4) + ', from ' + why.playedCount
-          + ' played tracks): ' + why.contributions.map(c => c.trackId + ' ' + Math.round(c.share * 100) + '%').join(', ');
+          + ' played tracks): ' + parts.join(', ') + (why.note ? '. Note: ' + why.note : '');
       })
       .catch(error => holder.textContent = error.message);
   }

@@ -53,6 +53,14 @@ final class ExplainCommand implements Callable<Integer> {
     for (Explanation.Contribution part : explanation.contributions()) {
       out.printf(Locale.ROOT, "    %-24s %+9.4f  (%5.1f%%)%n", part.itemId(), part.contribution(), 100 * part.share());
     }
+    int unlisted = explanation.playedCount() - explanation.contributions().size();
+    if (unlisted > 0) {
+      out.printf(Locale.ROOT, "    %-24s %+9.4f  (%5.1f%%)%n", "the other " + unlisted, explanation.restOfScore(),
+          explanation.score() != 0 ? 100 * explanation.restOfScore() / explanation.score() : 0.0);
+    }
+    if (explanation.note() != null) {
+      out.println("    note: " + explanation.note());
+    }
     out.flush();
   }
 }

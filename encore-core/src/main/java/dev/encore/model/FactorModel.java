@@ -499,15 +499,17 @@ public final class FactorModel implements Recommender {
     for (int p = 0; p < count; p++) {
       order[p] = p;
     }
-    Arrays.sort(order, (a, b) -> Double.compare(parts[b], parts[a]));
+    Arrays.sort(order, (a, b) -> Double.compare(Math.abs(parts[b]), Math.abs(parts[a])));
     List<Explanation.Contribution> contributions = new ArrayList<>();
+    double listed = 0;
     for (int rank = 0; rank < Math.min(top, count); rank++) {
       int p = order[rank];
       double share = total != 0 ? parts[p] / total : 0;
       contributions.add(new Explanation.Contribution(items.idOf(row.items[p]), parts[p], share));
+      listed += parts[p];
     }
     return new Explanation(userId, items.idOf(item), total, modelScore, count,
-        Collections.unmodifiableList(contributions));
+        Collections.unmodifiableList(contributions), total - listed, Explanation.noteFor(total, modelScore));
   }
 
   private NormalEquations normalEquations(PlayRow row) {

@@ -145,13 +145,29 @@ class FactorModelTest {
   }
 
   @Test
-  void explanationListsTheLargestContributionsFirst() {
-    Explanation explanation = MODEL.explain("u1", "i2", 3);
-    assertThat(explanation.contributions()).hasSizeLessThanOrEqualTo(3);
-    for (int i = 1; i < explanation.contributions().size(); i++) {
-      assertThat(explanation.contributions().get(i).contribution())
-          .isLessThanOrEqualTo(explanation.contributions().get(i - 1).contribution());
+  void explanationListsTheLargestContributionsFirstAndTheRestSumsToTheScore() {
+    for (int user = 0; user < DATA.users().size(); user++) {
+      Explanation explanation = MODEL.explain(DATA.users().idOf(user), "i2", 3);
+      assertThat(explanation.contributions()).hasSizeLessThanOrEqualTo(3);
+      for (int i = 1; i < explanation.contributions().size(); i++) {
+        assertThat(Math.abs(explanation.contributions().get(i).contribution()))
+            .isLessThanOrEqualTo(Math.abs(explanation.contributions().get(i - 1).contribution()));
+      }
+      double listed = explanation.contributions().stream().mapToDouble(Explanation.Contribution::contribution).sum();
+      Explanation whole = MODEL.explain(DATA.users().idOf(user), "i2", Integer.MAX_VALUE);
+      double unlisted = whole.contributions().stream().skip(explanation.contributions().size())
+          .mapToDouble(Explanation.Contribution::contribution).sum();
+      assertThat(explanation.restOfScore()).isCloseTo(unlisted, within(1e-9));
+      assertThat(listed + explanation.restOfScore()).isCloseTo(explanation.score(), within(1e-9));
+      assertThat(whole.restOfScore()).isCloseTo(0, within(1e-9));
     }
+  }
+
+  @Test
+  void anExplanationSaysWhyItsScoreDiffersFromTheModelsAndOnlyThen() {
+    assertThat(Explanation.noteFor(0.5, 0.5002)).isNull();
+    assertThat(Explanation.noteFor(0.5, 0.62)).contains("0.5000", "0.6200", "conjugate gradient");
+    assertThat(MODEL.explain("u1", "i2", 3).note()).as("an exact model's score is the explained one").isNull();
   }
 
   @Test

@@ -82,7 +82,8 @@ final class RecommendationRoutes {
     List<Contribution> contributions = explanation.contributions().stream()
         .map(part -> new Contribution(part.itemId(), part.contribution(), part.share())).toList();
     ctx.json(new ExplanationBody(userId, trackId, view.snapshot().modelVersion(), explanation.score(),
-        explanation.modelScore(), explanation.playedCount(), contributions));
+        explanation.modelScore(), explanation.playedCount(), contributions, explanation.restOfScore(),
+        explanation.note()));
   }
 
   private void similarUsers(Context ctx) {
@@ -141,5 +142,5 @@ final class RecommendationRoutes {
   record Contribution(String trackId, double contribution, double share) {}
 
   record ExplanationBody(String userId, String trackId, long modelVersion, double score, double modelScore,
-      int playedCount, List<Contribution> contributions) {}
+      int playedCount, List<Contribution> contributions, double restOfScore, String note) {}
 }
