@@ -2,8 +2,10 @@ package dev.encore.server;
 
 import dev.encore.store.EncoreStore;
 import dev.encore.store.Listener;
+import dev.encore.store.ListenerRepository;
 import dev.encore.store.PlayEvent;
 import dev.encore.store.Track;
+import dev.encore.store.TrackRepository;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -81,6 +83,12 @@ final class CatalogueRoutes {
   private void listTracks(Context ctx) {
     int offset = QueryParameters.offset(ctx);
     int limit = QueryParameters.limit(ctx);
+    Optional<String> query = QueryParameters.search(ctx);
+    if (query.isPresent()) {
+      TrackRepository.Page found = store.tracks().search(query.get(), offset, limit);
+      ctx.json(new TrackPage(found.total(), offset, limit, found.tracks()));
+      return;
+    }
     ctx.json(new TrackPage(store.tracks().count(), offset, limit, store.tracks().list(offset, limit)));
   }
 
@@ -103,6 +111,12 @@ final class CatalogueRoutes {
   private void listUsers(Context ctx) {
     int offset = QueryParameters.offset(ctx);
     int limit = QueryParameters.limit(ctx);
+    Optional<String> query = QueryParameters.search(ctx);
+    if (query.isPresent()) {
+      ListenerRepository.Page found = store.listeners().search(query.get(), offset, limit);
+      ctx.json(new ListenerPage(found.total(), offset, limit, found.listeners()));
+      return;
+    }
     ctx.json(new ListenerPage(store.listeners().count(), offset, limit, store.listeners().list(offset, limit)));
   }
 

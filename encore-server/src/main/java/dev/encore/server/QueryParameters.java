@@ -3,6 +3,7 @@ package dev.encore.server;
 import io.javalin.http.Context;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /** Reads query parameters, refusing a bad value with a 400 that names the parameter and the rule. */
@@ -72,6 +73,23 @@ final class QueryParameters {
       }
     }
     return values;
+  }
+
+  /** The longest search a {@code q} parameter may hold. */
+  static final int MAX_SEARCH_LENGTH = 200;
+
+  /** The {@code q} parameter's search text; empty when absent; a 400 when blank or too long. */
+  static Optional<String> search(Context ctx) {
+    String query = ctx.queryParam("q");
+    if (query == null) {
+      return Optional.empty();
+    }
+    if (query.isBlank() || query.length() > MAX_SEARCH_LENGTH) {
+      throw ApiException.badRequest("invalid_parameter", "Parameter 'q' must be 1 to " + MAX_SEARCH_LENGTH
+          + " characters of text to search for, got " + (query.isBlank() ? "nothing" : query.length() + " characters")
+          + ".");
+    }
+    return Optional.of(query);
   }
 
   /** A lower-case word such as a strategy name, or {@code fallback}. */

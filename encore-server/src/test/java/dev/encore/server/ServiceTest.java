@@ -6,9 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.encore.model.RecommendOptions;
 import dev.encore.model.Recommendation;
 import dev.encore.store.PlayEvent;
+import dev.encore.store.Track;
 import dev.encore.store.testing.TestDatabase;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -187,6 +191,28 @@ class ServiceTest extends ServedDemoFixture {
     assertThat(stored.get("listeners").get(0).get("tracksNotInModel").asInt()).isEqualTo(1);
     assertThat(http.get("/v1/users/quiet/plays").json().get("plays")).hasSize(1);
     assertThat(http.get("/v1/users?limit=1000").json().get("users")).hasSizeGreaterThan(200);
+  }
+
+  @Test
+  void tracksAreFoundByTitleArtistOrTagAndListenersByTheirId() {
+    Track any = service.server.store().tracks().list(0, 1).get(0);
+    String artist = any.artist();
+    JsonNode found = http.get("/v1/tracks?q=" + encode(artist.toUpperCase(Locale.ROOT)) + "&limit=500").json();
+    assertThat(found.get("total").asLong()).isPositive();
+    for (JsonNode track : found.get("tracks")) {
+      assertThat(track.get("artist").asText() + " " + track.get("title").asText() + " " + track.get("genres")
+          + track.get("moods")).containsIgnoringCase(artist);
+    }
+    assertThat(found.get("tracks").findValuesAsText("id")).contains(any.id());
+    String listener = model().users().idOf(7);
+    JsonNode listeners = http.get("/v1/users?q=" + encode(listener)).json();
+    assertThat(listeners.get("users").findValuesAsText("id")).contains(listener);
+    assertThat(http.get("/v1/tracks?q=").status()).isEqualTo(400);
+    assertThat(http.get("/v1/users?q=" + "x".repeat(201)).status()).isEqualTo(400);
+  }
+
+  private static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
   }
 
   @Test

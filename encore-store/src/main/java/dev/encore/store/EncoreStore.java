@@ -61,7 +61,9 @@ public final class EncoreStore implements AutoCloseable {
           .locations("classpath:db/migration/common", "classpath:db/migration/" + config.vendor().id())
           .load()
           .migrate();
-      return new EncoreStore(config, pool);
+      EncoreStore store = new EncoreStore(config, pool);
+      store.tracks().fillMissingSearchText();
+      return store;
     } catch (RuntimeException e) {
       pool.close();
       throw new IllegalStateException("cannot migrate the database " + config.jdbcUrl() + ": " + rootMessage(e), e);

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -58,6 +59,26 @@ public final class ListenerRepository {
         .map((row, context) -> listener(row))
         .list());
   }
+
+  /**
+   * The listeners whose ID contains {@code query} (ASCII letters in any case), in ID order: a page
+   * of them and how many match in all.
+   */
+  public Page search(String query, int offset, int limit) {
+    EncoreStore.requirePage(offset, limit);
+    String pattern = SearchText.containingLiterally(query.strip().toLowerCase(Locale.ROOT));
+    return store.withHandle(handle -> {
+      long total = handle.createQuery("SELECT COUNT(*) FROM listeners WHERE LOWER(id) LIKE ? ESCAPE '\\'")
+          .bind(0, pattern).mapTo(Long.class).one();
+      List<Listener> listeners = handle.createQuery("SELECT id, created_at FROM listeners WHERE LOWER(id) LIKE ?"
+              + " ESCAPE '\\' ORDER BY id LIMIT ? OFFSET ?")
+          .bind(0, pattern).bind(1, limit).bind(2, offset).map((row, context) -> listener(row)).list();
+      return new Page(total, listeners);
+    });
+  }
+
+  /** One page of a search and the number of matches in all. */
+  public record Page(long total, List<Listener> listeners) {}
 
   public long count() {
     return store.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM listeners").mapTo(Long.class).one());

@@ -85,7 +85,73 @@ public final class TrackRepository {
     clearFeatures.execute();
     clearTags.execute();
     insertFeaturesAndTags(handle, tracks);
+    refreshSearch(handle, tracks.stream().map(Track::id).toList());
   }
+
+  /**
+   * Writes the search text of the tracks {@code ids} from what is stored now (a name kept from
+   * before included), inside the caller's transaction.
+   */
+  private void refreshSearch(Handle handle, Collection<String> ids) {
+    for (List<String> chunk : Batches.chunks(ids, Batches.MAX_IN_LIST)) {
+      List<Track> stored = load(handle, handle.createQuery("SELECT id, title, artist FROM tracks WHERE id IN (<ids>)")
+          .bindList("ids", chunk).map(TRACK_ROW).list());
+      PreparedBatch texts = handle.prepareBatch("INSERT INTO track_search (track_id, text) VALUES (?, ?)"
+          + " ON CONFLICT (track_id) DO UPDATE SET text = excluded.text");
+      for (Track track : stored) {
+        texts.add(track.id(), searchText(track));
+      }
+      if (!stored.isEmpty()) {
+        texts.execute();
+      }
+    }
+  }
+
+  private static String searchText(Track track) {
+    List<String> words = new ArrayList<>();
+    if (track.title() != null) {
+      words.add(track.title());
+    }
+    if (track.artist() != null) {
+      words.add(track.artist());
+    }
+    words.addAll(track.genres());
+    words.addAll(track.moods());
+    return SearchText.of(String.join(" | ", words));
+  }
+
+  /** Fills the search text of every track that has none: a database from before search, once. */
+  void fillMissingSearchText() {
+    List<String> missing = store.withHandle(handle -> handle.createQuery("SELECT id FROM tracks WHERE id NOT IN"
+        + " (SELECT track_id FROM track_search) AND (title IS NOT NULL OR artist IS NOT NULL OR id IN"
+        + " (SELECT track_id FROM track_tags))").mapTo(String.class).list());
+    for (List<String> chunk : Batches.chunks(missing, PAGE)) {
+      store.inTransaction(handle -> {
+        refreshSearch(handle, chunk);
+        return null;
+      });
+    }
+  }
+
+  /**
+   * The tracks whose title, artist or a tag contains {@code query}, ignoring case and accents, in
+   * ID order, a page of them and how many there are in all.
+   */
+  public Page search(String query, int offset, int limit) {
+    EncoreStore.requirePage(offset, limit);
+    String pattern = SearchText.containing(query);
+    return store.withHandle(handle -> {
+      long total = handle.createQuery("SELECT COUNT(*) FROM track_search WHERE text LIKE ? ESCAPE '\\'")
+          .bind(0, pattern).mapTo(Long.class).one();
+      List<Track> tracks = load(handle, handle.createQuery("SELECT t.id, t.title, t.artist FROM track_search s"
+              + " JOIN tracks t ON t.id = s.track_id WHERE s.text LIKE ? ESCAPE '\\' ORDER BY t.id LIMIT ? OFFSET ?")
+          .bind(0, pattern).bind(1, limit).bind(2, offset).map(TRACK_ROW).list());
+      return new Page(total, tracks);
+    });
+  }
+
+  /** One page of a search and the number of matches in all. */
+  public record Page(long total, List<Track> tracks) {}
 
   /**
    * Refuses the batch when its new feature names would take the catalogue past
@@ -176,6 +242,7 @@ public final class TrackRepository {
       long plays = handle.execute("DELETE FROM play_events WHERE track_id = ?", id);
       handle.execute("DELETE FROM track_features WHERE track_id = ?", id);
       handle.execute("DELETE FROM track_tags WHERE track_id = ?", id);
+      handle.execute("DELETE FROM track_search WHERE track_id = ?", id);
       int rows = handle.execute("DELETE FROM tracks WHERE id = ?", id);
       return rows == 0 && plays == 0 ? Optional.<Long>empty() : Optional.of(plays);
     });
