@@ -83,8 +83,9 @@
     const recommendations = rows.filter(r => r.route === '/v1/users/{id}/recommendations' && r.status === '200');
     if (recommendations.length) {
       latencyHistory.times.push(Date.now() / 1000);
-      latencyHistory.p50.push(recommendations[0].p50Ms);
-      latencyHistory.p99.push(recommendations[0].p99Ms);
+      // An idle route has no percentiles of its own: a gap in the line, not a fall to zero.
+      latencyHistory.p50.push(recommendations[0].idle ? null : recommendations[0].p50Ms);
+      latencyHistory.p99.push(recommendations[0].idle ? null : recommendations[0].p99Ms);
       ['times', 'p50', 'p99'].forEach(k => latencyHistory[k] = latencyHistory[k].slice(-120));
     }
     chart('latencyChart', 'ms', [{ label: 'recommendations p50 ms', stroke: palette[0] },
@@ -94,7 +95,9 @@
       cell(row, r.method + ' ' + r.route);
       cell(row, r.status);
       cell(row, number(r.count), true);
-      cell(row, fixed(r.p50Ms, 2), true);
+      const idle = !r.idle ? '' : r.percentilesAtMillis
+        ? ' (idle; last busy ' + new Date(r.percentilesAtMillis).toLocaleTimeString() + ')' : ' (idle)';
+      cell(row, fixed(r.p50Ms, 2) + idle, true);
       cell(row, fixed(r.p99Ms, 2), true);
     });
   }

@@ -84,6 +84,11 @@ final class RecommendCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON.")
   boolean json;
 
+  @Mixin
+  NamesOption namesOption = new NamesOption();
+
+  private Map<String, String> names = Map.of();
+
   @Override
   public Integer call() throws Exception {
     requirePositive(count, "--count");
@@ -115,6 +120,7 @@ final class RecommendCommand implements Callable<Integer> {
           : recommendForPlays(recommender, plays, options);
     }
     List<String> reasons = why && recommender != null ? reasons(recommender, plays, recommendations) : List.of();
+    names = namesOption.load();
     print(recommendations, reasons);
     return 0;
   }
@@ -183,6 +189,9 @@ final class RecommendCommand implements Callable<Integer> {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("itemId", recommendations.get(i).itemId());
         row.put("score", recommendations.get(i).score());
+        if (names.containsKey(recommendations.get(i).itemId())) {
+          row.put("name", names.get(recommendations.get(i).itemId()));
+        }
         if (!reasons.isEmpty()) {
           row.put("why", reasons.get(i));
         }
@@ -192,7 +201,7 @@ final class RecommendCommand implements Callable<Integer> {
       JsonOutput.print(out, result);
       return;
     }
-    printRanked(out, "item", recommendations.stream().map(r -> Map.entry(r.itemId(), r.score())).toList());
+    printRanked(out, "item", recommendations.stream().map(r -> Map.entry(r.itemId(), r.score())).toList(), names);
     for (int i = 0; i < reasons.size(); i++) {
       out.printf(Locale.ROOT, "%4d  %s: %s%n", i + 1, recommendations.get(i).itemId(), reasons.get(i));
     }
@@ -232,11 +241,14 @@ final class RecommendCommand implements Callable<Integer> {
     }
   }
 
-  static void printRanked(PrintWriter out, String what, List<Map.Entry<String, Float>> rows) {
-    out.printf(Locale.ROOT, "%4s  %-24s %10s%n", "rank", what, "score");
+  /** The ranked rows, with a name column when {@code names} has any (--names). */
+  static void printRanked(PrintWriter out, String what, List<Map.Entry<String, Float>> rows, Map<String, String> names) {
+    boolean named = !names.isEmpty();
+    out.printf(Locale.ROOT, "%4s  %-24s %10s%s%n", "rank", what, "score", named ? "  name" : "");
     int rank = 1;
     for (Map.Entry<String, Float> row : rows) {
-      out.printf(Locale.ROOT, "%4d  %-24s %10.4f%n", rank++, row.getKey(), row.getValue());
+      out.printf(Locale.ROOT, "%4d  %-24s %10.4f%s%n", rank++, row.getKey(), row.getValue(),
+          named ? "  " + names.getOrDefault(row.getKey(), "") : "");
     }
     out.flush();
   }

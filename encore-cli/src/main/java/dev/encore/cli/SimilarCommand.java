@@ -58,6 +58,9 @@ final class SimilarCommand implements Callable<Integer> {
   @Option(names = "--why", description = "With --by content: say what each track shares with the query.")
   boolean why;
 
+  @Mixin
+  NamesOption namesOption = new NamesOption();
+
   @Option(names = "--json", description = "Print JSON.")
   boolean json;
 
@@ -103,11 +106,11 @@ final class SimilarCommand implements Callable<Integer> {
         rows = similarity.similar(query.item, count).stream().map(r -> Map.entry(r.itemId(), r.score())).toList();
       }
     }
-    print(rows, reasons);
+    print(rows, reasons, query.item != null ? namesOption.load() : Map.of());
     return 0;
   }
 
-  private void print(List<Map.Entry<String, Float>> rows, List<String> reasons) {
+  private void print(List<Map.Entry<String, Float>> rows, List<String> reasons, Map<String, String> names) {
     PrintWriter out = spec.commandLine().getOut();
     String what = query.item != null ? "item" : "user";
     if (json) {
@@ -119,6 +122,9 @@ final class SimilarCommand implements Callable<Integer> {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", rows.get(i).getKey());
         row.put("score", rows.get(i).getValue());
+        if (names.containsKey(rows.get(i).getKey())) {
+          row.put("name", names.get(rows.get(i).getKey()));
+        }
         if (!reasons.isEmpty()) {
           row.put("why", reasons.get(i));
         }
@@ -128,7 +134,7 @@ final class SimilarCommand implements Callable<Integer> {
       JsonOutput.print(out, result);
       return;
     }
-    RecommendCommand.printRanked(out, what, rows);
+    RecommendCommand.printRanked(out, what, rows, names);
     for (int i = 0; i < reasons.size(); i++) {
       out.printf(Locale.ROOT, "%4d  %s: %s%n", i + 1, rows.get(i).getKey(), reasons.get(i));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.encore.io.MovieLensReader;
 import dev.encore.model.FactorModel;
 import dev.encore.model.ModelDirectory;
 import dev.encore.model.ModelFile;
@@ -11,6 +12,7 @@ import dev.encore.testing.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +35,30 @@ class EncoreCommandTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("Ranking quality", "precision@10", "because:", "largest parts");
     assertThat(model).isRegularFile();
+  }
+
+  @Test
+  void namesFromTheDatasetArePrintedBesideTheIds() throws Exception {
+    Path movieLens = SharedData.require("ml-100k");
+    Path model = folder.resolve("ml.encore");
+    assertThat(CliRun.of("train", "--data", movieLens.toString(), "--factors", "8", "--iterations", "2", "--no-auto",
+        "-o", model.toString()).exitCode()).isZero();
+    Map<String, String> titles = new MovieLensReader().readTitles(movieLens).names();
+    String user = ModelFile.load(model).users().idOf(0);
+
+    CliRun named = CliRun.of("recommend", "-m", model.toString(), "-u", user, "-n", "3", "--names", movieLens.toString(),
+        "--json");
+    assertThat(named.exitCode()).as(named.err()).isZero();
+    for (JsonNode row : new ObjectMapper().readTree(named.out()).get("recommendations")) {
+      assertThat(row.get("name").asText()).isEqualTo(titles.get(row.get("itemId").asText()));
+    }
+    String item = new ObjectMapper().readTree(named.out()).at("/recommendations/0/itemId").asText();
+    CliRun similar = CliRun.of("similar", "-m", model.toString(), "--item", item, "-n", "2", "--names",
+        movieLens.toString());
+    assertThat(similar.out()).contains("name");
+    CliRun wrong = CliRun.of("recommend", "-m", model.toString(), "-u", user, "--names", folder.toString());
+    assertThat(wrong.exitCode()).isEqualTo(1);
+    assertThat(wrong.err()).contains("neither u.item");
   }
 
   @Test

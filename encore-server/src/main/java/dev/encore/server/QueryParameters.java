@@ -75,6 +75,18 @@ final class QueryParameters {
     return values;
   }
 
+  /** Whether {@code include} names {@code part}; a part this endpoint does not offer is a 400. */
+  static boolean includes(Context ctx, String part, Set<String> offered) {
+    Set<String> asked = list(ctx, "include");
+    for (String each : asked) {
+      if (!offered.contains(each)) {
+        throw ApiException.badRequest("invalid_parameter", "Parameter 'include' = '" + each + "' is not one of "
+            + offered + ".");
+      }
+    }
+    return asked.contains(part);
+  }
+
   /** The longest search a {@code q} parameter may hold. */
   static final int MAX_SEARCH_LENGTH = 200;
 

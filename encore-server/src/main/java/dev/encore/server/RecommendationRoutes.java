@@ -7,6 +7,7 @@ import dev.encore.model.RecommendOptions;
 import dev.encore.model.Recommendation;
 import dev.encore.model.SimilarUser;
 import dev.encore.store.EncoreStore;
+import dev.encore.store.Track;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.List;
@@ -56,8 +57,9 @@ final class RecommendationRoutes {
       result = result.withNote("Parameters 'genre' and 'mood' pick starter tracks for a listener with no plays;"
           + " listener '" + userId + "' has plays, so they were not used.");
     }
+    TrackNames names = TrackNames.forRequest(ctx, store, TrackNames.ids(result.tracks()));
     ctx.json(new Recommendations(userId, strategy.name(), result.servedBy(), view.snapshot().modelVersion(),
-        result.note(), scored(result.tracks())));
+        result.note(), names.scored(result.tracks())));
   }
 
   private void explain(Context ctx) {
@@ -79,8 +81,10 @@ final class RecommendationRoutes {
     } else {
       throw notInModelOrUnknown(userId, view);
     }
+    List<String> parts = explanation.contributions().stream().map(Explanation.Contribution::itemId).toList();
+    TrackNames names = TrackNames.forRequest(ctx, store, parts);
     List<Contribution> contributions = explanation.contributions().stream()
-        .map(part -> new Contribution(part.itemId(), part.contribution(), part.share())).toList();
+        .map(part -> contribution(part, names.of(part.itemId()))).toList();
     ctx.json(new ExplanationBody(userId, trackId, view.snapshot().modelVersion(), explanation.score(),
         explanation.modelScore(), explanation.playedCount(), contributions, explanation.restOfScore(),
         explanation.note()));
@@ -107,8 +111,9 @@ final class RecommendationRoutes {
     if (!view.snapshot().tracks().contains(trackId) && store.tracks().find(trackId).isEmpty()) {
       throw ApiException.unknownTrack(trackId);
     }
-    ctx.json(new SimilarTracks(trackId, strategy.name(), view.snapshot().modelVersion(),
-        scored(strategy.similar(view, trackId, n))));
+    List<Recommendation> similar = strategy.similar(view, trackId, n);
+    TrackNames names = TrackNames.forRequest(ctx, store, TrackNames.ids(similar));
+    ctx.json(new SimilarTracks(trackId, strategy.name(), view.snapshot().modelVersion(), names.scored(similar)));
   }
 
   /** A 404 unless the store knows the listener, in which case the model simply lacks them. */
@@ -124,11 +129,14 @@ final class RecommendationRoutes {
         : ApiException.unknownListener(userId);
   }
 
-  private static List<ScoredTrack> scored(List<Recommendation> recommendations) {
-    return recommendations.stream().map(r -> new ScoredTrack(r.itemId(), r.score())).toList();
+  private static Contribution contribution(Explanation.Contribution part, Track named) {
+    return new Contribution(part.itemId(), part.contribution(), part.share(), named == null ? null : named.title(),
+        named == null ? null : named.artist());
   }
 
-  record ScoredTrack(String trackId, float score) {}
+  /** A track of an answer; its title, artist and tags only with {@code include=names}. */
+  record ScoredTrack(String trackId, float score, String title, String artist, List<String> genres,
+      List<String> moods) {}
 
   record ScoredListener(String userId, float score) {}
 
@@ -139,7 +147,7 @@ final class RecommendationRoutes {
 
   record SimilarListeners(String userId, long modelVersion, List<ScoredListener> similar) {}
 
-  record Contribution(String trackId, double contribution, double share) {}
+  record Contribution(String trackId, double contribution, double share, String title, String artist) {}
 
   record ExplanationBody(String userId, String trackId, long modelVersion, double score, double modelScore,
       int playedCount, List<Contribution> contributions, double restOfScore, String note) {}

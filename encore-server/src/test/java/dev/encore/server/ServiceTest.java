@@ -194,6 +194,26 @@ class ServiceTest extends ServedDemoFixture {
   }
 
   @Test
+  void includeNamesAddsTitleArtistAndTagsFromTheCatalogueAndNothingOtherwise() {
+    String user = model().users().idOf(3);
+    JsonNode named = http.get("/v1/users/" + user + "/recommendations?n=5&include=names").json();
+    for (JsonNode track : named.get("recommendations")) {
+      Track stored = service.server.store().tracks().find(track.get("trackId").asText()).orElseThrow();
+      assertThat(track.get("title").asText()).isEqualTo(stored.title());
+      assertThat(track.get("artist").asText()).isEqualTo(stored.artist());
+      assertThat(track.get("genres").size()).isEqualTo(stored.genres().size());
+    }
+    JsonNode plain = http.get("/v1/users/" + user + "/recommendations?n=5").json();
+    assertThat(plain.at("/recommendations/0").has("title")).isFalse();
+    String first = named.at("/recommendations/0/trackId").asText();
+    JsonNode similar = http.get("/v1/tracks/" + first + "/similar?n=3&include=names").json();
+    assertThat(similar.at("/similar/0/title").asText()).isNotBlank();
+    JsonNode why = http.get("/v1/users/" + user + "/recommendations/" + first + "/explanation?include=names").json();
+    assertThat(why.at("/contributions/0/artist").asText()).isNotBlank();
+    assertThat(http.get("/v1/users/" + user + "/recommendations?include=lyrics").status()).isEqualTo(400);
+  }
+
+  @Test
   void tracksAreFoundByTitleArtistOrTagAndListenersByTheirId() {
     Track any = service.server.store().tracks().list(0, 1).get(0);
     String artist = any.artist();

@@ -87,6 +87,9 @@ public final class Importer {
     return options.skipBadRows() ? reader.skippingBadRows() : reader;
   }
 
+  /** How many of the tags listeners gave a Last.fm artist become its genre tags, most given first. */
+  static final int LASTFM_TAGS_PER_ARTIST = 5;
+
   /** The display names a dataset folder has for its items, as the bare tracks plays create; null when none. */
   private ReadSummary readNames(Path path, PlayFileFormat format, Map<String, Track> into) throws IOException {
     ItemNames names;
@@ -95,7 +98,12 @@ public final class Importer {
       names.names().forEach((id, title) -> into.put(id, new Track(id, title, null, Map.of(), List.of(), List.of())));
     } else if (format == PlayFileFormat.LASTFM && Files.isRegularFile(path.resolve(LastFmReader.ARTISTS_FILE))) {
       names = lastFm().readArtistNames(path);
-      names.names().forEach((id, artist) -> into.put(id, new Track(id, null, artist, Map.of(), List.of(), List.of())));
+      LastFmReader.ArtistTags tags = Files.isRegularFile(path.resolve(LastFmReader.TAGGED_FILE))
+          && Files.isRegularFile(path.resolve(LastFmReader.TAGS_FILE))
+          ? lastFm().readArtistTags(path, LASTFM_TAGS_PER_ARTIST) : null;
+      names.names().forEach((id, artist) -> into.put(id, new Track(id, null, artist, Map.of(),
+          tags == null ? List.of() : tags.tags().getOrDefault(id, List.of()), List.of())));
+      return tags == null ? names.summary() : names.summary().and(tags.summary());
     } else {
       return null;
     }

@@ -204,8 +204,9 @@ public final class TrackRepository {
   }
 
   /**
-   * Inserts the tracks (ID, title, artist) whose ID is not yet in the catalogue, inside the
-   * caller's transaction, leaving known tracks as they are; returns how many were new.
+   * Inserts the tracks whose ID is not yet in the catalogue (ID, title, artist and tags: what a
+   * dataset folder names them), inside the caller's transaction, leaving known tracks as they
+   * are; returns how many were new.
    */
   int addMissing(Handle handle, Collection<Track> tracks) {
     if (tracks.isEmpty()) {
@@ -218,7 +219,21 @@ public final class TrackRepository {
     for (Track track : inIdOrder) {
       rows.add(track.id(), track.title(), track.artist());
     }
-    return Batches.rowsChanged(rows.execute());
+    int[] inserted = rows.execute();
+    Batches.rowsChanged(inserted);
+    List<Track> added = new ArrayList<>();
+    for (int i = 0; i < inserted.length; i++) {
+      if (inserted[i] > 0) {
+        added.add(inIdOrder.get(i));
+      }
+    }
+    insertFeaturesAndTags(handle, added);
+    refreshSearch(handle, added.stream().filter(TrackRepository::searchable).map(Track::id).toList());
+    return added.size();
+  }
+
+  private static boolean searchable(Track track) {
+    return track.title() != null || track.artist() != null || !track.genres().isEmpty() || !track.moods().isEmpty();
   }
 
   /** The IDs of {@code ids} that are not in the catalogue, in the order given. */
@@ -256,6 +271,19 @@ public final class TrackRepository {
           .list());
       return found.stream().findFirst();
     });
+  }
+
+  /** The stored tracks among {@code ids}, by ID; IDs the catalogue lacks are left out. */
+  public Map<String, Track> findAll(Collection<String> ids) {
+    Map<String, Track> found = new HashMap<>();
+    store.withHandle(handle -> {
+      for (List<String> chunk : Batches.chunks(ids, Batches.MAX_IN_LIST)) {
+        load(handle, handle.createQuery("SELECT id, title, artist FROM tracks WHERE id IN (<ids>)")
+            .bindList("ids", chunk).map(TRACK_ROW).list()).forEach(track -> found.put(track.id(), track));
+      }
+      return null;
+    });
+    return found;
   }
 
   /** A page of tracks in ID order. */

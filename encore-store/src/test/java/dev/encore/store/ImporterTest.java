@@ -7,6 +7,7 @@ import dev.encore.data.Interactions;
 import dev.encore.io.DatasetFormatException;
 import dev.encore.io.DelimitedFormat;
 import dev.encore.io.DelimitedReader;
+import dev.encore.io.LastFmReader;
 import dev.encore.io.MovieLensReader;
 import dev.encore.store.testing.SyntheticFiles;
 import dev.encore.store.testing.TestDatabase;
@@ -14,6 +15,7 @@ import dev.encore.synth.TrackCatalogue;
 import dev.encore.synth.TrackProfile;
 import dev.encore.testing.SharedData;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -225,5 +227,26 @@ class ImporterTest extends EmptyStoreFixture {
     assertThat(stored.users().size()).isEqualTo(expected.users().size());
     assertThat(stored.items().size()).isEqualTo(expected.items().size());
     assertThat(stored.timestamps()).hasSize(expected.nnz());
+  }
+
+  @Test
+  void aLastFmFolderGivesEachArtistItsNameAndTheTagsListenersGaveItMostAsGenres() throws IOException {
+    Path lastFm = folder.resolve("lastfm");
+    Files.createDirectories(lastFm);
+    Files.writeString(lastFm.resolve(LastFmReader.PLAYS_FILE), "userID\tartistID\tweight\r\n2\t1\t50\r\n3\t7\t8\r\n");
+    Files.writeString(lastFm.resolve(LastFmReader.ARTISTS_FILE),
+        "id\tname\turl\tpictureURL\r\n1\tThe Band\thttp://x\thttp://y\r\n7\tSolo\thttp://x\thttp://y\r\n");
+    Files.write(lastFm.resolve(LastFmReader.TAGS_FILE),
+        "tagID\ttagValue\r\n1\trock\r\n2\t\u00e9lectro\r\n".getBytes(StandardCharsets.ISO_8859_1));
+    Files.writeString(lastFm.resolve(LastFmReader.TAGGED_FILE), "userID\tartistID\ttagID\tday\tmonth\tyear\r\n"
+        + "2\t1\t2\t1\t4\t2009\r\n3\t1\t2\t1\t4\t2009\r\n4\t1\t1\t1\t4\t2009\r\n");
+
+    importer(100, false).importPlays(lastFm, PlayFileFormat.LASTFM, ImportListener.NONE);
+
+    Track band = store.tracks().find("1").orElseThrow();
+    assertThat(band.artist()).isEqualTo("The Band");
+    assertThat(band.genres()).containsExactly("\u00e9lectro", "rock");
+    assertThat(store.tracks().find("7").orElseThrow().genres()).isEmpty();
+    assertThat(store.tracks().search("electro", 0, 10).tracks()).extracting(Track::id).containsExactly("1");
   }
 }
