@@ -11,12 +11,13 @@ import java.util.List;
  * What implicit's driver measured, read from the last {@code RESULT {json}} line of its output.
  * Its precision@10 and ndcg@10 are implicit's {@code ranking_metrics_at_k}, whose definitions
  * Encore's evaluator follows exactly (precision pools hits over min(10, |test items|)); its
- * recall@10 is computed as Encore defines it.
+ * recall@10 is computed as Encore defines it. {@code otherCoresDuringIterations} is the driver's
+ * measure of the cores other processes kept busy while it trained: near 0 on an idle machine.
  */
 record ImplicitResult(String version, long users, long items, long trainNnz, long testNnz, double readSeconds,
     double fitSeconds, List<Double> iterationSeconds, double medianIteration, double recommendAllSeconds,
     long recommendAllUsers, double similarAllSeconds, double precisionAt10, double ndcgAt10, double recallAt10,
-    long evaluatedUsers, String blas) {
+    long evaluatedUsers, String blas, double otherCoresDuringIterations) {
 
   static final String PREFIX = "RESULT ";
   /** Python's json.dumps writes NaN bare; Jackson reads it only when told to. */
@@ -59,7 +60,27 @@ record ImplicitResult(String version, long users, long items, long trainNnz, lon
         count(json, "trainNnz"), count(json, "testNnz"), number(json, "readSeconds"), number(json, "fitSeconds"),
         iterationSeconds, number(json, "medianIteration"), number(json, "recommendAllSeconds"),
         count(json, "recommendAllUsers"), number(json, "similarAllSeconds"), number(json, "precision@10"),
-        number(json, "ndcg@10"), number(json, "recall@10"), count(json, "evalUsers"), json.path("blas").toString());
+        number(json, "ndcg@10"), number(json, "recall@10"), count(json, "evalUsers"), blas(json.path("blas")),
+        meanOf(json.path("iterationOtherCores")));
+  }
+
+  /** The BLAS libraries' configurations ({@code blas_ctl}'s list), not their paths. */
+  private static String blas(JsonNode libraries) {
+    List<String> configs = new ArrayList<>();
+    libraries.forEach(library -> configs.add(library.path("config").asText(library.toString()).trim()
+        + ", " + library.path("num_threads").asText("?") + " thread(s)"));
+    return configs.isEmpty() ? libraries.toString() : String.join("; ", configs);
+  }
+
+  /** The mean of the numbers in {@code values}, NaN (the driver's unknown) left out; NaN if none. */
+  private static double meanOf(JsonNode values) {
+    List<Double> known = new ArrayList<>();
+    values.forEach(value -> {
+      if (value.isNumber() && !Double.isNaN(value.asDouble())) {
+        known.add(value.asDouble());
+      }
+    });
+    return known.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
   }
 
   private static double number(JsonNode json, String field) {

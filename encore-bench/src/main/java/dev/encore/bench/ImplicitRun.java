@@ -57,6 +57,9 @@ final class ImplicitRun {
         "implicit: precision@10 and ndcg@10 are implicit's ranking_metrics_at_k (Encore's evaluator uses the same"
             + " definitions: precision pools hits over min(10, |test items|)); recall@10 is the driver's"
             + " Encore-definition figure (mean hits / |test items|); scored on every user with a held-out entry",
+        String.format(Locale.ROOT, "implicit: other processes kept %.2f cores busy on average during its"
+            + " iterations (the driver's /proc/stat measure; near 0 on an idle machine)",
+            result.otherCoresDuringIterations()),
         "implicit: recommend-all filters played items, all users in one call; similar-all asks for 11 and drops"
             + " the item itself, timed on the second (warm) call as Encore's; no memory, latency or model-file figures");
     return result.toFigures(notes);

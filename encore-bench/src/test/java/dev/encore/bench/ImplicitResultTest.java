@@ -11,7 +11,8 @@ class ImplicitResultTest {
   static final String LINE = "RESULT {\"system\": \"implicit\", \"version\": \"0.7.2\", \"factors\": 64,"
       + " \"users\": 200, \"items\": 50, \"trainNnz\": 1000, \"testNnz\": 250, \"readSeconds\": 0.5,"
       + " \"fitSeconds\": 3.3, \"iterationSeconds\": [1.2, 1.0, 1.1], \"medianIteration\": 1.1,"
-      + " \"iterationOtherCores\": [NaN, 0.0, 0.01], \"blas\": {\"openblas\": 1},"
+      + " \"iterationOtherCores\": [NaN, 0.0, 0.01], \"blas\": [{\"path\": \"/x/libopenblas.so\","
+      + " \"config\": \"OpenBLAS 0.3.30 SkylakeX\", \"num_threads\": 1}],"
       + " \"recommendAllSeconds\": 0.4, \"recommendAllUsers\": 200, \"similarAllSeconds\": 0.25,"
       + " \"precision@10\": 0.3, \"ndcg@10\": 0.28, \"map@10\": 0.2, \"auc@10\": 0.6, \"recall@10\": 0.21,"
       + " \"evalUsers\": 180}";
@@ -37,6 +38,9 @@ class ImplicitResultTest {
     assertThat(figures.peakRssBytes()).isEqualTo(-1);
     assertThat(figures.recommendP50Micros()).isNaN();
     assertThat(result.version()).isEqualTo("0.7.2");
+    assertThat(figures.blas()).isEqualTo("OpenBLAS 0.3.30 SkylakeX, 1 thread(s)");
+    // The driver's NaN (no earlier mark) is left out of the mean of [NaN, 0.0, 0.01].
+    assertThat(result.otherCoresDuringIterations()).isEqualTo(0.005);
   }
 
   @Test
