@@ -56,7 +56,8 @@ final class ImplicitRun {
             request.regularization(), driverLog),
         "implicit: precision@10 and ndcg@10 are implicit's ranking_metrics_at_k (Encore's evaluator uses the same"
             + " definitions: precision pools hits over min(10, |test items|)); recall@10 is the driver's"
-            + " Encore-definition figure (mean hits / |test items|); scored on every user with a held-out entry",
+            + " Encore-definition figure (mean hits / |test items|); scored on the same held-out entries as Encore"
+            + " (--eval-users applies to it too)",
         String.format(Locale.ROOT, "implicit: other processes kept %.2f cores busy on average during its"
             + " iterations (the driver's /proc/stat measure; near 0 on an idle machine)",
             result.otherCoresDuringIterations()),
