@@ -21,6 +21,7 @@ public final class BenchChild {
         case ENCORE, ENCORE_WR -> EncoreRun.run(request, System.err);
         case ENCORE_SPARK -> EncoreSparkRun.run(request, System.err);
         case SPARK -> SparkRun.run(request, System.err);
+        case IMPLICIT -> throw new IllegalArgumentException("implicit runs in its own Python process, not a child JVM");
       };
       BenchJson.write(figures, Path.of(args[1]));
       System.exit(0);

@@ -7,13 +7,15 @@ import java.util.List;
  * The training runs the benchmark compares, each in its own child JVM: Encore with its default
  * (unscaled) regularisation, Encore with Spark's ALS-WR scaling so the quality comparison is of
  * one objective, Encore's solver distributed by encore-spark (the default objective, in Spark's
- * local mode), and Spark MLlib's ALS.
+ * local mode), Spark MLlib's ALS, and implicit (the Python iALS library most single-node users
+ * would pick), which runs in its own Python process rather than a child JVM.
  */
 public enum BenchedSystem {
   ENCORE("encore"),
   ENCORE_WR("encore-wr"),
   ENCORE_SPARK("encore-spark"),
-  SPARK("spark");
+  SPARK("spark"),
+  IMPLICIT("implicit");
 
   private final String label;
 
@@ -26,9 +28,14 @@ public enum BenchedSystem {
     return label;
   }
 
-  /** Whether Encore's solver trains it (everything but Spark MLlib). */
+  /** Whether Encore's solver trains it (everything but the peers Spark MLlib and implicit). */
   public boolean isEncore() {
-    return this != SPARK;
+    return this == ENCORE || this == ENCORE_WR || this == ENCORE_SPARK;
+  }
+
+  /** Whether lambda is scaled by each row's count (ALS-WR), which makes it a different objective. */
+  public boolean scalesRegularization() {
+    return this == ENCORE_WR || this == SPARK;
   }
 
   /** Whether it runs on Spark and so needs Spark's module opens. */

@@ -31,10 +31,13 @@ import java.util.List;
  * @param recommendP99Micros one-user top-10 latency, 99th percentile
  * @param similarP50Micros similar-items top-10 latency, median
  * @param similarP99Micros similar-items top-10 latency, 99th percentile
+ * @param similarAllItemsPerSecond the 10 most similar items of every item (itself excluded), items per second
  * @param modelLoadSeconds loading the saved model until it can answer
  * @param modelBytes size of the saved model on disk
- * @param precisionAt10 implicit's pooled precision@10 on the held-out split, by Encore's evaluator
- * @param ndcgAt10 ndcg@10 on the same split
+ * @param precisionAt10 implicit's pooled precision@10 on the held-out split (hits over the sum of
+ *     min(10, |test items|)), by Encore's evaluator, or by implicit's own for implicit: one definition
+ * @param ndcgAt10 ndcg@10 on the same split, implicit's definition likewise
+ * @param recallAt10 Encore's recall@10: the mean over users of hits / |test items|
  * @param evaluatedUsers users with a held-out entry that the quality figures cover
  * @param blas the BLAS implementation the system used, or "none"
  * @param notes what a reader needs to compare the figures fairly
@@ -63,10 +66,12 @@ public record ChildFigures(
     double recommendP99Micros,
     double similarP50Micros,
     double similarP99Micros,
+    double similarAllItemsPerSecond,
     double modelLoadSeconds,
     long modelBytes,
     @JsonProperty("precision@10") double precisionAt10,
     @JsonProperty("ndcg@10") double ndcgAt10,
+    @JsonProperty("recall@10") double recallAt10,
     long evaluatedUsers,
     String blas,
     List<String> notes) {

@@ -1,5 +1,6 @@
 package dev.encore.bench;
 
+import dev.encore.als.Solver;
 import java.nio.file.Path;
 
 /**
@@ -12,6 +13,7 @@ import java.nio.file.Path;
  * @param iterations full iterations (Spark's maxIter)
  * @param regularization lambda (Spark's regParam); ALS-WR-scaled for encore-wr and Spark
  * @param alpha confidence scale: c = 1 + alpha * r for Encore and Spark alike
+ * @param solver the row solver: conjugate gradient or Cholesky (Spark MLlib ignores it: always Cholesky)
  * @param cgSteps Encore's conjugate-gradient steps per row and half-step
  * @param threads worker threads (Spark: local[threads])
  * @param testFraction share of entries held out for precision@10
@@ -28,6 +30,7 @@ public record ChildRequest(
     int iterations,
     float regularization,
     float alpha,
+    Solver solver,
     int cgSteps,
     int threads,
     double testFraction,
@@ -40,6 +43,9 @@ public record ChildRequest(
   public static final long SPLIT_SEED = 1L;
 
   public ChildRequest {
+    if (solver == null) {
+      throw new IllegalArgumentException("solver must be given: cg or cholesky");
+    }
     if (iterations < 1) {
       throw new IllegalArgumentException("iterations = " + iterations + " must be >= 1");
     }

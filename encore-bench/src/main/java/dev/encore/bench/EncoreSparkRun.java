@@ -99,7 +99,8 @@ public final class EncoreSparkRun {
           IterationTimes.min(iterationSeconds), IterationTimes.max(iterationSeconds),
           "median of the job's per-iteration times", jobSeconds, warmupSeconds, ProcessMemory.peakResidentBytes(),
           dataRss, ProcessMemory.peakHeapBytes(), 0, Double.NaN, true, Double.NaN, Double.NaN, Double.NaN,
-          Double.NaN, loadSeconds, modelBytes, quality.precision(), quality.ndcg(), quality.users(), "none", notes);
+          Double.NaN, Double.NaN, loadSeconds, modelBytes, quality.precision(), quality.ndcg(), quality.recall(),
+          quality.users(), "none", notes);
     } finally {
       spark.stop();
     }
@@ -114,7 +115,8 @@ public final class EncoreSparkRun {
         "--blocks", String.valueOf(blocks), "--no-loss",
         "--factors", String.valueOf(config.factors()), "--iterations", String.valueOf(iterations),
         "--regularization", String.valueOf(config.regularization()),
-        "--alpha", String.valueOf(config.confidence().alpha()), "--cg-steps", String.valueOf(config.cgSteps()));
+        "--alpha", String.valueOf(config.confidence().alpha()), "--cg-steps", String.valueOf(config.cgSteps()),
+        "--solver", config.solver().toString());
     return job;
   }
 

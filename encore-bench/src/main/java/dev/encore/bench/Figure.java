@@ -7,16 +7,16 @@ import java.util.function.ToDoubleFunction;
 /**
  * One row of the report: its JSON name, its label in the table, how to read it from a
  * {@link SystemReport}, how to print it, and whether lower or higher is better (which decides
- * the direction of the Encore-versus-Spark ratio). The list here is the one place the report's
+ * the direction of the Encore-versus-peer ratio). The list here is the one place the report's
  * rows are defined, for the table and the ratios alike.
  */
 record Figure(String name, String label, ToDoubleFunction<SystemReport> value, Unit unit, Better better) {
 
   /** Which way is better, and so how the Encore advantage ratio is formed. */
   enum Better {
-    /** Advantage = spark / encore. */
+    /** Advantage = peer / encore. */
     LOWER,
-    /** Advantage = encore / spark. */
+    /** Advantage = encore / peer. */
     HIGHER,
     /** Informational: no ratio. */
     NEITHER
@@ -48,12 +48,12 @@ record Figure(String name, String label, ToDoubleFunction<SystemReport> value, U
   }
 
   /**
-   * How many times better {@code encore} is than {@code spark} on this figure (above 1: Encore
-   * better); NaN when the figure has no direction or either value is missing.
+   * How many times better {@code encore} is than {@code peer} on this figure (above 1: Encore
+   * better, e.g. how many times faster); NaN when the figure has no direction or either value is missing.
    */
-  double advantage(SystemReport encore, SystemReport spark) {
+  double advantage(SystemReport encore, SystemReport peer) {
     double mine = of(encore);
-    double theirs = of(spark);
+    double theirs = of(peer);
     if (better == Better.NEITHER || !(mine > 0) || !(theirs > 0)) {
       return Double.NaN;
     }
@@ -92,11 +92,15 @@ record Figure(String name, String label, ToDoubleFunction<SystemReport> value, U
           Better.LOWER),
       new Figure("similarP99Micros", "similar items p99", r -> r.figures().similarP99Micros(), Unit.MICROS,
           Better.LOWER),
+      new Figure("similarAllItemsPerSecond", "similar-all, top 10 of every item",
+          r -> r.figures().similarAllItemsPerSecond(), Unit.PER_SECOND, Better.HIGHER),
       new Figure("modelLoadSeconds", "model load", r -> r.figures().modelLoadSeconds(), Unit.SECONDS, Better.LOWER),
       new Figure("modelBytes", "model size on disk", r -> r.figures().modelBytes(), Unit.BYTES, Better.NEITHER),
       new Figure("precision@10", "precision@10 (held-out 20%)", r -> r.figures().precisionAt10(), Unit.PLAIN,
           Better.HIGHER),
       new Figure("ndcg@10", "ndcg@10 (held-out 20%)", r -> r.figures().ndcgAt10(), Unit.PLAIN, Better.HIGHER),
+      new Figure("recall@10", "recall@10 (Encore's: mean hits/|test|)", r -> r.figures().recallAt10(), Unit.PLAIN,
+          Better.HIGHER),
       new Figure("evaluatedUsers", "  users scored", r -> r.figures().evaluatedUsers(), Unit.COUNT, Better.NEITHER),
       new Figure("readSeconds", "reading + split (not in fit)", r -> r.figures().readSeconds(), Unit.SECONDS,
           Better.NEITHER));

@@ -16,11 +16,13 @@ import java.nio.file.Path;
  */
 final class IndexedTsv {
   private static final int BUFFER_CHARS = 1 << 16;
+  private static final String SPLIT_HEADER = "user\titem\tvalue\n";
+  private static final IdWriter DENSE_INDEX = (line, index) -> line.append(index);
 
   private IndexedTsv() {}
 
   static void write(Interactions interactions, Path file) throws IOException {
-    write(interactions, file, null, (line, user) -> line.append(user), (line, item) -> line.append(item));
+    write(interactions, file, null, DENSE_INDEX, DENSE_INDEX);
   }
 
   /**
@@ -28,9 +30,17 @@ final class IndexedTsv {
    * ({@code user item value}): the input encore-spark reads as a user would give it.
    */
   static void writeWithIds(Interactions interactions, Path file) throws IOException {
-    write(interactions, file, "user\titem\tvalue\n",
+    write(interactions, file, SPLIT_HEADER,
         (line, user) -> line.append(interactions.users().idOf(user)),
         (line, item) -> line.append(interactions.items().idOf(item)));
+  }
+
+  /**
+   * Dense indices under Encore's split-file header ({@code user item value}): the train/test pair
+   * an outside tool (implicit's driver) reads, its IDs the same for both halves of one split.
+   */
+  static void writeSplitFile(Interactions interactions, Path file) throws IOException {
+    write(interactions, file, SPLIT_HEADER, DENSE_INDEX, DENSE_INDEX);
   }
 
   private interface IdWriter {

@@ -2,7 +2,6 @@ package dev.encore.bench;
 
 import dev.encore.als.IterationStats;
 import dev.encore.als.TrainingListener;
-import dev.encore.data.Csr;
 import dev.encore.data.Interactions;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
@@ -29,12 +28,7 @@ final class LiveHeap implements TrainingListener {
 
   /** Bytes of the user x item and item x user CSR matrices and the two factor matrices at {@code factors}. */
   static long boundBase(Interactions train, int factors) {
-    return csrBytes(train.userItems()) + csrBytes(train.itemUsers())
-        + 4L * factors * (train.users().size() + train.items().size());
-  }
-
-  private static long csrBytes(Csr matrix) {
-    return 4L * (matrix.rows() + 1) + 8L * matrix.nnz();
+    return WorkingSet.of(new ProblemShape(train.users().size(), train.items().size(), train.nnz()), factors).bytes();
   }
 
   String note(Interactions train, int factors) {

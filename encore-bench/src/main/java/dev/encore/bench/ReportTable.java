@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Renders a {@link BenchReport} as the plain-text table a person reads: one row per
- * {@link Figure}, one column per system, then one "x vs spark" column per Encore system.
+ * {@link Figure}, one column per system, then one "x vs peer" column per Encore system and peer
+ * (spark, implicit) it is compared with.
  */
 final class ReportTable {
   private ReportTable() {}
@@ -21,21 +22,25 @@ final class ReportTable {
         report.dataset(), any.figures().trainUsers(), any.figures().trainItems(), any.figures().trainNnz(),
         any.figures().testNnz()));
     out.append(String.format(Locale.ROOT,
-        "settings: %d factors, %d iterations, lambda %s, alpha %s, %d CG steps, %d threads, child heap %s%n",
-        settings.factors(), settings.iterations(), settings.regularization(), settings.alpha(), settings.cgSteps(),
-        settings.threads(), settings.heap()));
+        "settings: %d factors, %d iterations, lambda %s, alpha %s, solver %s, %d CG steps, %d threads, child heap %s%n",
+        settings.factors(), settings.iterations(), settings.regularization(), settings.alpha(), settings.solver(),
+        settings.cgSteps(), settings.threads(), settings.heap()));
     Machine machine = report.machine();
     out.append(String.format(Locale.ROOT,
-        "machine: %d cores, %s, %.1f GiB, %s; peak %.0f GFLOP/s (nominal), triad bandwidth %.1f GB/s (measured)%n%n",
+        "machine: %d cores, %s, %.1f GiB, %s; peak %.0f GFLOP/s (nominal), triad bandwidth %.1f GB/s (measured)%n",
         machine.cores(), machine.cpuModel(), machine.memoryBytes() / (double) (1L << 30), machine.java(),
         report.peakGflops(), report.memoryBandwidthBytesPerSecond() / 1e9));
+    out.append("cache: ").append(report.workingSet().statement(machine.l3CacheBytes()))
+        .append(String.format(Locale.ROOT, "%n%n"));
 
     List<String> header = new ArrayList<>();
     header.add("figure");
     header.addAll(report.systems().keySet());
-    for (String encore : report.encoreAdvantageOverSpark().keySet()) {
-      header.add(encore + " vs spark");
-    }
+    List<Map<String, Double>> comparisons = new ArrayList<>();
+    report.comparisons().forEach((peer, byEncore) -> byEncore.forEach((encore, advantages) -> {
+      header.add(encore + " vs " + peer);
+      comparisons.add(advantages);
+    }));
     List<List<String>> rows = new ArrayList<>();
     rows.add(header);
     for (Figure figure : Figure.ALL) {
@@ -44,7 +49,7 @@ final class ReportTable {
       for (SystemReport system : report.systems().values()) {
         row.add(figure.unit().format(figure.of(system)));
       }
-      for (Map<String, Double> advantages : report.encoreAdvantageOverSpark().values()) {
+      for (Map<String, Double> advantages : comparisons) {
         Double advantage = advantages.get(figure.name());
         row.add(advantage == null ? "" : String.format(Locale.ROOT, "%.2fx", advantage));
       }

@@ -1,6 +1,7 @@
 package dev.encore.bench;
 
 import dev.encore.als.AlsConfig;
+import dev.encore.als.Solver;
 import dev.encore.concurrent.Workers;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,8 +19,8 @@ import picocli.CommandLine.Option;
  * one table (or, with {@code --json}, one JSON object).
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Train and serve with Encore and Spark MLlib on the same data, each in its own JVM; "
-        + "print one table.")
+    description = "Train and serve with Encore, Spark MLlib and implicit on the same data, each in its own "
+        + "process; print one table.")
 final class RunCommand implements Callable<Integer> {
   /** 2 cores x 2.5 GHz x 32 FLOP/cycle (one 512-bit FMA per cycle: 16 float lanes x 2): nominal, not measured. */
   static final double DEFAULT_PEAK_GFLOPS = 160;
@@ -42,6 +43,10 @@ final class RunCommand implements Callable<Integer> {
       description = "Confidence c = 1 + alpha * plays, for all systems (default: ${DEFAULT-VALUE}).")
   float alpha = AlsConfig.DEFAULT_ALPHA;
 
+  @Option(names = "--solver", converter = SolverConverter.class, paramLabel = "cg|cholesky",
+      description = "Row solver of Encore and implicit; Spark MLlib always uses Cholesky (default: ${DEFAULT-VALUE}).")
+  Solver solver = Solver.CG;
+
   @Option(names = "--cg-steps", description = "Encore's conjugate-gradient steps (default: ${DEFAULT-VALUE}).")
   int cgSteps = AlsConfig.DEFAULT_CG_STEPS;
 
@@ -59,6 +64,13 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--no-encore-spark", description = "Skip the encore-spark run (Encore's solver on Spark, local mode).")
   boolean noEncoreSpark;
+
+  @Option(names = "--no-implicit", description = "Skip the implicit run (Python, in its own process).")
+  boolean noImplicit;
+
+  @Option(names = "--implicit-peer", paramLabel = "DIR", description = "implicit's peer folder (run.sh, build.sh, "
+      + "bench_implicit.py); default -Dencore.bench.implicit, else ../shared/peers/implicit beside the repository.")
+  Path implicitPeer;
 
   @Option(names = "--no-encore-wr", description = "Skip the Encore run with ALS-WR regularisation (Spark's objective).")
   boolean noEncoreWr;
@@ -107,17 +119,37 @@ final class RunCommand implements Callable<Integer> {
     double bandwidth = MemoryBandwidth.measure(MemoryBandwidth.DEFAULT_ELEMENTS, threads);
     System.err.printf(Locale.ROOT, "triad bandwidth %.1f GB/s%n", bandwidth / 1e9);
 
-    RunSettings settings = new RunSettings(dataset, factors, iterations, regularization, alpha, cgSteps, threads, heap,
+    RunSettings settings = new RunSettings(dataset, factors, iterations, regularization, alpha, solver, cgSteps, threads, heap,
         latencySamples, recommendAllUsers, evaluationUsers);
     Path work = (workDir != null ? workDir : dataDir.resolve("work")).toAbsolutePath();
     ChildLauncher launcher = new ChildLauncher(heap, System.err);
+    ImplicitRun implicit = new ImplicitRun(new ImplicitPeer(
+        implicitPeer != null ? implicitPeer.toAbsolutePath() : ImplicitPeer.defaultFolder()), System.err);
     Map<String, SystemReport> systems = new LinkedHashMap<>();
+    List<String> skipped = new ArrayList<>();
     for (BenchedSystem system : selectedSystems()) {
-      System.err.println("running " + system + " in its own JVM ...");
-      ChildFigures figures = launcher.run(settings.request(system, data.toAbsolutePath(), work));
+      ChildRequest request = settings.request(system, data.toAbsolutePath(), work);
+      ChildFigures figures;
+      if (system == BenchedSystem.IMPLICIT) {
+        System.err.println("running implicit in its own Python process ...");
+        try {
+          figures = implicit.run(request);
+        } catch (PeerUnavailableException e) {
+          String why = "implicit skipped: " + e.getMessage();
+          System.err.println(why);
+          skipped.add(why);
+          continue;
+        }
+      } else {
+        System.err.println("running " + system + " in its own JVM ...");
+        figures = launcher.run(request);
+      }
       systems.put(system.label(), SystemReport.of(figures, settings, peakGflops, bandwidth));
     }
-    BenchReport report = BenchReport.assemble(settings, Machine.current(), peakGflops, bandwidth, systems);
+    if (systems.isEmpty()) {
+      throw new IllegalStateException("no system ran: " + String.join("; ", skipped));
+    }
+    BenchReport report = BenchReport.assemble(settings, Machine.current(), peakGflops, bandwidth, systems, skipped);
     if (saveJson != null) {
       BenchJson.write(report, saveJson);
     }
@@ -140,6 +172,17 @@ final class RunCommand implements Callable<Integer> {
     if (!noSpark) {
       systems.add(BenchedSystem.SPARK);
     }
+    if (!noImplicit) {
+      systems.add(BenchedSystem.IMPLICIT);
+    }
     return systems;
+  }
+
+  /** Lets picocli accept {@code cg} or {@code cholesky} as encore-cli does. */
+  static final class SolverConverter implements picocli.CommandLine.ITypeConverter<Solver> {
+    @Override
+    public Solver convert(String value) {
+      return Solver.parse(value);
+    }
   }
 }

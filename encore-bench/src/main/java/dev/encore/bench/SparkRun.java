@@ -110,7 +110,7 @@ public final class SparkRun {
           "spark: seconds per iteration = " + perIteration.method()
               + " (no per-iteration spread), after an untimed warm-up fit(maxIter=1)",
           "spark: recommendForAllUsers(10) does not skip played items; Encore's recommend-all does",
-          "spark: no single-user query API, so no latency figures",
+          "spark: no single-user query API, so no latency figures; no all-items similarity, so no similar-all",
           "spark: regParam " + request.regularization()
               + " is scaled by each row's count (ALS-WR): compare quality with encore-wr",
           "spark: model load = ALSModel.load + caching both factor tables; BLAS " + blas);
@@ -119,8 +119,8 @@ public final class SparkRun {
           perIteration.method(), fitSeconds, warmupSeconds, ProcessMemory.peakResidentBytes(), dataRss,
           ProcessMemory.peakHeapBytes(),
           recommendedUsers, recommendedUsers / recommendAllSeconds, false, Double.NaN, Double.NaN, Double.NaN,
-          Double.NaN, loadSeconds, modelBytes, quality.precision(), quality.ndcg(), quality.users(), blas,
-          notes);
+          Double.NaN, Double.NaN, loadSeconds, modelBytes, quality.precision(), quality.ndcg(), quality.recall(),
+          quality.users(), blas, notes);
     } finally {
       spark.stop();
     }

@@ -29,9 +29,7 @@ public record SystemReport(
     BenchedSystem system = figures.system();
     IterationCost cost = settings.cost(system, figures.shape());
     double seconds = figures.secondsPerIteration();
-    String solver = !system.isEncore() ? "exact normal equations (Cholesky)"
-        : "conjugate gradient, " + settings.cgSteps() + " steps"
-            + (system.needsSpark() ? ", on Spark local[" + settings.threads() + "]" : "");
+    String solver = settings.solverDescription(system);
     return new SystemReport(figures, solver, cost.flops(), cost.bytes(), cost.flops() / seconds / 1e9,
         cost.fractionOfPeak(seconds, peakGflops * 1e9), cost.fractionOfBandwidth(seconds, bandwidthBytesPerSecond));
   }

@@ -1,5 +1,6 @@
 package dev.encore.bench;
 
+import dev.encore.als.Solver;
 import dev.encore.synth.PlayGenerator;
 import dev.encore.synth.SynthConfig;
 import dev.encore.synth.TsvPlayWriter;
@@ -11,8 +12,17 @@ final class TinyData {
   private TinyData() {}
 
   static Path write(Path folder) throws IOException {
-    Path file = folder.resolve("tiny.tsv");
-    PlayGenerator generator = new PlayGenerator(SynthConfig.tiny());
+    return write(folder, SynthConfig.tiny(), "tiny.tsv");
+  }
+
+  /** The small preset (2,000 listeners): for implicit's driver, which warms up on the first 512 users. */
+  static Path writeSmall(Path folder) throws IOException {
+    return write(folder, SynthConfig.small(), "small.tsv");
+  }
+
+  private static Path write(Path folder, SynthConfig config, String name) throws IOException {
+    Path file = folder.resolve(name);
+    PlayGenerator generator = new PlayGenerator(config);
     try (TsvPlayWriter writer = TsvPlayWriter.open(file, generator)) {
       generator.generate(writer);
     }
@@ -20,6 +30,6 @@ final class TinyData {
   }
 
   static RunSettings settings() {
-    return new RunSettings(StandardDataset.SYNTH_1M, 8, 3, 0.05f, 1f, 3, 2, "1g", 50, 0, 0);
+    return new RunSettings(StandardDataset.SYNTH_1M, 8, 3, 0.05f, 1f, Solver.CG, 3, 2, "1g", 50, 0, 0);
   }
 }
