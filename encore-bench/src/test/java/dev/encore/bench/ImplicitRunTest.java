@@ -62,7 +62,14 @@ class ImplicitRunTest {
     Path data = TinyData.writeSmall(folder);
     ChildRequest request = TinyData.settings().request(BenchedSystem.IMPLICIT, data, folder.resolve("work"));
 
-    ChildFigures figures = new ImplicitRun(peer, quiet()).run(request);
+    ChildFigures figures;
+    try {
+      figures = new ImplicitRun(peer, quiet()).run(request);
+    } catch (PeerUnavailableException unavailable) {
+      // A machine that cannot build the peer (no compiler, no Cython to install) skips it, as the harness does.
+      assumeTrue(!unavailable.step().startsWith("building"), unavailable.getMessage());
+      throw unavailable;
+    }
 
     assertThat(figures.system()).isEqualTo(BenchedSystem.IMPLICIT);
     assertThat(figures.iterationSeconds()).hasSize(request.iterations());

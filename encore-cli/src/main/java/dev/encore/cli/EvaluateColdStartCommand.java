@@ -3,6 +3,7 @@ package dev.encore.cli;
 import dev.encore.als.AlsConfig;
 import dev.encore.content.FeatureScaler;
 import dev.encore.content.FeatureTable;
+import dev.encore.data.Interactions;
 import dev.encore.eval.MetricReport;
 import dev.encore.hybrid.ColdStartEvaluation;
 import dev.encore.synth.PlayGenerator;
@@ -20,17 +21,25 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code encore evaluate-cold-start}: how well tracks nobody has played yet reach the listeners
- * who will play them, on a synthetic catalogue with a share of its tracks held out as new.
+ * who will play them, with a share of the tracks held out as new: on one's own plays and features
+ * ({@code --data} and {@code --features}), or on a synthetic catalogue.
  */
 @Command(name = "evaluate-cold-start", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Hold out a share of a synthetic catalogue's tracks (and all their plays) as new; compare how"
-        + " cold-start ALS, content, the hybrid, popularity and random rank them for the listeners who played them.")
+    description = "Hold out a share of the tracks (and all their plays) as new, from your --data and --features or"
+        + " from a synthetic catalogue; compare how cold-start ALS, content, the hybrid, popularity and random rank"
+        + " them for the listeners who played them.")
 final class EvaluateColdStartCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
   @Mixin
   SynthOptions synth;
+
+  @Mixin
+  DatasetOptions dataset;
+
+  @Mixin
+  FeaturesOption features;
 
   @Mixin
   AlsOptions als;
@@ -57,12 +66,24 @@ final class EvaluateColdStartCommand implements Callable<Integer> {
     AlsConfig config = als.toConfig();
     ColdStartEvaluation.Settings settings = new ColdStartEvaluation.Settings(newShare, k, blendOptions.ridge,
         blendOptions.toBlend(), splitSeed, config.threads());
-    PlayGenerator generator = new PlayGenerator(synthConfig);
-    FeatureTable raw = generator.catalogue().featureTable();
-    FeatureTable scaled = raw.scaledBy(FeatureScaler.learn(raw));
     ColdStartEvaluation.Result result;
-    try (TrainingProgress progress = new TrainingProgress(System.err, "Training")) {
-      result = ColdStartEvaluation.run(generator, scaled, config, settings, progress);
+    if (dataset.isSet()) {
+      if (!features.isSet()) {
+        throw new IllegalArgumentException("--data needs --features FILE: the new tracks are placed by their features ("
+            + FeaturesOption.WHAT + ")");
+      }
+      Interactions plays = dataset.load().interactions();
+      FeatureTable scaled = features.loadScaledOrNull();
+      try (TrainingProgress progress = new TrainingProgress(System.err, "Training")) {
+        result = ColdStartEvaluation.run(plays, scaled, config, settings, progress);
+      }
+    } else {
+      PlayGenerator generator = new PlayGenerator(synthConfig);
+      FeatureTable raw = generator.catalogue().featureTable();
+      FeatureTable scaled = raw.scaledBy(FeatureScaler.learn(raw));
+      try (TrainingProgress progress = new TrainingProgress(System.err, "Training")) {
+        result = ColdStartEvaluation.run(generator, scaled, config, settings, progress);
+      }
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {

@@ -65,7 +65,8 @@ final class FeaturesExtractCommand implements Callable<Integer> {
     AudioFileSearch.Result found = AudioFileSearch.find(paths);
     if (found.files().isEmpty() && found.missing().isEmpty()) {
       throw new IllegalArgumentException("no audio files in " + paths + " (looked for " + String.join(", ",
-          AudioFileSearch.EXTENSIONS) + ")");
+          AudioFileSearch.EXTENSIONS) + ")" + (found.skipped().isEmpty() ? ""
+              : "; skipped " + found.skipped().size() + " other files, the first " + found.skipped().get(0)));
     }
 
     List<BatchExtraction.Outcome> outcomes;
@@ -76,6 +77,7 @@ final class FeaturesExtractCommand implements Callable<Integer> {
     int written = write(outcomes, failures);
 
     PrintWriter err = spec.commandLine().getErr();
+    found.skipped().forEach(skipped -> err.println(skipped));
     failures.forEach(failure -> err.println("failed: " + failure));
     err.flush();
     PrintWriter out = spec.commandLine().getOut();
@@ -84,11 +86,13 @@ final class FeaturesExtractCommand implements Callable<Integer> {
       summary.put("output", written > 0 ? output.toString() : null);
       summary.put("tracks", written);
       summary.put("failed", failures);
+      summary.put("skipped", found.skipped());
       summary.put("features", AudioFeatures.NAMES);
       JsonOutput.print(out, summary);
     } else if (written > 0) {
       out.printf(Locale.ROOT, "wrote %,d track%s with %d features to %s%s%n", written, written == 1 ? "" : "s",
-          AudioFeatures.NAMES.size(), output, failures.isEmpty() ? "" : "; " + failures.size() + " failed (see above)");
+          AudioFeatures.NAMES.size(), output, (failures.isEmpty() ? "" : "; " + failures.size() + " failed (see above)")
+              + (found.skipped().isEmpty() ? "" : "; " + found.skipped().size() + " other files skipped (see above)"));
     } else {
       out.printf(Locale.ROOT, "no track extracted: all %d failed (see above); %s not written%n", failures.size(), output);
     }

@@ -28,7 +28,7 @@ class FeaturesExtractCommandTest {
     AudioFiles.writePcm(folder.resolve("music/beat.wav"), RATE, 16, AudioSignals.clicks(120, 8, RATE, 0.1, 1));
     AudioFiles.writePcm(music.resolve("hum.WAV"), 44_100f, 24, AudioSignals.tone(1000, 0.3, 3, 44_100f));
     Path broken = Files.writeString(folder.resolve("music/broken.wav"), "not audio at all");
-    Files.writeString(folder.resolve("music/notes.txt"), "ignored: not an audio extension");
+    Path notes = Files.writeString(folder.resolve("music/notes.txt"), "skipped: not an audio extension");
     Path output = folder.resolve("tracks.csv");
 
     CliRun run = CliRun.of("features", "extract", folder.resolve("music").toString(), "-o", output.toString(),
@@ -38,7 +38,8 @@ class FeaturesExtractCommandTest {
     assertThat(run.err().lines().filter(line -> line.startsWith("failed: ")))
         .containsExactly("failed: " + broken + ": is not audio that Java Sound can read (WAV, AIFF or AU with PCM or"
             + " float samples); it may be another format or not audio at all");
-    assertThat(run.out()).contains("wrote 2 tracks", "1 failed");
+    assertThat(run.out()).contains("wrote 2 tracks", "1 failed", "1 other files skipped");
+    assertThat(run.err()).contains(notes.normalize() + ": skipped, .txt is not a format this reads");
     List<String> lines = Files.readAllLines(output);
     assertThat(lines.get(0)).isEqualTo("track,genre,mood," + String.join(",", AudioFeatures.NAMES));
     assertThat(lines).hasSize(3);

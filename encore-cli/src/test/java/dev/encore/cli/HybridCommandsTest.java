@@ -182,4 +182,18 @@ class HybridCommandsTest {
     assertThat(report.get("amongAllTracks").get("cold-start als").has("recall@50")).isTrue();
     assertThat(report.get("amongNewTracks").has("popularity")).isFalse();
   }
+
+  @Test
+  void evaluateColdStartRunsOnTheUsersOwnPlaysAndFeatures() throws Exception {
+    JsonNode report = json(CliRun.of("evaluate-cold-start", "--data", plays.toString(), "--features", tracks.toString(),
+        "--factors", "8", "--threads", "2", "-k", "3", "--json"));
+    assertThat(report.get("tracks").asInt()).isEqualTo(100);
+    assertThat(report.get("newTracks").asInt()).isEqualTo(10);
+    // Three of the ten new tracks: random finds about 0.3 of a listener's; their sound should find more.
+    double random = report.at("/amongNewTracks/random/recall@3").asDouble();
+    assertThat(report.at("/amongNewTracks/content/recall@3").asDouble()).isGreaterThan(random);
+    CliRun withoutFeatures = CliRun.of("evaluate-cold-start", "--data", plays.toString());
+    assertThat(withoutFeatures.exitCode()).isEqualTo(1);
+    assertThat(withoutFeatures.err()).contains("--data needs --features FILE");
+  }
 }

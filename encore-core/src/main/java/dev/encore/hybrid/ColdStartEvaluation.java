@@ -20,9 +20,11 @@ import dev.encore.popular.PopularityRecommender;
 import dev.encore.synth.InteractionsSink;
 import dev.encore.synth.PlayGenerator;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -79,32 +81,57 @@ public final class ColdStartEvaluation {
 
   public static Result run(PlayGenerator generator, FeatureTable scaledFeatures, AlsConfig config, Settings settings,
       TrainingListener listener) {
-    boolean[] isNew = pickNewTracks(generator.config().tracks(), settings.newTrackShare(), settings.seed());
-    InteractionsBuilder warmPlays = new InteractionsBuilder();
-    InteractionsSink warmSink = new InteractionsSink(warmPlays, generator);
-    List<int[]> newPlays = new ArrayList<>();
-    generator.generate((listenerIndex, track, playCount) -> {
-      if (isNew[track]) {
-        newPlays.add(new int[] {listenerIndex, track, playCount});
-      } else {
-        warmSink.accept(listenerIndex, track, playCount);
+    InteractionsBuilder all = new InteractionsBuilder();
+    generator.generate(new InteractionsSink(all, generator));
+    return run(all.build(), scaledFeatures, config, settings, listener);
+  }
+
+  /**
+   * As for a synthetic catalogue, on any plays and features, such as one's own: the tracks held
+   * out as new are drawn among those that have plays and features (a track without features could
+   * not be placed at all); the others' plays train ALS.
+   */
+  public static Result run(Interactions plays, FeatureTable scaledFeatures, AlsConfig config, Settings settings,
+      TrainingListener listener) {
+    List<String> candidates = plays.items().ids().stream().filter(scaledFeatures.tracks()::contains).toList();
+    if (candidates.size() < 2) {
+      throw new IllegalArgumentException("only " + candidates.size() + " of the " + plays.items().size()
+          + " played tracks have features: a cold-start evaluation needs at least 2 to hold some out as new");
+    }
+    boolean[] picked = pickNewTracks(candidates.size(), settings.newTrackShare(), settings.seed());
+    Set<String> newSet = new HashSet<>();
+    List<String> newIds = new ArrayList<>();
+    for (int c = 0; c < candidates.size(); c++) {
+      if (picked[c]) {
+        newSet.add(candidates.get(c));
       }
-    });
+    }
+    InteractionsBuilder warmPlays = new InteractionsBuilder();
+    List<NewPlay> newPlays = new ArrayList<>();
+    Csr matrix = plays.userItems();
+    for (int user = 0; user < matrix.rows(); user++) {
+      String userId = plays.users().idOf(user);
+      for (int p = matrix.rowStart(user); p < matrix.rowEnd(user); p++) {
+        String trackId = plays.items().idOf(matrix.indices()[p]);
+        if (newSet.contains(trackId)) {
+          newPlays.add(new NewPlay(userId, trackId, matrix.values()[p]));
+        } else {
+          warmPlays.add(userId, trackId, matrix.values()[p]);
+        }
+      }
+    }
+    // Catalogue order, as the synthetic generator and a store both list them.
+    plays.items().ids().stream().filter(newSet::contains).forEach(newIds::add);
     Interactions train = warmPlays.build();
     FactorModel warmModel = new AlsTrainer(config).fit(train, listener);
 
-    List<String> newIds = new ArrayList<>();
-    for (int track = 0; track < isNew.length; track++) {
-      if (isNew[track]) {
-        newIds.add(generator.trackId(track));
-      }
-    }
-    List<String> catalogueOrder = new ArrayList<>(train.items().ids());
+    List<String> catalogueOrder = new ArrayList<>(train.items().ids().stream()
+        .filter(scaledFeatures.tracks()::contains).toList());
     catalogueOrder.addAll(newIds);
     FeatureTable known = scaledFeatures.select(catalogueOrder);
     FactorModel model = NewTracks.addTo(warmModel, known, settings.ridge()).model();
     Interactions trainAll = Interactions.of(model.users(), model.items(), model.played(), null);
-    Interactions test = newTrackPlays(trainAll, newPlays, generator);
+    Interactions test = newTrackPlays(trainAll, newPlays);
 
     ContentRecommender content = new ContentRecommender(trainAll, ItemFeatures.align(model.items(), scaledFeatures),
         config.confidence());
@@ -136,8 +163,7 @@ public final class ColdStartEvaluation {
       }
     }
     long listeners = amongAll.get("random").users();
-    return new Result(generator.config().tracks(), newIds.size(), train.nnz(), test.nnz(), listeners,
-        amongAll, amongNew);
+    return new Result(plays.items().size(), newIds.size(), train.nnz(), test.nnz(), listeners, amongAll, amongNew);
   }
 
   /** {@code round(share * tracks)} tracks (at least one) chosen uniformly with the seed. */
@@ -165,20 +191,23 @@ public final class ColdStartEvaluation {
    * The held-out plays over the extended model's listeners and tracks. Listeners who played only
    * new tracks are not in the model (they are cold listeners, another problem) and are left out.
    */
-  private static Interactions newTrackPlays(Interactions trainAll, List<int[]> newPlays, PlayGenerator generator) {
+  private static Interactions newTrackPlays(Interactions trainAll, List<NewPlay> newPlays) {
     IdIndex.Builder users = new IdIndex.Builder(trainAll.users().kind());
     trainAll.users().ids().forEach(users::intern);
     IdIndex.Builder items = new IdIndex.Builder(trainAll.items().kind());
     trainAll.items().ids().forEach(items::intern);
     InteractionsBuilder test = new InteractionsBuilder(users, items);
-    for (int[] play : newPlays) {
-      int user = trainAll.users().find(generator.listenerId(play[0]));
+    for (NewPlay play : newPlays) {
+      int user = trainAll.users().find(play.userId());
       if (user >= 0) {
-        test.addIndexed(user, trainAll.items().indexOf(generator.trackId(play[1])), play[2]);
+        test.addIndexed(user, trainAll.items().indexOf(play.trackId()), play.value());
       }
     }
     return test.build();
   }
+
+  /** A play of a track held out as new. */
+  private record NewPlay(String userId, String trackId, float value) {}
 
   private static int[] shift(int[] indices, int offset) {
     int[] shifted = new int[indices.length];

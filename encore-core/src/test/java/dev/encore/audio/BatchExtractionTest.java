@@ -59,6 +59,9 @@ class BatchExtractionTest {
 
     assertThat(found.files()).containsExactly(first, second, named);
     assertThat(found.missing()).containsExactly(folder.resolve("gone.wav") + ": no such file or folder");
+    assertThat(found.skipped()).as("named.mp3 was named, so it is tried, not skipped")
+        .containsExactly(folder.resolve("cover.jpg") + ": skipped, .jpg is not a format this reads (wav, wave, aif,"
+            + " aiff, aifc, au, snd)");
     assertThat(AudioFileSearch.trackId(Path.of("dir/song.v2.wav"))).isEqualTo("song.v2");
     assertThat(AudioFileSearch.trackId(Path.of(".hidden"))).isEqualTo(".hidden");
   }
