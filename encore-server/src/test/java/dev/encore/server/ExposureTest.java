@@ -10,7 +10,6 @@ import dev.encore.store.testing.TestDatabase;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ConnectException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -72,7 +71,8 @@ class ExposureTest {
         try (Socket socket = new Socket()) {
           socket.connect(new InetSocketAddress(external.get(), port), 2_000);
         }
-      }).as("port %d on %s", port, external.get()).isInstanceOf(ConnectException.class);
+      }).as("port %d on %s: refused (or dropped, where a sandbox filters it)", port, external.get())
+          .isInstanceOf(IOException.class);
     }
   }
 
