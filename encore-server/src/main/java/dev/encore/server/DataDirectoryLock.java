@@ -51,7 +51,7 @@ final class DataDirectoryLock implements AutoCloseable {
         String holder = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).strip();
         channel.close();
         throw new IllegalStateException("another Encore server is already using the data directory " + dataDirectory
-            + (holder.isEmpty() ? "" : " (" + holder + ")") + ": stop it first, or give this server its own --data");
+            + (holder.isEmpty() ? "" : " (" + holder + ")") + ": stop it first, or give this server its own --data-dir");
       }
       byte[] owner = ("process " + ProcessHandle.current().pid() + ", started " + Instant.now() + "\n")
           .getBytes(StandardCharsets.UTF_8);
