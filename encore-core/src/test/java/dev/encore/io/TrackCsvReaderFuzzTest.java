@@ -1,13 +1,13 @@
 package dev.encore.io;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.encore.testing.FuzzOracles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,37 +28,23 @@ class TrackCsvReaderFuzzTest {
     boolean skipBad = data.consumeBoolean();
     byte[] bytes = data.consumeRemainingAsBytes();
     TrackCsvReader reader = skipBad ? new TrackCsvReader().skippingBadRows() : new TrackCsvReader();
-    List<String> columns = new ArrayList<>();
-    List<CatalogueRow> rows = new ArrayList<>();
+    CollectedCatalogue read = new CollectedCatalogue();
     try (BufferedReader lines = DelimitedReaderFuzzTest.utf8Lines(bytes)) {
-      reader.stream(lines, SOURCE, new CatalogueRowHandler() {
-        @Override
-        public void featureColumns(List<String> featureNames) {
-          columns.addAll(featureNames);
-        }
-
-        @Override
-        public void accept(CatalogueRow row) {
-          rows.add(row);
-        }
-      });
+      reader.stream(lines, SOURCE, read);
     } catch (DatasetFormatException refused) {
       FuzzOracles.requireWordsNaming(refused, new String(bytes, StandardCharsets.UTF_8), SOURCE);
       return;
     }
     String text = new String(bytes, StandardCharsets.UTF_8);
     long previousLine = 1;
-    for (CatalogueRow row : rows) {
-      if (row.line() <= previousLine) {
-        throw new AssertionError("row at line " + row.line() + " after line " + previousLine);
-      }
+    for (CatalogueRow row : read.rows) {
+      assertThat(row.line()).as("line numbers increase").isGreaterThan(previousLine);
       previousLine = row.line();
       FuzzOracles.requireIn(text, row.trackId(), "track");
       for (Map.Entry<String, Float> feature : row.features().entrySet()) {
-        if (!columns.contains(feature.getKey()) || !Float.isFinite(feature.getValue())) {
-          throw new AssertionError("feature " + feature + " of line " + row.line() + " is not a finite value of a"
-              + " header column " + columns);
-        }
+        assertThat(read.columns).as("feature %s of line %d is a header column", feature, row.line())
+            .contains(feature.getKey());
+        assertThat(feature.getValue()).as("feature %s of line %d", feature, row.line()).isFinite();
       }
       for (String tag : row.genres()) {
         FuzzOracles.requireIn(text, tag, "genre");

@@ -61,23 +61,12 @@ class TrackCsvReaderTest {
   void titleAndArtistAreDescriptiveAndTagsSplitAtBars() throws IOException {
     Path file = folder.resolve("tracks.csv");
     Files.writeString(file, "track,title,genre,mood,tempo,artist\nt1,Night Drive,rock| blues|rock,,118,The Examples\n");
-    List<String> columns = new ArrayList<>();
-    List<CatalogueRow> rows = new ArrayList<>();
+    CollectedCatalogue read = new CollectedCatalogue();
 
-    new TrackCsvReader().stream(file, new CatalogueRowHandler() {
-      @Override
-      public void featureColumns(List<String> featureNames) {
-        columns.addAll(featureNames);
-      }
+    new TrackCsvReader().stream(file, read);
 
-      @Override
-      public void accept(CatalogueRow row) {
-        rows.add(row);
-      }
-    });
-
-    assertThat(columns).containsExactly("tempo");
-    assertThat(rows).containsExactly(new CatalogueRow(file.toString(), 2, "t1", "Night Drive", "The Examples",
+    assertThat(read.columns).containsExactly("tempo");
+    assertThat(read.rows).containsExactly(new CatalogueRow(file.toString(), 2, "t1", "Night Drive", "The Examples",
         List.of("rock", "blues"), List.of(), Map.of("tempo", 118f)));
   }
 

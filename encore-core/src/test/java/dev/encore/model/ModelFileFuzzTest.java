@@ -1,5 +1,7 @@
 package dev.encore.model;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.encore.testing.FuzzOracles;
 import java.io.ByteArrayInputStream;
@@ -8,7 +10,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.zip.CRC32;
 
 /**
@@ -48,19 +49,17 @@ class ModelFileFuzzTest {
     ByteArrayOutputStream written = new ByteArrayOutputStream();
     ModelFile.write(model, written);
     FactorModel again = ModelFile.read(new ByteArrayInputStream(written.toByteArray()), written.size(), SOURCE);
-    if (!Arrays.equals(again.userFactors(), model.userFactors()) || !Arrays.equals(again.itemFactors(),
-        model.itemFactors()) || !again.settings().equals(model.settings())) {
-      throw new AssertionError("a model read from a file does not read back equal once written");
-    }
+    assertThat(again.userFactors()).as("user factors read back").isEqualTo(model.userFactors());
+    assertThat(again.itemFactors()).as("item factors read back").isEqualTo(model.itemFactors());
+    assertThat(again.settings()).as("settings read back").isEqualTo(model.settings());
   }
 
   private static void requireConsistent(FactorModel model) {
     int k = model.factors();
-    if ((long) model.users().size() * k != model.userFactors().length
-        || (long) model.items().size() * k != model.itemFactors().length
-        || model.played().rows() != model.users().size() || model.played().columns() != model.items().size()) {
-      throw new AssertionError("a model whose sizes disagree was accepted: " + model);
-    }
+    assertThat((long) model.userFactors().length).as("user factors").isEqualTo((long) model.users().size() * k);
+    assertThat((long) model.itemFactors().length).as("item factors").isEqualTo((long) model.items().size() * k);
+    assertThat(model.played().rows()).as("played rows").isEqualTo(model.users().size());
+    assertThat(model.played().columns()).as("played columns").isEqualTo(model.items().size());
   }
 
   /** The input with its last eight bytes replaced by the CRC-32 of the rest, as the writer would. */

@@ -1,5 +1,7 @@
 package dev.encore.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.encore.store.Listener;
@@ -45,9 +47,7 @@ class JsonBodiesFuzzTest {
         default -> BODIES.one(body, InstallRequest.class);
       }
     } catch (ApiException refused) {
-      if (refused.status() < 400 || refused.status() >= 500) {
-        throw new AssertionError("status " + refused.status() + " for a bad body", refused);
-      }
+      assertThat(refused.status()).as("status for a bad body: %s", refused.getMessage()).isBetween(400, 499);
       FuzzOracles.requireWords(refused, new String(body, StandardCharsets.UTF_8));
     } catch (IllegalArgumentException refused) {
       FuzzOracles.requireWords(refused, new String(body, StandardCharsets.UTF_8));
