@@ -85,7 +85,18 @@ public final class TrackRepository {
     clearFeatures.execute();
     clearTags.execute();
     insertFeaturesAndTags(handle, tracks);
-    refreshSearch(handle, tracks.stream().map(Track::id).toList());
+    // Only a name kept from before (keepNames, none given) has to be read back to know the search text.
+    List<Track> asGiven = new ArrayList<>();
+    List<String> namesKept = new ArrayList<>();
+    for (Track track : tracks) {
+      if (!keepNames || track.title() != null && track.artist() != null) {
+        asGiven.add(track);
+      } else {
+        namesKept.add(track.id());
+      }
+    }
+    writeSearch(handle, asGiven);
+    refreshSearch(handle, namesKept);
   }
 
   /**
@@ -94,17 +105,22 @@ public final class TrackRepository {
    */
   private void refreshSearch(Handle handle, Collection<String> ids) {
     for (List<String> chunk : Batches.chunks(ids, Batches.MAX_IN_LIST)) {
-      List<Track> stored = load(handle, handle.createQuery("SELECT id, title, artist FROM tracks WHERE id IN (<ids>)")
-          .bindList("ids", chunk).map(TRACK_ROW).list());
-      PreparedBatch texts = handle.prepareBatch("INSERT INTO track_search (track_id, text) VALUES (?, ?)"
-          + " ON CONFLICT (track_id) DO UPDATE SET text = excluded.text");
-      for (Track track : stored) {
-        texts.add(track.id(), searchText(track));
-      }
-      if (!stored.isEmpty()) {
-        texts.execute();
-      }
+      writeSearch(handle, load(handle, handle.createQuery("SELECT id, title, artist FROM tracks WHERE id IN (<ids>)")
+          .bindList("ids", chunk).map(TRACK_ROW).list()));
     }
+  }
+
+  /** Writes the search text of {@code tracks} as they are given, inside the caller's transaction. */
+  private static void writeSearch(Handle handle, Collection<Track> tracks) {
+    if (tracks.isEmpty()) {
+      return;
+    }
+    PreparedBatch texts = handle.prepareBatch("INSERT INTO track_search (track_id, text) VALUES (?, ?)"
+        + " ON CONFLICT (track_id) DO UPDATE SET text = excluded.text");
+    for (Track track : tracks) {
+      texts.add(track.id(), searchText(track));
+    }
+    texts.execute();
   }
 
   private static String searchText(Track track) {
@@ -228,7 +244,7 @@ public final class TrackRepository {
       }
     }
     insertFeaturesAndTags(handle, added);
-    refreshSearch(handle, added.stream().filter(TrackRepository::searchable).map(Track::id).toList());
+    writeSearch(handle, added.stream().filter(TrackRepository::searchable).toList());
     return added.size();
   }
 

@@ -53,6 +53,14 @@ class SearchTest extends EmptyStoreFixture {
   }
 
   @Test
+  void aNameKeptFromBeforeStaysSearchable() {
+    store.tracks().upsert(List.of(track("t1", "Kept Title", "Kept Band", List.of())));
+    store.tracks().upsertKeepingNames(List.of(track("t1", null, null, List.of("ambient"))));
+    assertThat(found("kept title")).containsExactly("t1");
+    assertThat(found("ambient")).containsExactly("t1");
+  }
+
+  @Test
   void aDatabaseFromBeforeSearchIsFilledWhenOpened() {
     store.tracks().upsert(List.of(track("t1", "Ünïcode Song", "Band", List.of())));
     store.withHandle(handle -> handle.execute("DELETE FROM track_search"));
