@@ -96,26 +96,43 @@ public final class HybridRecommender implements Recommender {
    */
   public List<SourcePart> explain(String userId, String itemId) {
     int user = users().indexOf(userId);
-    int item = items().indexOf(itemId);
     Csr matrix = played();
-    int count = items().size();
+    return explain(items().indexOf(itemId), matrix.indices(), matrix.rowStart(user), matrix.rowEnd(user),
+        raw -> sources.als().scoreAll(user, raw), raw -> sources.content().scoreAll(user, raw));
+  }
+
+  /**
+   * As {@link #explain(String, String)} for a listener known by their plays (external item ID to
+   * play count) and folded-in factors, as {@link #recommend(float[], Map, int, RecommendOptions)} ranks them.
+   */
+  public List<SourcePart> explain(float[] userVector, Map<String, Float> plays, String itemId) {
+    int item = items().indexOf(itemId);
+    int[] sortedPlayed = sources.als().itemIndices(plays);
+    Arrays.sort(sortedPlayed);
+    TasteProfile profile = sources.content().profile(plays);
+    return explain(item, sortedPlayed, 0, sortedPlayed.length,
+        raw -> sources.als().scoreAll(userVector, 0, raw), raw -> sources.content().score(profile, raw));
+  }
+
+  private List<SourcePart> explain(int item, int[] played, int from, int to, Consumer<float[]> alsScores,
+      Consumer<float[]> contentScores) {
     List<SourcePart> parts = new ArrayList<>(3);
-    float[] raw = new float[count];
-    sources.als().scoreAll(user, raw);
-    parts.add(part("als", blend.als(), raw, item, matrix, user));
-    sources.content().scoreAll(user, raw);
-    parts.add(part("content", blend.content(), raw, item, matrix, user));
+    float[] raw = new float[items().size()];
+    alsScores.accept(raw);
+    parts.add(part("als", blend.als(), raw, item, played, from, to));
+    contentScores.accept(raw);
+    parts.add(part("content", blend.content(), raw, item, played, from, to));
     popularityScores(raw);
-    parts.add(part("popularity", blend.popularity(), raw, item, matrix, user));
+    parts.add(part("popularity", blend.popularity(), raw, item, played, from, to));
     return List.copyOf(parts);
   }
 
   /** One source's view of one track: raw score, normalised score, and weight times normalised. */
   public record SourcePart(String source, double weight, float rawScore, float normalizedScore, double contribution) {}
 
-  private SourcePart part(String source, double weight, float[] raw, int item, Csr matrix, int user) {
+  private SourcePart part(String source, double weight, float[] raw, int item, int[] played, int from, int to) {
     float rawScore = raw[item];
-    blend.normalization().apply(raw, items().size(), matrix.indices(), matrix.rowStart(user), matrix.rowEnd(user));
+    blend.normalization().apply(raw, items().size(), played, from, to);
     return new SourcePart(source, weight, rawScore, raw[item], weight * raw[item]);
   }
 

@@ -170,6 +170,19 @@ class HybridRecommenderTest {
   }
 
   @Test
+  void aFoldedListenersExplainedPartsAddUpToTheScoreItIsRankedBy() {
+    HybridRecommender hybrid = SOURCES.blend(new Blend(1, 0.5, 0.25, ScoreNormalization.Z_SCORE));
+    Map<String, Float> plays = playsOf(7);
+    float[] vector = ALS.foldIn(plays);
+    List<Recommendation> ranked = hybrid.recommend(vector, plays, 5, RecommendOptions.DEFAULT);
+    for (Recommendation recommendation : ranked) {
+      List<HybridRecommender.SourcePart> parts = hybrid.explain(vector, plays, recommendation.itemId());
+      assertThat(parts.stream().mapToDouble(HybridRecommender.SourcePart::contribution).sum())
+          .isCloseTo(recommendation.score(), within(1e-5));
+    }
+  }
+
+  @Test
   void sourcesMustIndexTheSameTracks() {
     Interactions other = PlantedInteractions.generate(90, 30, 3, 0.35, 0.05, 2);
     ContentRecommender content = new ContentRecommender(other, ItemFeatures.align(other.items(), FEATURES),

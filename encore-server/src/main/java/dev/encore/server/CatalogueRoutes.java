@@ -158,7 +158,9 @@ final class CatalogueRoutes {
     if (store.listeners().find(userId).isEmpty()) {
       throw ApiException.unknownListener(userId);
     }
-    ctx.json(new ListenerPlays(userId, store.plays().forUser(userId, limit)));
+    List<PlayEvent> plays = store.plays().forUser(userId, limit);
+    TrackNames names = TrackNames.forRequest(ctx, store, plays.stream().map(PlayEvent::trackId).distinct().toList());
+    ctx.json(new ListenerPlays(userId, plays.stream().map(play -> StoredPlay.of(play, names.of(play.trackId()))).toList()));
   }
 
   /** Per listener of a posted batch: whether they now have folded-in factors, and from how many tracks. */
@@ -180,5 +182,14 @@ final class CatalogueRoutes {
 
   record ListenerBody(String id, Instant createdAt, boolean inModel, boolean foldedIn, long modelVersion) {}
 
-  record ListenerPlays(String userId, List<PlayEvent> plays) {}
+  /** A stored play event; the track's title and artist only with {@code include=names}. */
+  record StoredPlay(String userId, String trackId, Instant playedAt, int playCount, Float durationSeconds,
+      String source, String title, String artist) {
+    static StoredPlay of(PlayEvent play, Track named) {
+      return new StoredPlay(play.userId(), play.trackId(), play.playedAt(), play.playCount(), play.durationSeconds(),
+          play.source(), named == null ? null : named.title(), named == null ? null : named.artist());
+    }
+  }
+
+  record ListenerPlays(String userId, List<StoredPlay> plays) {}
 }

@@ -32,7 +32,7 @@ final class ContentStrategy extends PersonalStrategy {
   }
 
   /** From the folded-in plays, else the training plays; null when the listener has neither. */
-  private static TasteProfile profile(ServingView view, ContentRecommender content, String userId) {
+  static TasteProfile profile(ServingView view, ContentRecommender content, String userId) {
     FoldedListener folded = view.folded(userId);
     if (folded != null) {
       return content.profile(folded.knownPlays());

@@ -34,7 +34,11 @@ final class DailyPlays {
     this.clock = clock;
   }
 
-  /** One entry per day with plays, oldest first, over the last {@code days} days (today included). */
+  /**
+   * One entry per day, oldest first, over the last {@code days} days: a day without plays is there
+   * with 0 (a chart must not draw a line across it), and today is marked not complete, so it is
+   * not read as a fall in plays.
+   */
   List<DayCount> lastDays(int days) {
     Instant now = clock.instant();
     Cached last = cached;
@@ -54,11 +58,19 @@ final class DailyPlays {
     try (Connection connection = DriverManager.getConnection(store.jdbcUrl(), store.user(), store.password());
         PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setLong(1, firstDay * MICROS_PER_DAY);
-      List<DayCount> counts = new ArrayList<>();
+      long[] plays = new long[days];
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
-          counts.add(new DayCount(LocalDate.ofEpochDay(rows.getLong("day")), rows.getLong("plays")));
+          long day = rows.getLong("day") - firstDay;
+          // A play stamped in the future (a client's clock) is counted on no day of the window.
+          if (day >= 0 && day < days) {
+            plays[(int) day] = rows.getLong("plays");
+          }
         }
+      }
+      List<DayCount> counts = new ArrayList<>(days);
+      for (int day = 0; day < days; day++) {
+        counts.add(new DayCount(LocalDate.ofEpochDay(firstDay + day), plays[day], day < days - 1));
       }
       return counts;
     } catch (SQLException e) {
@@ -66,7 +78,8 @@ final class DailyPlays {
     }
   }
 
-  record DayCount(LocalDate day, long plays) {}
+  /** {@code complete} is false for today, whose plays are still coming in. */
+  record DayCount(LocalDate day, long plays, boolean complete) {}
 
   private record Cached(Instant at, int days, List<DayCount> counts) {}
 }

@@ -1,6 +1,7 @@
 package dev.encore.server;
 
 import dev.encore.model.FactorModel;
+import dev.encore.store.EncoreStore;
 
 /** The errors of asking a model question the current snapshot cannot answer yet. */
 final class ModelGuards {
@@ -20,5 +21,12 @@ final class ModelGuards {
     return ApiException.notFound("not_in_model", "The " + kind + " '" + id + "' is stored but was not in the"
         + " data model version " + snapshot.modelVersion() + " was trained on; it will be after the next"
         + " retrain (POST /v1/models/train).");
+  }
+
+  /** A 404 for a listener neither the store nor the snapshot knows; else the model was trained without them. */
+  static ApiException notInModelOrUnknown(EncoreStore store, String userId, ServingView view) {
+    return store.listeners().find(userId).isPresent() || view.knowsListener(userId)
+        ? notInModel("listener", userId, view.snapshot())
+        : ApiException.unknownListener(userId);
   }
 }

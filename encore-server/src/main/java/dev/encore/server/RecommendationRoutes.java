@@ -1,13 +1,11 @@
 package dev.encore.server;
 
 import dev.encore.data.IdIndex;
-import dev.encore.model.Explanation;
 import dev.encore.model.FactorModel;
 import dev.encore.model.RecommendOptions;
 import dev.encore.model.Recommendation;
 import dev.encore.model.SimilarUser;
 import dev.encore.store.EncoreStore;
-import dev.encore.store.Track;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.List;
@@ -20,6 +18,7 @@ final class RecommendationRoutes {
   private final EncoreStore store;
   private final StrategyRegistry<RecommendationStrategy> strategies;
   private final StrategyRegistry<SimilarTracksStrategy> similarTracks;
+  private final Explanations explanations;
 
   RecommendationRoutes(LiveModel live, EncoreStore store, StrategyRegistry<RecommendationStrategy> strategies,
       StrategyRegistry<SimilarTracksStrategy> similarTracks) {
@@ -27,6 +26,7 @@ final class RecommendationRoutes {
     this.store = store;
     this.strategies = strategies;
     this.similarTracks = similarTracks;
+    this.explanations = new Explanations(store);
   }
 
   void register(Javalin app) {
@@ -63,31 +63,9 @@ final class RecommendationRoutes {
   }
 
   private void explain(Context ctx) {
-    String userId = ctx.pathParam("id");
-    String trackId = ctx.pathParam("trackId");
+    String strategy = QueryParameters.word(ctx, "strategy", AlsStrategy.NAME);
     int top = QueryParameters.resultCount(ctx);
-    ServingView view = live.view();
-    FactorModel model = ModelGuards.requireModel(view.snapshot());
-    if (!model.items().contains(trackId)) {
-      throw store.tracks().find(trackId).isPresent() ? ModelGuards.notInModel("track", trackId, view.snapshot())
-          : ApiException.unknownTrack(trackId);
-    }
-    FoldedListener folded = view.folded(userId);
-    Explanation explanation;
-    if (folded != null && folded.hasVector()) {
-      explanation = model.explain(userId, folded.knownPlays(), trackId, top);
-    } else if (folded == null && model.users().contains(userId)) {
-      explanation = model.explain(userId, trackId, top);
-    } else {
-      throw notInModelOrUnknown(userId, view);
-    }
-    List<String> parts = explanation.contributions().stream().map(Explanation.Contribution::itemId).toList();
-    TrackNames names = TrackNames.forRequest(ctx, store, parts);
-    List<Contribution> contributions = explanation.contributions().stream()
-        .map(part -> contribution(part, names.of(part.itemId()))).toList();
-    ctx.json(new ExplanationBody(userId, trackId, view.snapshot().modelVersion(), explanation.score(),
-        explanation.modelScore(), explanation.playedCount(), contributions, explanation.restOfScore(),
-        explanation.note()));
+    ctx.json(explanations.explain(ctx, live.view(), strategy, ctx.pathParam("id"), ctx.pathParam("trackId"), top));
   }
 
   private void similarUsers(Context ctx) {
@@ -96,7 +74,7 @@ final class RecommendationRoutes {
     ServingView view = live.view();
     FactorModel model = ModelGuards.requireModel(view.snapshot());
     if (!model.users().contains(userId)) {
-      throw notInModelOrUnknown(userId, view);
+      throw ModelGuards.notInModelOrUnknown(store, userId, view);
     }
     List<SimilarUser> similar = model.similarUsers(userId, n);
     ctx.json(new SimilarListeners(userId, view.snapshot().modelVersion(),
@@ -123,17 +101,6 @@ final class RecommendationRoutes {
     }
   }
 
-  private ApiException notInModelOrUnknown(String userId, ServingView view) {
-    return store.listeners().find(userId).isPresent() || view.knowsListener(userId)
-        ? ModelGuards.notInModel("listener", userId, view.snapshot())
-        : ApiException.unknownListener(userId);
-  }
-
-  private static Contribution contribution(Explanation.Contribution part, Track named) {
-    return new Contribution(part.itemId(), part.contribution(), part.share(), named == null ? null : named.title(),
-        named == null ? null : named.artist());
-  }
-
   /** A track of an answer; its title, artist and tags only with {@code include=names}. */
   record ScoredTrack(String trackId, float score, String title, String artist, List<String> genres,
       List<String> moods) {}
@@ -147,8 +114,4 @@ final class RecommendationRoutes {
 
   record SimilarListeners(String userId, long modelVersion, List<ScoredListener> similar) {}
 
-  record Contribution(String trackId, double contribution, double share, String title, String artist) {}
-
-  record ExplanationBody(String userId, String trackId, long modelVersion, double score, double modelScore,
-      int playedCount, List<Contribution> contributions, double restOfScore, String note) {}
 }

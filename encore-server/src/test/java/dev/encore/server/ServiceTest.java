@@ -1,6 +1,7 @@
 package dev.encore.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.encore.model.RecommendOptions;
@@ -11,6 +12,8 @@ import dev.encore.store.testing.TestDatabase;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -167,6 +170,54 @@ class ServiceTest extends ServedDemoFixture {
   }
 
   @Test
+  void contentAndHybridExplanationsReproduceTheScoresTheirStrategiesRankBy() {
+    String userId = model().users().idOf(9);
+    JsonNode content = http.get("/v1/users/" + userId + "/recommendations?strategy=content&n=3").json();
+    for (JsonNode track : content.get("recommendations")) {
+      String trackId = track.get("trackId").asText();
+      JsonNode why = http.get("/v1/users/" + userId + "/recommendations/" + trackId + "/explanation?strategy=content&n=4")
+          .json();
+      assertThat(why.get("strategy").asText()).isEqualTo("content");
+      assertThat(why.get("score").asDouble()).isCloseTo(track.get("score").asDouble(), within(1e-5));
+      assertThat(why.get("features")).hasSizeLessThanOrEqualTo(4).isNotEmpty();
+      assertThat(why.get("summary").asText()).isNotBlank();
+    }
+    JsonNode hybrid = http.get("/v1/users/" + userId + "/recommendations?strategy=hybrid&n=3").json();
+    for (JsonNode track : hybrid.get("recommendations")) {
+      String trackId = track.get("trackId").asText();
+      JsonNode why = http.get("/v1/users/" + userId + "/recommendations/" + trackId + "/explanation?strategy=hybrid")
+          .json();
+      double sum = 0;
+      for (JsonNode part : why.get("parts")) {
+        sum += part.get("contribution").asDouble();
+      }
+      assertThat(why.get("parts").findValuesAsText("source")).containsExactly("als", "content", "popularity");
+      assertThat(sum).isCloseTo(track.get("score").asDouble(), within(1e-4));
+      assertThat(why.get("score").asDouble()).isCloseTo(sum, within(1e-9));
+      JsonNode als = http.get("/v1/users/" + userId + "/recommendations/" + trackId + "/explanation").json();
+      assertThat(why.at("/als/score").asDouble()).isEqualTo(als.get("score").asDouble());
+      assertThat(why.at("/content/strategy").asText()).isEqualTo("content");
+    }
+    Http.Response wrong = http.get("/v1/users/" + userId + "/recommendations/" + trackIds(hybrid).get(0)
+        + "/explanation?strategy=popular");
+    assertThat(wrong.status()).isEqualTo(400);
+    assertThat(wrong.json().get("message").asText()).contains("strategy").contains("als, content, hybrid");
+  }
+
+  @Test
+  void aListenersPlaysCarryTrackNamesWhenAsked() {
+    String userId = model().users().idOf(4);
+    JsonNode plays = http.get("/v1/users/" + userId + "/plays?include=names&limit=5").json().get("plays");
+    assertThat(plays).isNotEmpty();
+    for (JsonNode play : plays) {
+      Track stored = service.server.store().tracks().find(play.get("trackId").asText()).orElseThrow();
+      assertThat(play.get("title").asText()).isEqualTo(stored.title());
+      assertThat(play.get("artist").asText()).isEqualTo(stored.artist());
+    }
+    assertThat(http.get("/v1/users/" + userId + "/plays?limit=5").json().at("/plays/0").has("title")).isFalse();
+  }
+
+  @Test
   void tracksAndListenersCanBeAddedAndRead() {
     Http.Response added = http.post("/v1/tracks", "[{\"id\":\"fresh-1\",\"title\":\"Fresh\",\"artist\":\"New Band\","
         + "\"features\":{\"tempo\":121.5,\"energy\":0.8},\"genres\":[\"rock\"],\"moods\":[\"happy\"]}]");
@@ -252,9 +303,15 @@ class ServiceTest extends ServedDemoFixture {
     assertThat(stats.get("counts").get("tracks").asLong()).isEqualTo(100);
     assertThat(stats.get("topTracks")).hasSize(10);
     long daily = 0;
+    LocalDate expectedDay = LocalDate.now(ZoneOffset.UTC).minusDays(29);
     for (JsonNode day : stats.get("playsPerDay")) {
       daily += day.get("plays").asLong();
+      // Every day of the window, empty ones too; only today is still filling up.
+      assertThat(day.get("day").asText()).isEqualTo(expectedDay.toString());
+      assertThat(day.get("complete").asBoolean()).isEqualTo(!expectedDay.equals(LocalDate.now(ZoneOffset.UTC)));
+      expectedDay = expectedDay.plusDays(1);
     }
+    assertThat(stats.get("playsPerDay")).hasSize(30);
     long playCountSum = 0;
     for (String listener : model().users().ids()) {
       for (PlayEvent play : service.server.store().plays().forUser(listener, 10_000)) {
