@@ -1,80 +1,28 @@
-// The Encore dashboard: polls /v1/stats and /v1/models, draws them with uPlot, and tries
-// recommendations. Every value from the server is inserted as text, never as HTML.
+// The Encore dashboard's home page: polls /v1/stats and /v1/models, draws them with uPlot, and
+// tries recommendations. Shared helpers are in common.js.
 (function () {
   'use strict';
+  const { api, text, cell, fill, number, fixed, chart, palette, trackCell, link, listenerHref } = window.Encore;
   const REFRESH_MS = 5000;
-  const keyInput = document.getElementById('apiKey');
-  keyInput.value = sessionStorage.getItem('encoreApiKey') || '';
-  keyInput.addEventListener('change', () => sessionStorage.setItem('encoreApiKey', keyInput.value));
-
-  function api(path, options) {
-    const headers = Object.assign({}, (options && options.headers) || {});
-    if (keyInput.value) {
-      headers['X-API-Key'] = keyInput.value;
-    }
-    return fetch(path, Object.assign({}, options, { headers })).then(response =>
-      response.json().then(body => {
-        if (!response.ok) {
-          throw new Error(body.message || ('HTTP ' + response.status));
-        }
-        return body;
-      }));
-  }
-
-  function text(id, value) {
-    document.getElementById(id).textContent = value;
-  }
-
-  function cell(row, value, numeric) {
-    const td = document.createElement('td');
-    td.textContent = value === undefined || value === null ? '' : value;
-    if (numeric) {
-      td.className = 'number';
-    }
-    row.appendChild(td);
-    return td;
-  }
-
-  function fill(tableId, rows, render) {
-    const body = document.querySelector('#' + tableId + ' tbody');
-    body.replaceChildren();
-    rows.forEach((item, index) => {
-      const row = document.createElement('tr');
-      render(row, item, index);
-      body.appendChild(row);
-    });
-  }
-
-  const number = value => (typeof value === 'number' && isFinite(value)) ? value.toLocaleString() : '-';
-  const fixed = (value, digits) => (typeof value === 'number' && isFinite(value)) ? value.toFixed(digits) : '-';
-
-  function chart(holderId, title, series, data, options) {
-    const holder = document.getElementById(holderId);
-    holder.replaceChildren();
-    if (!data.length || !data[0].length) {
-      holder.textContent = 'Nothing to draw yet.';
-      return;
-    }
-    const width = Math.max(300, holder.clientWidth || 440);
-    new uPlot(Object.assign({ width, height: 220, series: [{}].concat(series), legend: { show: true } }, options || {}),
-      data, holder);
-  }
-
-  const palette = ['#3b6fd8', '#d8643b', '#2e9d5b', '#8a4fd8', '#c9a227'];
 
   function drawLoss(models) {
     const withLoss = models.filter(m => m.trainingLoss && m.trainingLoss.length).slice(0, palette.length);
     const iterations = Math.max(0, ...withLoss.map(m => m.trainingLoss.length));
     const xs = Array.from({ length: iterations }, (_, i) => i + 1);
     const data = [xs].concat(withLoss.map(m => xs.map((_, i) => i < m.trainingLoss.length ? m.trainingLoss[i] : null)));
-    chart('lossChart', 'loss', withLoss.map((m, i) => ({ label: 'version ' + m.version, stroke: palette[i] })), iterations ? data : [],
-      { scales: { x: { time: false } }, axes: [{ label: 'iteration' }, { label: 'loss', size: 70 }] });
+    chart('lossChart', withLoss.map((m, i) => ({ label: 'version ' + m.version, stroke: palette[i] })), iterations ? data : [],
+      { scales: { x: { time: false } }, axes: [{ label: 'iteration', incrs: [1, 2, 5, 10, 20, 50, 100] }, { label: 'loss' }] });
   }
 
+  // Complete days as a filled line; today, still filling up, as a lone point not joined to the
+  // line, so a morning's few plays do not read as a collapse.
   function drawPlays(days) {
     const xs = days.map(d => Date.parse(d.day + 'T00:00:00Z') / 1000);
-    chart('playsChart', 'plays', [{ label: 'plays', stroke: palette[0], fill: 'rgba(59,111,216,0.15)' }],
-      xs.length ? [xs, days.map(d => d.plays)] : []);
+    const complete = days.map(d => d.complete ? d.plays : null);
+    const todaySoFar = days.map(d => d.complete ? null : d.plays);
+    chart('playsChart', [{ label: 'plays', stroke: palette[0], fill: 'rgba(59,111,216,0.15)' },
+      { label: 'today so far', stroke: palette[1], paths: () => null, points: { show: true, size: 9, fill: palette[1] } }],
+      xs.length ? [xs, complete, todaySoFar] : []);
   }
 
   const latencyHistory = { times: [], p50: [], p99: [] };
@@ -88,9 +36,11 @@
       latencyHistory.p99.push(recommendations[0].idle ? null : recommendations[0].p99Ms);
       ['times', 'p50', 'p99'].forEach(k => latencyHistory[k] = latencyHistory[k].slice(-120));
     }
-    chart('latencyChart', 'ms', [{ label: 'recommendations p50 ms', stroke: palette[0] },
+    chart('latencyChart', [{ label: 'recommendations p50 ms', stroke: palette[0] },
       { label: 'recommendations p99 ms', stroke: palette[1] }],
-      latencyHistory.times.length ? [latencyHistory.times, latencyHistory.p50, latencyHistory.p99] : []);
+      latencyHistory.times.length ? [latencyHistory.times, latencyHistory.p50, latencyHistory.p99] : [],
+      // A first sample alone would stretch the time axis over years: show at least the last minute.
+      { scales: { x: { range: (u, min, max) => [Math.min(min, max - 60), max] } } });
     fill('latency', rows.slice(0, 15), (row, r) => {
       cell(row, r.method + ' ' + r.route);
       cell(row, r.status);
@@ -120,7 +70,7 @@
       text('updated', 'updated ' + new Date().toLocaleTimeString());
       fill('topTracks', stats.topTracks, (row, t, i) => {
         cell(row, i + 1, true);
-        cell(row, t.trackId);
+        trackCell(row, t.trackId);
         cell(row, t.title);
         cell(row, t.artist);
         cell(row, number(t.listeners), true);
@@ -209,23 +159,6 @@
       .catch(error => text('jobStatus', error.message));
   });
 
-  function explain(userId, trackId) {
-    const holder = document.getElementById('explanation');
-    holder.textContent = 'Explaining ' + trackId + '...';
-    api('/v1/users/' + encodeURIComponent(userId) + '/recommendations/' + encodeURIComponent(trackId) + '/explanation?n=5')
-      .then(why => {
-        // Every part is shown with its sign, and the unlisted tracks' total too, so the parts add up to the score.
-        const parts = why.contributions.map(c => c.trackId + ' ' + (c.share >= 0 ? '+' : '') + Math.round(c.share * 100) + '%');
-        const unlisted = why.playedCount - why.contributions.length;
-        if (unlisted > 0 && why.score !== 0) {
-          parts.push('the other ' + unlisted + ' ' + (why.restOfScore >= 0 ? '+' : '') + Math.round(why.restOfScore / why.score * 100) + '%');
-        }
-        holder.textContent = 'Why ' + trackId + ' (score ' + fixed(why.score, 4) + ', from ' + why.playedCount
-          + ' played tracks): ' + parts.join(', ') + (why.note ? '. Note: ' + why.note : '');
-      })
-      .catch(error => holder.textContent = error.message);
-  }
-
   document.getElementById('tryForm').addEventListener('submit', event => {
     event.preventDefault();
     const userId = document.getElementById('userId').value.trim();
@@ -235,31 +168,13 @@
       filterPlayed: document.getElementById('filterPlayed').checked
     });
     document.getElementById('explanation').textContent = '';
+    query.set('include', 'names');
     api('/v1/users/' + encodeURIComponent(userId) + '/recommendations?' + query).then(answer => {
       const note = document.getElementById('tryNote');
       note.className = 'muted';
-      note.textContent = 'Served by ' + answer.servedBy + ' (model version ' + answer.modelVersion + ')'
-        + (answer.note ? '. ' + answer.note : '');
-      fill('tryResult', answer.recommendations, (row, r, i) => {
-        cell(row, i + 1, true);
-        cell(row, r.trackId);
-        const title = cell(row, '');
-        const artist = cell(row, '');
-        cell(row, fixed(r.score, 4), true);
-        const action = cell(row, '');
-        if (answer.servedBy === 'als') {
-          const button = document.createElement('button');
-          button.type = 'button';
-          button.className = 'link';
-          button.textContent = 'why?';
-          button.addEventListener('click', () => explain(userId, r.trackId));
-          action.appendChild(button);
-        }
-        api('/v1/tracks/' + encodeURIComponent(r.trackId)).then(track => {
-          title.textContent = track.title || '';
-          artist.textContent = track.artist || '';
-        }).catch(() => {});
-      });
+      note.replaceChildren('Served by ' + answer.servedBy + ' (model version ' + answer.modelVersion + ')'
+        + (answer.note ? '. ' + answer.note : '') + '. ', link(listenerHref(userId), 'Listener page'));
+      Encore.fillRecommendations('tryResult', userId, answer, document.getElementById('explanation'));
     }).catch(error => {
       const note = document.getElementById('tryNote');
       note.className = 'error';
