@@ -39,6 +39,8 @@ import java.util.List;
  * @param ndcgAt10 ndcg@10 on the same split, implicit's definition likewise
  * @param recallAt10 Encore's recall@10: the mean over users of hits / |test items|
  * @param evaluatedUsers users with a held-out entry that the quality figures cover
+ * @param evaluationSeconds the time the quality figures took: scoring every evaluated user's top 10
+ *     (played items filtered) and the metrics, by the system's own evaluator; NaN where not timed
  * @param blas the BLAS implementation the system used, or "none"
  * @param notes what a reader needs to compare the figures fairly
  */
@@ -73,6 +75,7 @@ public record ChildFigures(
     @JsonProperty("ndcg@10") double ndcgAt10,
     @JsonProperty("recall@10") double recallAt10,
     long evaluatedUsers,
+    double evaluationSeconds,
     String blas,
     List<String> notes) {
 

@@ -79,9 +79,12 @@ public final class EncoreRun {
     double loadSeconds = seconds(loadStart);
     Files.delete(modelFile);
 
+    long evaluationStart = System.nanoTime();
     MetricReport quality = RankingEvaluator.evaluate(model, train,
         EvaluationSample.firstUsers(data.test(), request.evaluationUsers()), TOP, request.threads());
-    log.printf(Locale.ROOT, "[%s] precision@10 %.4f%n", request.system(), quality.precision());
+    double evaluationSeconds = seconds(evaluationStart);
+    log.printf(Locale.ROOT, "[%s] precision@10 %.4f (evaluated in %.3f s)%n", request.system(), quality.precision(),
+        evaluationSeconds);
 
     List<Double> iterationSeconds = times.seconds();
     List<String> notes = new ArrayList<>();
@@ -95,7 +98,7 @@ public final class EncoreRun {
         dataRss, ProcessMemory.peakHeapBytes(), recommendAllUsers, recommendAllUsers / recommendAllSeconds, true,
         recommend.percentileMicros(50), recommend.percentileMicros(99), similar.percentileMicros(50),
         similar.percentileMicros(99), train.items().size() / similarAllSeconds, loadSeconds, modelBytes,
-        quality.precision(), quality.ndcg(), quality.recall(), quality.users(), "none", notes);
+        quality.precision(), quality.ndcg(), quality.recall(), quality.users(), evaluationSeconds, "none", notes);
   }
 
   /** Encore's settings for the request: linear confidence as Spark's, ALS-WR only for encore-wr. */

@@ -100,7 +100,7 @@ public final class EncoreSparkRun {
           "median of the job's per-iteration times", jobSeconds, warmupSeconds, ProcessMemory.peakResidentBytes(),
           dataRss, ProcessMemory.peakHeapBytes(), 0, Double.NaN, true, Double.NaN, Double.NaN, Double.NaN,
           Double.NaN, Double.NaN, loadSeconds, modelBytes, quality.precision(), quality.ndcg(), quality.recall(),
-          quality.users(), "none", notes);
+          quality.users(), Double.NaN, "none", notes);
     } finally {
       spark.stop();
     }

@@ -102,6 +102,8 @@ record Figure(String name, String label, ToDoubleFunction<SystemReport> value, U
       new Figure("recall@10", "recall@10 (Encore's: mean hits/|test|)", r -> r.figures().recallAt10(), Unit.PLAIN,
           Better.HIGHER),
       new Figure("evaluatedUsers", "  users scored", r -> r.figures().evaluatedUsers(), Unit.COUNT, Better.NEITHER),
+      new Figure("evaluationSeconds", "evaluation (top 10 of the users scored + metrics)",
+          r -> r.figures().evaluationSeconds(), Unit.SECONDS, Better.LOWER),
       new Figure("readSeconds", "reading + split (not in fit)", r -> r.figures().readSeconds(), Unit.SECONDS,
           Better.NEITHER));
 }

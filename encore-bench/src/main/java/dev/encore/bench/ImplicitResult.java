@@ -17,7 +17,7 @@ import java.util.List;
 record ImplicitResult(String version, long users, long items, long trainNnz, long testNnz, double readSeconds,
     double fitSeconds, List<Double> iterationSeconds, double medianIteration, double recommendAllSeconds,
     long recommendAllUsers, double similarAllSeconds, double precisionAt10, double ndcgAt10, double recallAt10,
-    long evaluatedUsers, String blas, double otherCoresDuringIterations) {
+    long evaluatedUsers, double evaluationSeconds, String blas, double otherCoresDuringIterations) {
 
   static final String PREFIX = "RESULT ";
   /** Python's json.dumps writes NaN bare; Jackson reads it only when told to. */
@@ -60,7 +60,7 @@ record ImplicitResult(String version, long users, long items, long trainNnz, lon
         count(json, "trainNnz"), count(json, "testNnz"), number(json, "readSeconds"), number(json, "fitSeconds"),
         iterationSeconds, number(json, "medianIteration"), number(json, "recommendAllSeconds"),
         count(json, "recommendAllUsers"), number(json, "similarAllSeconds"), number(json, "precision@10"),
-        number(json, "ndcg@10"), number(json, "recall@10"), count(json, "evalUsers"), blas(json.path("blas")),
+        number(json, "ndcg@10"), number(json, "recall@10"), count(json, "evalUsers"), number(json, "evalSeconds"), blas(json.path("blas")),
         meanOf(json.path("iterationOtherCores")));
   }
 
@@ -114,6 +114,6 @@ record ImplicitResult(String version, long users, long items, long trainNnz, lon
         medianIteration, IterationTimes.min(iterationSeconds), IterationTimes.max(iterationSeconds),
         "median of implicit's per-iteration callback times", fitSeconds, Double.NaN, -1, -1, -1, recommendAllUsers,
         recommendAllUsers / recommendAllSeconds, true, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-        items / similarAllSeconds, Double.NaN, -1, precisionAt10, ndcgAt10, recallAt10, evaluatedUsers, blas, notes);
+        items / similarAllSeconds, Double.NaN, -1, precisionAt10, ndcgAt10, recallAt10, evaluatedUsers, evaluationSeconds, blas, notes);
   }
 }

@@ -120,7 +120,7 @@ public final class SparkRun {
           ProcessMemory.peakHeapBytes(),
           recommendedUsers, recommendedUsers / recommendAllSeconds, false, Double.NaN, Double.NaN, Double.NaN,
           Double.NaN, Double.NaN, loadSeconds, modelBytes, quality.precision(), quality.ndcg(), quality.recall(),
-          quality.users(), blas, notes);
+          quality.users(), Double.NaN, blas, notes);
     } finally {
       spark.stop();
     }

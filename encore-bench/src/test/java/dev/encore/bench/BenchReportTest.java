@@ -33,7 +33,7 @@ class BenchReportTest {
         perIteration, encore ? 0.9 : Double.NaN, encore ? 1.2 : Double.NaN, "fixed", 3 * perIteration, perIteration,
         encore ? 100L << 20 : 400L << 20, 50L << 20, encore ? 80L << 20 : 320L << 20, 100, usersPerSecond, encore,
         encore ? 120 : Double.NaN, encore ? 700 : Double.NaN, encore ? 60 : Double.NaN, encore ? 300 : Double.NaN,
-        encore ? 500 : Double.NaN, encore ? 0.1 : 1.0, 1 << 20, precision, precision - 0.02, precision / 2, 90, encore ? "none" : "VectorBLAS",
+        encore ? 500 : Double.NaN, encore ? 0.1 : 1.0, 1 << 20, precision, precision - 0.02, precision / 2, 90, encore ? 2.0 : 4.0, encore ? "none" : "VectorBLAS",
         List.of("note"));
   }
 

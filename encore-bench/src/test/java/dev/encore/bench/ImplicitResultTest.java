@@ -15,7 +15,7 @@ class ImplicitResultTest {
       + " \"config\": \"OpenBLAS 0.3.30 SkylakeX\", \"num_threads\": 1}],"
       + " \"recommendAllSeconds\": 0.4, \"recommendAllUsers\": 200, \"similarAllSeconds\": 0.25,"
       + " \"precision@10\": 0.3, \"ndcg@10\": 0.28, \"map@10\": 0.2, \"auc@10\": 0.6, \"recall@10\": 0.21,"
-      + " \"evalUsers\": 180}";
+      + " \"evalSeconds\": 0.7, \"evalUsers\": 180}";
 
   @Test
   void resultLineBecomesTheReportsFigures() {
@@ -34,6 +34,7 @@ class ImplicitResultTest {
     assertThat(figures.ndcgAt10()).isEqualTo(0.28);
     assertThat(figures.recallAt10()).isEqualTo(0.21);
     assertThat(figures.evaluatedUsers()).isEqualTo(180);
+    assertThat(figures.evaluationSeconds()).isEqualTo(0.7);
     assertThat(figures.trainNnz()).isEqualTo(1000);
     assertThat(figures.peakRssBytes()).isEqualTo(-1);
     assertThat(figures.recommendP50Micros()).isNaN();

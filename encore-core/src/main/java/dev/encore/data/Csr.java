@@ -119,6 +119,24 @@ public final class Csr implements Serializable {
     return position < 0 ? 0f : values[position];
   }
 
+  /**
+   * The position of the first entry of {@code row} whose column is at least {@code column}
+   * ({@code rowEnd(row)} when there is none): where a walk over the columns from there starts.
+   */
+  public int firstAtOrAfter(int row, int column) {
+    int low = indptr[row];
+    int high = indptr[row + 1];
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (indices[mid] < column) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    return low;
+  }
+
   /** The entry position of (row, column), or -1. */
   public int find(int row, int column) {
     int low = indptr[row];

@@ -2,6 +2,7 @@ package dev.encore.eval;
 
 import dev.encore.data.Csr;
 import dev.encore.data.Interactions;
+import dev.encore.model.FactorModel;
 import dev.encore.model.Recommender;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,8 @@ import java.util.function.LongConsumer;
  * Scores a recommender against held-out interactions: for every user with a test item, the top k
  * of the items they did not train on, and the percentile rank of each test item; see
  * {@link MetricReport} for the definitions. Each user is scored once with
- * {@link Recommender#scoreAll}.
+ * {@link Recommender#scoreAll}; a {@link FactorModel} is scored in blocks of users instead
+ * ({@link FactorModelEvaluation}), to the same numbers.
  *
  * <p>Users are dealt to threads round-robin (user u to thread {@code u mod threads}) and each
  * thread's sums are merged in thread order, so a given thread count always gives the same numbers.
@@ -58,10 +60,18 @@ public final class RankingEvaluator {
 
     int userCount = train.users().size();
     int workers = Math.max(1, Math.min(threads, userCount));
+    int[] itemListeners = itemListeners(train.itemUsers());
+    if (model instanceof FactorModel factors) {
+      MetricReport batched = FactorModelEvaluation.evaluate(factors, train.userItems(), test.userItems(),
+          itemListeners, k, workers, threads, progress);
+      if (batched != null) {
+        return batched;
+      }
+    }
     AtomicLong done = new AtomicLong();
     List<UserShare> shares = new ArrayList<>(workers);
     for (int first = 0; first < workers; first++) {
-      shares.add(new UserShare(model, train.userItems(), itemListeners(train.itemUsers()), test.userItems(), k, first,
+      shares.add(new UserShare(model, train.userItems(), itemListeners, test.userItems(), k, first,
           workers, done, progress));
     }
     List<MetricSums> partials = workers == 1 ? List.of(shares.get(0).call()) : runInParallel(shares);

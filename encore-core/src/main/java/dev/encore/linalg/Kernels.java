@@ -74,6 +74,12 @@ public interface Kernels {
   /** The first index in {@code [from, to)} whose score is strictly above {@code threshold}, else {@code to}. */
   int firstAbove(float[] scores, int from, int to, float threshold);
 
+  /**
+   * How many scores in {@code [from, to)} are strictly above {@code threshold} (high 32 bits) and
+   * how many equal it (low 32 bits), in one pass: a rank counted without sorting.
+   */
+  long countAboveAndEqual(float[] scores, int from, int to, float threshold);
+
   /** The scalar implementation, for tests and as the fallback. */
   static Kernels scalar() {
     return ScalarKernels.INSTANCE;

@@ -107,6 +107,17 @@ final class ScalarKernels implements Kernels {
   }
 
   @Override
+  public long countAboveAndEqual(float[] scores, int from, int to, float threshold) {
+    long above = 0;
+    long equal = 0;
+    for (int i = from; i < to; i++) {
+      above += scores[i] > threshold ? 1 : 0;
+      equal += scores[i] == threshold ? 1 : 0;
+    }
+    return above << 32 | equal;
+  }
+
+  @Override
   public int firstAbove(float[] scores, int from, int to, float threshold) {
     for (int i = from; i < to; i++) {
       if (scores[i] > threshold) {

@@ -318,6 +318,24 @@ final class VectorKernels implements Kernels {
   }
 
   @Override
+  public long countAboveAndEqual(float[] scores, int from, int to, float threshold) {
+    long above = 0;
+    long equal = 0;
+    int i = from;
+    int bound = to - LANES;
+    for (; i <= bound; i += LANES) {
+      FloatVector v = FloatVector.fromArray(SPECIES, scores, i);
+      above += v.compare(VectorOperators.GT, threshold).trueCount();
+      equal += v.compare(VectorOperators.EQ, threshold).trueCount();
+    }
+    for (; i < to; i++) {
+      above += scores[i] > threshold ? 1 : 0;
+      equal += scores[i] == threshold ? 1 : 0;
+    }
+    return above << 32 | equal;
+  }
+
+  @Override
   public int firstAbove(float[] scores, int from, int to, float threshold) {
     int i = from;
     int bound = to - LANES;

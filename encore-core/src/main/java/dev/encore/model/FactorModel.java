@@ -248,22 +248,67 @@ public final class FactorModel implements Recommender {
   public int[][] recommendAll(int n, RecommendOptions options, int threads) {
     BitSet blockedForAll = options.blockedForAll(items);
     boolean filterPlayed = options.filterPlayed();
-    int[] indptr = played.indptr();
-    int[] playedItems = played.indices();
     return BatchTopK.run(userFactors, users.size(), itemPanels(), n, (user, first, count, tile) -> {
       if (filterPlayed) {
-        int end = indptr[user + 1];
-        // Rows are sorted: find the tile's first played item, then walk until past the tile.
-        int p = lowerBound(playedItems, indptr[user], end, first);
-        for (; p < end && playedItems[p] < first + count; p++) {
-          tile[playedItems[p] - first] = Float.NEGATIVE_INFINITY;
-        }
+        excludeRowItems(played, user, first, count, tile);
       }
       for (int item = blockedForAll.nextSetBit(first); item >= 0 && item < first + count;
           item = blockedForAll.nextSetBit(item + 1)) {
         tile[item - first] = Float.NEGATIVE_INFINITY;
       }
     }, threads);
+  }
+
+  /** Decides, a tile of items at a time, which items one user may be given. */
+  public interface TileFilter {
+    /**
+     * {@code tile[i]} is {@code user}'s score of item {@code first + i}, for i < count; set it to
+     * negative infinity to leave the item out. Called for each user's tiles in increasing item
+     * order, from several threads at once for different users.
+     */
+    void filter(int user, int first, int count, float[] tile);
+  }
+
+  /**
+   * The top {@code n} items of each of {@code userIndices} (row q of the result is user
+   * {@code userIndices[q]}'s, best first) by the blocked multiply of {@link #recommendAll}, with
+   * {@code filter} seeing every score before it is ranked: an evaluator counts ranks there.
+   */
+  public int[][] recommendAll(int[] userIndices, int n, int threads, TileFilter filter) {
+    float[] queries = new float[userIndices.length * factors];
+    for (int q = 0; q < userIndices.length; q++) {
+      System.arraycopy(userFactors, userIndices[q] * factors, queries, q * factors, factors);
+    }
+    return BatchTopK.run(queries, userIndices.length, itemPanels(), n,
+        (query, first, count, tile) -> filter.filter(userIndices[query], first, count, tile), threads);
+  }
+
+  /**
+   * Sets the scores of the items of {@code matrix}'s row {@code row} that fall in the tile
+   * {@code [first, first + count)} to negative infinity. Rows are sorted: find the tile's first
+   * item, then walk until past the tile.
+   */
+  public static void excludeRowItems(Csr matrix, int row, int first, int count, float[] tile) {
+    int[] columns = matrix.indices();
+    int end = matrix.rowEnd(row);
+    for (int p = matrix.firstAtOrAfter(row, first); p < end && columns[p] < first + count; p++) {
+      tile[columns[p] - first] = Float.NEGATIVE_INFINITY;
+    }
+  }
+
+  /**
+   * {@code user}'s scores of {@code itemIndices[from..to)} into {@code out[from..to)}: the very
+   * floats {@link #scoreAll} and {@link #recommendAll} compute for them (the same panel kernel on
+   * the item's panel), so a rank counted against those scores is exact, ties included.
+   */
+  public void scoreItems(int user, int[] itemIndices, int from, int to, float[] out) {
+    FactorPanels panels = itemPanels();
+    float[] block = new float[Kernels.PANEL_WIDTH];
+    for (int p = from; p < to; p++) {
+      int panel = itemIndices[p] / Kernels.PANEL_WIDTH;
+      Kernels.INSTANCE.scorePanels(userFactors, user * factors, panels.array(), factors, panel, panel + 1, block, 0);
+      out[p] = block[itemIndices[p] % Kernels.PANEL_WIDTH];
+    }
   }
 
   /** The {@code n} items most similar to {@code itemId} by cosine of their factors, itself excluded. */
@@ -362,19 +407,7 @@ public final class FactorModel implements Recommender {
     return unit;
   }
 
-  private static int lowerBound(int[] sorted, int from, int to, int value) {
-    int low = from;
-    int high = to;
-    while (low < high) {
-      int mid = (low + high) >>> 1;
-      if (sorted[mid] < value) {
-        low = mid + 1;
-      } else {
-        high = mid;
-      }
-    }
-    return low;
-  }
+
 
   private static void excludeAll(float[] scores, BitSet blocked) {
     for (int item = blocked.nextSetBit(0); item >= 0; item = blocked.nextSetBit(item + 1)) {
