@@ -45,6 +45,8 @@ public class KernelBenchmark {
   private float[] rows;
   private float[] offsets;
   private float[] slopes;
+  private float[] fourQueries;
+  private float[][] fourTiles;
 
   @Setup
   public void setUp() {
@@ -61,6 +63,8 @@ public class KernelBenchmark {
     rows = randoms(random, ROW_ENTRIES * factors);
     offsets = randoms(random, ROW_ENTRIES);
     slopes = randoms(random, ROW_ENTRIES);
+    fourQueries = randoms(random, 4 * factors);
+    fourTiles = new float[4][TILE_BLOCKS * Kernels.PANEL_WIDTH];
   }
 
   private static float[] randoms(Random random, int length) {
@@ -117,5 +121,24 @@ public class KernelBenchmark {
   public float[] scoreFiftyThousandItems() {
     implementation.scorePanels(a, 0, panels, factors, 0, blocks, scores, 0);
     return scores;
+  }
+
+  /** The recommend-all tile: 64 panel blocks (1,024 items) that stay in L2 while a block of users is scored. */
+  private static final int TILE_BLOCKS = 64;
+
+  /** Four users against one tile, two at a time: recommend-all's inner step before the four-query kernel. */
+  @Benchmark
+  public float[][] scoreTileFourUsersInPairs() {
+    implementation.scorePanelsPair(fourQueries, 0, factors, panels, factors, 0, TILE_BLOCKS, fourTiles[0], fourTiles[1]);
+    implementation.scorePanelsPair(fourQueries, 2 * factors, 3 * factors, panels, factors, 0, TILE_BLOCKS,
+        fourTiles[2], fourTiles[3]);
+    return fourTiles;
+  }
+
+  /** The same four users against the same tile in one pass. */
+  @Benchmark
+  public float[][] scoreTileFourUsersAtOnce() {
+    implementation.scorePanelsQuad(fourQueries, 0, panels, factors, 0, TILE_BLOCKS, fourTiles);
+    return fourTiles;
   }
 }

@@ -71,6 +71,15 @@ public interface Kernels {
   void scorePanelsPair(float[] queries, int firstOffset, int secondOffset, float[] panels, int k, int blockFrom,
       int blockTo, float[] firstOut, float[] secondOut);
 
+  /**
+   * {@link #scorePanels} for four consecutive queries (rows {@code firstOffset},
+   * {@code firstOffset + k}, ... of {@code queries}) into {@code out[0..3]}: each panel load feeds
+   * four queries, twice the arithmetic per load of {@link #scorePanelsPair}. Every score is the
+   * same float {@link #scorePanels} gives (the same FMA chain per lane).
+   */
+  void scorePanelsQuad(float[] queries, int firstOffset, float[] panels, int k, int blockFrom, int blockTo,
+      float[][] out);
+
   /** The first index in {@code [from, to)} whose score is strictly above {@code threshold}, else {@code to}. */
   int firstAbove(float[] scores, int from, int to, float threshold);
 

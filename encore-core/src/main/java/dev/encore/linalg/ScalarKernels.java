@@ -107,6 +107,14 @@ final class ScalarKernels implements Kernels {
   }
 
   @Override
+  public void scorePanelsQuad(float[] queries, int firstOffset, float[] panels, int k, int blockFrom, int blockTo,
+      float[][] out) {
+    for (int q = 0; q < 4; q++) {
+      scorePanels(queries, firstOffset + q * k, panels, k, blockFrom, blockTo, out[q], 0);
+    }
+  }
+
+  @Override
   public long countAboveAndEqual(float[] scores, int from, int to, float threshold) {
     long above = 0;
     long equal = 0;

@@ -318,6 +318,62 @@ final class VectorKernels implements Kernels {
   }
 
   @Override
+  public void scorePanelsQuad(float[] queries, int firstOffset, float[] panels, int k, int blockFrom, int blockTo,
+      float[][] out) {
+    int stride = k * PANEL_WIDTH;
+    float[] out0 = out[0];
+    float[] out1 = out[1];
+    float[] out2 = out[2];
+    float[] out3 = out[3];
+    int block = blockFrom;
+    // Four queries x two blocks: eight chains from two loads and four broadcasts per step; with
+    // a third and fourth block the 16 accumulators and their operands outgrow 32 registers.
+    for (; block + 1 < blockTo; block += 2) {
+      FloatVector a0 = FloatVector.zero(SPECIES);
+      FloatVector a1 = FloatVector.zero(SPECIES);
+      FloatVector b0 = FloatVector.zero(SPECIES);
+      FloatVector b1 = FloatVector.zero(SPECIES);
+      FloatVector c0 = FloatVector.zero(SPECIES);
+      FloatVector c1 = FloatVector.zero(SPECIES);
+      FloatVector d0 = FloatVector.zero(SPECIES);
+      FloatVector d1 = FloatVector.zero(SPECIES);
+      int base = block * stride;
+      for (int a = 0; a < k; a++) {
+        int column = base + a * PANEL_WIDTH;
+        FloatVector p0 = FloatVector.fromArray(SPECIES, panels, column);
+        FloatVector p1 = FloatVector.fromArray(SPECIES, panels, column + stride);
+        FloatVector qa = FloatVector.broadcast(SPECIES, queries[firstOffset + a]);
+        FloatVector qb = FloatVector.broadcast(SPECIES, queries[firstOffset + k + a]);
+        FloatVector qc = FloatVector.broadcast(SPECIES, queries[firstOffset + 2 * k + a]);
+        FloatVector qd = FloatVector.broadcast(SPECIES, queries[firstOffset + 3 * k + a]);
+        a0 = p0.fma(qa, a0);
+        a1 = p1.fma(qa, a1);
+        b0 = p0.fma(qb, b0);
+        b1 = p1.fma(qb, b1);
+        c0 = p0.fma(qc, c0);
+        c1 = p1.fma(qc, c1);
+        d0 = p0.fma(qd, d0);
+        d1 = p1.fma(qd, d1);
+      }
+      int target = (block - blockFrom) * PANEL_WIDTH;
+      a0.intoArray(out0, target);
+      a1.intoArray(out0, target + PANEL_WIDTH);
+      b0.intoArray(out1, target);
+      b1.intoArray(out1, target + PANEL_WIDTH);
+      c0.intoArray(out2, target);
+      c1.intoArray(out2, target + PANEL_WIDTH);
+      d0.intoArray(out3, target);
+      d1.intoArray(out3, target + PANEL_WIDTH);
+    }
+    if (block < blockTo) {
+      int done = (block - blockFrom) * PANEL_WIDTH;
+      for (int q = 0; q < 4; q++) {
+        scorePanels(queries, firstOffset + q * k, panels, k, block, blockTo, out[q], done);
+      }
+    }
+  }
+
+  @Override
   public long countAboveAndEqual(float[] scores, int from, int to, float threshold) {
     long above = 0;
     long equal = 0;

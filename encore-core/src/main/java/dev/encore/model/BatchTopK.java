@@ -68,8 +68,9 @@ final class BatchTopK {
     Workers.run(threads, queryBlocks, queryBlock -> {
       int firstQuery = queryBlock * QUERY_BLOCK;
       int queriesHere = Math.min(QUERY_BLOCK, queryCount - firstQuery);
-      float[] tile = new float[TILE_BLOCKS * Kernels.PANEL_WIDTH];
-      float[] secondTile = new float[TILE_BLOCKS * Kernels.PANEL_WIDTH];
+      float[][] tiles = new float[4][TILE_BLOCKS * Kernels.PANEL_WIDTH];
+      float[] tile = tiles[0];
+      float[] secondTile = tiles[1];
       TopK[] tops = new TopK[queriesHere];
       for (int q = 0; q < queriesHere; q++) {
         tops[q] = new TopK(capacity);
@@ -79,6 +80,14 @@ final class BatchTopK {
         int first = tileStart * Kernels.PANEL_WIDTH;
         int count = Math.min(candidateCount, tileEnd * Kernels.PANEL_WIDTH) - first;
         int q = 0;
+        for (; q + 3 < queriesHere; q += 4) {
+          int query = firstQuery + q;
+          kernels.scorePanelsQuad(queries, query * k, candidates.array(), k, tileStart, tileEnd, tiles);
+          for (int j = 0; j < 4; j++) {
+            exclusions.exclude(query + j, first, count, tiles[j]);
+            tops[q + j].offerAbove(tiles[j], 0, count, first, kernels);
+          }
+        }
         for (; q + 1 < queriesHere; q += 2) {
           int query = firstQuery + q;
           kernels.scorePanelsPair(queries, query * k, (query + 1) * k, candidates.array(), k, tileStart, tileEnd,

@@ -200,6 +200,16 @@ class KernelsTest {
               assertThat(paired[r]).as("%s pair query %d row %d", kernels.name(), q, r).isCloseTo(single[r], within(1e-5f));
             }
           }
+          // Four queries at once give the very floats one query at a time does: evaluation counts ranks on that.
+          float[] four = random(random, 4 * k);
+          float[][] quad = new float[4][out.length];
+          kernels.scorePanelsQuad(four, 0, panels.array(), k, 0, panels.blocks(), quad);
+          for (int q = 0; q < 4; q++) {
+            kernels.scorePanels(four, q * k, panels.array(), k, 0, panels.blocks(), single, 0);
+            for (int r = 0; r < rows; r++) {
+              assertThat(quad[q][r]).as("%s quad query %d row %d", kernels.name(), q, r).isEqualTo(single[r]);
+            }
+          }
         }
       }
     }
