@@ -326,44 +326,58 @@ final class VectorKernels implements Kernels {
     float[] out2 = out[2];
     float[] out3 = out[3];
     int block = blockFrom;
-    // Four queries x two blocks: eight chains from two loads and four broadcasts per step; with
-    // a third and fourth block the 16 accumulators and their operands outgrow 32 registers.
-    for (; block + 1 < blockTo; block += 2) {
+    // Four queries x four blocks: 16 chains from four loads and four broadcasts per step (24 of
+    // the 32 vector registers).
+    for (; block + 3 < blockTo; block += 4) {
       FloatVector a0 = FloatVector.zero(SPECIES);
       FloatVector a1 = FloatVector.zero(SPECIES);
+      FloatVector a2 = FloatVector.zero(SPECIES);
+      FloatVector a3 = FloatVector.zero(SPECIES);
       FloatVector b0 = FloatVector.zero(SPECIES);
       FloatVector b1 = FloatVector.zero(SPECIES);
+      FloatVector b2 = FloatVector.zero(SPECIES);
+      FloatVector b3 = FloatVector.zero(SPECIES);
       FloatVector c0 = FloatVector.zero(SPECIES);
       FloatVector c1 = FloatVector.zero(SPECIES);
+      FloatVector c2 = FloatVector.zero(SPECIES);
+      FloatVector c3 = FloatVector.zero(SPECIES);
       FloatVector d0 = FloatVector.zero(SPECIES);
       FloatVector d1 = FloatVector.zero(SPECIES);
+      FloatVector d2 = FloatVector.zero(SPECIES);
+      FloatVector d3 = FloatVector.zero(SPECIES);
       int base = block * stride;
       for (int a = 0; a < k; a++) {
         int column = base + a * PANEL_WIDTH;
         FloatVector p0 = FloatVector.fromArray(SPECIES, panels, column);
         FloatVector p1 = FloatVector.fromArray(SPECIES, panels, column + stride);
-        FloatVector qa = FloatVector.broadcast(SPECIES, queries[firstOffset + a]);
-        FloatVector qb = FloatVector.broadcast(SPECIES, queries[firstOffset + k + a]);
-        FloatVector qc = FloatVector.broadcast(SPECIES, queries[firstOffset + 2 * k + a]);
-        FloatVector qd = FloatVector.broadcast(SPECIES, queries[firstOffset + 3 * k + a]);
-        a0 = p0.fma(qa, a0);
-        a1 = p1.fma(qa, a1);
-        b0 = p0.fma(qb, b0);
-        b1 = p1.fma(qb, b1);
-        c0 = p0.fma(qc, c0);
-        c1 = p1.fma(qc, c1);
-        d0 = p0.fma(qd, d0);
-        d1 = p1.fma(qd, d1);
+        FloatVector p2 = FloatVector.fromArray(SPECIES, panels, column + 2 * stride);
+        FloatVector p3 = FloatVector.fromArray(SPECIES, panels, column + 3 * stride);
+        FloatVector q = FloatVector.broadcast(SPECIES, queries[firstOffset + a]);
+        a0 = p0.fma(q, a0);
+        a1 = p1.fma(q, a1);
+        a2 = p2.fma(q, a2);
+        a3 = p3.fma(q, a3);
+        q = FloatVector.broadcast(SPECIES, queries[firstOffset + k + a]);
+        b0 = p0.fma(q, b0);
+        b1 = p1.fma(q, b1);
+        b2 = p2.fma(q, b2);
+        b3 = p3.fma(q, b3);
+        q = FloatVector.broadcast(SPECIES, queries[firstOffset + 2 * k + a]);
+        c0 = p0.fma(q, c0);
+        c1 = p1.fma(q, c1);
+        c2 = p2.fma(q, c2);
+        c3 = p3.fma(q, c3);
+        q = FloatVector.broadcast(SPECIES, queries[firstOffset + 3 * k + a]);
+        d0 = p0.fma(q, d0);
+        d1 = p1.fma(q, d1);
+        d2 = p2.fma(q, d2);
+        d3 = p3.fma(q, d3);
       }
       int target = (block - blockFrom) * PANEL_WIDTH;
-      a0.intoArray(out0, target);
-      a1.intoArray(out0, target + PANEL_WIDTH);
-      b0.intoArray(out1, target);
-      b1.intoArray(out1, target + PANEL_WIDTH);
-      c0.intoArray(out2, target);
-      c1.intoArray(out2, target + PANEL_WIDTH);
-      d0.intoArray(out3, target);
-      d1.intoArray(out3, target + PANEL_WIDTH);
+      store(a0, a1, a2, a3, out0, target);
+      store(b0, b1, b2, b3, out1, target);
+      store(c0, c1, c2, c3, out2, target);
+      store(d0, d1, d2, d3, out3, target);
     }
     if (block < blockTo) {
       int done = (block - blockFrom) * PANEL_WIDTH;
@@ -371,6 +385,14 @@ final class VectorKernels implements Kernels {
         scorePanels(queries, firstOffset + q * k, panels, k, block, blockTo, out[q], done);
       }
     }
+  }
+
+  /** Four consecutive panel blocks' scores of one query. */
+  private static void store(FloatVector s0, FloatVector s1, FloatVector s2, FloatVector s3, float[] out, int target) {
+    s0.intoArray(out, target);
+    s1.intoArray(out, target + PANEL_WIDTH);
+    s2.intoArray(out, target + 2 * PANEL_WIDTH);
+    s3.intoArray(out, target + 3 * PANEL_WIDTH);
   }
 
   @Override
