@@ -15,6 +15,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorKernels implements Kernels {
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_512;
   private static final int LANES = SPECIES.length();
+  /** Elements counted in float lanes before the lanes are summed: the sum stays exact (< 2^24). */
+  private static final int COUNT_CHUNK = 1 << 23;
   private static final VectorShuffle<Float> SWAP_8 = VectorShuffle.fromOp(SPECIES, i -> i ^ 8);
   private static final VectorShuffle<Float> SWAP_4 = VectorShuffle.fromOp(SPECIES, i -> i ^ 4);
   private static final VectorShuffle<Float> SWAP_2 = VectorShuffle.fromOp(SPECIES, i -> i ^ 2);
@@ -397,20 +399,30 @@ final class VectorKernels implements Kernels {
 
   @Override
   public long countAboveAndEqual(float[] scores, int from, int to, float threshold) {
-    long above = 0;
-    long equal = 0;
+    // Counted in float lanes and summed once per chunk: a mask's population count per vector
+    // would move every mask to a general register. A chunk's sums stay below 2^24, so exact.
+    FloatVector one = FloatVector.broadcast(SPECIES, 1f);
+    long aboveCount = 0;
+    long equalCount = 0;
     int i = from;
     int bound = to - LANES;
-    for (; i <= bound; i += LANES) {
-      FloatVector v = FloatVector.fromArray(SPECIES, scores, i);
-      above += v.compare(VectorOperators.GT, threshold).trueCount();
-      equal += v.compare(VectorOperators.EQ, threshold).trueCount();
+    while (i <= bound) {
+      int chunkEnd = (int) Math.min(bound, (long) i + COUNT_CHUNK);
+      FloatVector above = FloatVector.zero(SPECIES);
+      FloatVector equal = FloatVector.zero(SPECIES);
+      for (; i <= chunkEnd; i += LANES) {
+        FloatVector v = FloatVector.fromArray(SPECIES, scores, i);
+        above = above.add(one, v.compare(VectorOperators.GT, threshold));
+        equal = equal.add(one, v.compare(VectorOperators.EQ, threshold));
+      }
+      aboveCount += (long) above.reduceLanes(VectorOperators.ADD);
+      equalCount += (long) equal.reduceLanes(VectorOperators.ADD);
     }
     for (; i < to; i++) {
-      above += scores[i] > threshold ? 1 : 0;
-      equal += scores[i] == threshold ? 1 : 0;
+      aboveCount += scores[i] > threshold ? 1 : 0;
+      equalCount += scores[i] == threshold ? 1 : 0;
     }
-    return above << 32 | equal;
+    return aboveCount << 32 | equalCount;
   }
 
   @Override

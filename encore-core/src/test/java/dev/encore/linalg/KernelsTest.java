@@ -241,4 +241,30 @@ class KernelsTest {
       assertThat(kernels.firstAbove(scores, 0, 70, 5f)).isEqualTo(70);
     }
   }
+
+  @Test
+  void countAboveAndEqualCountsByComparisonAsALoopWould() {
+    Random random = new Random(12);
+    for (Kernels kernels : implementations()) {
+      for (int length : new int[] {0, 1, 15, 16, 17, 100, 1_037}) {
+        float[] scores = new float[length + 5];
+        for (int i = 0; i < scores.length; i++) {
+          // Few distinct values, so equal scores are common; a NaN is neither above nor equal.
+          scores[i] = i % 29 == 7 ? Float.NaN : random.nextInt(6) - 2;
+        }
+        for (float threshold : new float[] {-3f, 0f, 1f, 3.5f, Float.NEGATIVE_INFINITY}) {
+          long above = 0;
+          long equal = 0;
+          for (int i = 3; i < 3 + length; i++) {
+            above += scores[i] > threshold ? 1 : 0;
+            equal += scores[i] == threshold ? 1 : 0;
+          }
+          long counts = kernels.countAboveAndEqual(scores, 3, 3 + length, threshold);
+          assertThat(counts >>> 32).as("%s above %s over %d", kernels.name(), threshold, length).isEqualTo(above);
+          assertThat(counts & 0xFFFF_FFFFL).as("%s equal %s over %d", kernels.name(), threshold, length)
+              .isEqualTo(equal);
+        }
+      }
+    }
+  }
 }
