@@ -36,8 +36,8 @@ class FeaturesExtractCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err().lines().filter(line -> line.startsWith("failed: ")))
-        .containsExactly("failed: " + broken + ": is not audio that Java Sound can read (WAV, AIFF or AU with PCM or"
-            + " float samples); it may be another format or not audio at all");
+        .containsExactly("failed: " + broken + ": is not audio this reads (WAV, AIFF, AU, MP3, FLAC or Ogg Vorbis);"
+            + " it may be another format or not audio at all");
     assertThat(run.out()).contains("wrote 2 tracks", "1 failed", "1 other files skipped");
     assertThat(run.err()).contains(notes.normalize() + ": skipped, .txt is not a format this reads");
     List<String> lines = Files.readAllLines(output);

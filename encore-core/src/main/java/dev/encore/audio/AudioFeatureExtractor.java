@@ -39,7 +39,7 @@ public final class AudioFeatureExtractor {
   public static final double SILENCE_DB = -120;
 
 
-  /** Decodes {@code file} (WAV, AIFF, AU: anything Java Sound reads) and measures it. */
+  /** Decodes {@code file} (WAV, AIFF, AU, MP3, FLAC, Ogg Vorbis: see {@link DecodedAudio}) and measures it. */
   public AudioFeatures extract(Path file) throws AudioFileException {
     try (DecodedAudio audio = DecodedAudio.open(file)) {
       return measure(audio, file);

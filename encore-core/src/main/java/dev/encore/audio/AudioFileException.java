@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * A file that cannot be analysed as audio: missing, empty, not in a format Java Sound reads,
- * truncated, or with samples Encore does not decode. The message reads {@code FILE: REASON},
+ * A file that cannot be analysed as audio: missing, empty, not in a format Encore reads,
+ * truncated, damaged, or with samples Encore does not decode. The message reads {@code FILE: REASON},
  * for example {@code beat.wav: the file is truncated: the header announces 441,000 sample
  * frames but only 12,800 are there}.
  */

@@ -20,8 +20,9 @@ import java.util.stream.Stream;
  * reported as skipped with the reason, never left out silently. A path named twice is analysed once.
  */
 public final class AudioFileSearch {
-  /** The extensions of the containers Java Sound reads, compared case-insensitively. */
-  public static final List<String> EXTENSIONS = List.of("wav", "wave", "aif", "aiff", "aifc", "au", "snd");
+  /** The extensions of the formats {@link DecodedAudio} reads, compared case-insensitively. */
+  public static final List<String> EXTENSIONS = List.of("wav", "wave", "aif", "aiff", "aifc", "au", "snd", "mp3",
+      "flac", "ogg", "oga");
 
   /**
    * The files found; the named paths that do not exist (as {@code PATH: no such file or folder});
