@@ -178,14 +178,19 @@ window.Encore = (function () {
       + (why.note ? '. Note: ' + why.note : '');
   }
 
-  /** Fills a recommendation table: rank, linked track, title, artist, score and a "why?" button. */
+  /** One ranked track of an answer: rank, linked track, title, artist and score. */
+  function trackRow(row, track, index, digits) {
+    cell(row, index + 1, true);
+    trackCell(row, track.trackId);
+    cell(row, track.title);
+    cell(row, track.artist);
+    cell(row, fixed(track.score, digits), true);
+  }
+
+  /** Fills a recommendation table: the ranked tracks, each with a "why?" button. */
   function fillRecommendations(tableId, userId, answer, whyHolder) {
     fill(tableId, answer.recommendations, (row, r, i) => {
-      cell(row, i + 1, true);
-      trackCell(row, r.trackId);
-      cell(row, r.title);
-      cell(row, r.artist);
-      cell(row, fixed(r.score, 4), true);
+      trackRow(row, r, i, 4);
       const action = cell(row, '');
       if (['als', 'content', 'hybrid'].includes(answer.servedBy)) {
         action.appendChild(button('why?', () => explain(whyHolder, userId, r.trackId, answer.servedBy)));
@@ -233,5 +238,5 @@ window.Encore = (function () {
   const pageId = () => new URLSearchParams(location.search).get('id');
 
   return { api, text, element, pageId, cell, fill, number, fixed, link, trackHref, listenerHref, trackCell, button, chart, charts,
-    palette, explain, fillRecommendations };
+    palette, explain, trackRow, fillRecommendations };
 })();

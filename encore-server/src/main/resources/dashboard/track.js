@@ -2,19 +2,13 @@
 // (ALS), by sound and tags (content) and by both (hybrid). The track is the page's ?id= parameter.
 (function () {
   'use strict';
-  const { api, text, cell, fill, fixed, trackCell, pageId } = window.Encore;
+  const { api, text, cell, fill, fixed, trackRow, pageId } = window.Encore;
   const trackId = pageId();
 
   function similar(by, tableId, noteId) {
     api('/v1/tracks/' + encodeURIComponent(trackId) + '/similar?n=10&include=names&by=' + by).then(answer => {
       text(noteId, answer.modelVersion ? 'model version ' + answer.modelVersion : '');
-      fill(tableId, answer.similar, (row, t, i) => {
-        cell(row, i + 1, true);
-        trackCell(row, t.trackId);
-        cell(row, t.title);
-        cell(row, t.artist);
-        cell(row, fixed(t.score, 3), true);
-      });
+      fill(tableId, answer.similar, (row, t, i) => trackRow(row, t, i, 3));
     }).catch(error => { const note = document.getElementById(noteId); note.className = 'error'; note.textContent = error.message; });
   }
 
