@@ -44,6 +44,7 @@ public class RowSolveBenchmark {
   private float[] start;
   private ConjugateGradientSolver cg;
   private NormalEquations exact;
+  private final double[] factorised = new double[K * K];
 
   @Setup
   public void setUp() {
@@ -74,6 +75,22 @@ public class RowSolveBenchmark {
     System.arraycopy(start, 0, target, 0, K);
     cg.solveRow(gramFloat, itemFactors, columns, values, confidences, 0, entries, 0.05f, target, 0);
     return target;
+  }
+
+  @Benchmark
+  public NormalEquations choleskyBuildOnly() {
+    exact.build(gram, itemFactors, columns, values, confidences, 0, entries, 0.05f);
+    return exact;
+  }
+
+  @Benchmark
+  public double[] choleskyFactoriseOnly() {
+    System.arraycopy(gram, 0, factorised, 0, gram.length);
+    for (int a = 0; a < K; a++) {
+      factorised[a * K + a] += 0.05;
+    }
+    dev.encore.linalg.Cholesky.decompose(factorised, K);
+    return factorised;
   }
 
   @Benchmark

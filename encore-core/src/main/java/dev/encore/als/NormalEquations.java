@@ -12,45 +12,62 @@ import java.util.Arrays;
  * one instance per thread.
  */
 public final class NormalEquations {
+  /** Entries whose share of b is summed in float before it is added in double. */
+  private static final int RHS_BLOCK = 64;
+
   private final int k;
   private final double[] matrix;
   private final double[] rightHandSide;
   private final float[] correction;
+  private final float[] weightedSum;
+  private int[] offsets = new int[64];
+  private float[] weights = new float[64];
 
   public NormalEquations(int k) {
     this.k = k;
     this.matrix = new double[k * k];
     this.rightHandSide = new double[k];
     this.correction = new float[k * k];
+    this.weightedSum = new float[k];
   }
 
   /**
    * Builds A and b for a row whose observed entries are {@code columns[from..to)} with raw
    * {@code values} and {@code confidences} at the same positions; {@code fixed} holds the other
-   * side's factors row-major.
+   * side's factors row-major. Only A's upper triangle is built: the factorisation reads no other.
    */
   public void build(double[] gram, float[] fixed, int[] columns, float[] values, EntryConfidences confidences,
       int from, int to, float lambda) {
-    // The per-entry corrections sum in float on the vector kernel (a row has at most a few
-    // thousand entries); adding them to Y'Y and the solve itself run in double.
-    Arrays.fill(correction, 0f);
+    // The per-entry corrections sum in float on the vector kernels (a row has at most a few
+    // thousand entries), b in float over blocks of entries added in double; adding them to Y'Y
+    // and the solve itself run in double.
+    int count = to - from;
+    if (offsets.length < count) {
+      offsets = new int[Math.max(count, 2 * offsets.length)];
+      weights = new float[offsets.length];
+    }
     Arrays.fill(rightHandSide, 0);
     Kernels kernels = Kernels.INSTANCE;
-    for (int p = from; p < to; p++) {
-      int row = columns[p] * k;
-      float confidence = confidences.at(p);
-      kernels.addOuterProduct(confidence - 1f, fixed, row, correction, k);
-      if (values[p] > 0) {
-        double weight = confidence;
-        for (int a = 0; a < k; a++) {
-          rightHandSide[a] += weight * fixed[row + a];
+    for (int blockStart = from; blockStart < to; blockStart += RHS_BLOCK) {
+      Arrays.fill(weightedSum, 0f);
+      for (int p = blockStart; p < Math.min(to, blockStart + RHS_BLOCK); p++) {
+        int row = columns[p] * k;
+        float confidence = confidences.at(p);
+        offsets[p - from] = row;
+        weights[p - from] = confidence - 1f;
+        if (values[p] > 0) {
+          kernels.axpy(confidence, fixed, row, weightedSum, 0, k);
         }
       }
+      for (int a = 0; a < k; a++) {
+        rightHandSide[a] += weightedSum[a];
+      }
     }
-    for (int i = 0; i < k * k; i++) {
-      matrix[i] = gram[i] + correction[i];
-    }
+    kernels.weightedGram(fixed, offsets, weights, count, k, correction);
     for (int a = 0; a < k; a++) {
+      for (int b = a; b < k; b++) {
+        matrix[a * k + b] = gram[a * k + b] + correction[a * k + b];
+      }
       matrix[a * k + a] += lambda;
     }
   }

@@ -26,6 +26,22 @@ public interface Kernels {
   /** {@code y[yOffset..) += scale * x[xOffset..)} over {@code length} elements. */
   void axpy(float scale, float[] x, int xOffset, float[] y, int yOffset, int length);
 
+  /** {@link #dot(float[], int, float[], int, int)} in double, for the exact solver. */
+  double dot(double[] a, int aOffset, double[] b, int bOffset, int length);
+
+  /** {@link #axpy(float, float[], int, float[], int, int)} in double, for the exact solver. */
+  void axpy(double scale, double[] x, int xOffset, double[] y, int yOffset, int length);
+
+  /**
+   * The trailing update of a right-looking Cholesky factorisation (see {@link Cholesky}): for
+   * every row i in {@code [rowFrom, rowTo)} of the row-major k x k {@code a},
+   * {@code a[i][c] -= sum_(j in [pivotFrom, pivotTo)) a[j][i] * a[j][c]} for the columns
+   * {@code c >= i}. Columns from the multiple of 8 at or below i up to i may be overwritten too:
+   * they lie left of row i's diagonal, which the factorisation keeps as scratch, and writing them
+   * lets every row's update run in whole vectors.
+   */
+  void subtractPivotRows(double[] a, int k, int pivotFrom, int pivotTo, int rowFrom, int rowTo);
+
   /**
    * {@code out[0..k) = matrix . vector[offset..offset+k) + shift * vector}, for a symmetric
    * row-major k x k {@code matrix} (so its rows are its columns).
@@ -37,6 +53,15 @@ public interface Kernels {
    * {@code sum}, both triangles.
    */
   void addOuterProduct(float scale, float[] rows, int offset, float[] sum, int k);
+
+  /**
+   * The upper triangle of {@code sum_p weights[p] * y_p y_p'} over {@code count} rows
+   * {@code y_p = rows[offsets[p]..offsets[p]+k)}, written (not added) to the row-major k x k
+   * {@code out} at the cells {@code (a, b)} with {@code b >= a}. Cells left of the diagonal may
+   * be overwritten with partial sums, or left as they were: only the upper triangle is defined.
+   * The per-row correction {@code Y'(C_u - I)Y} of the exact solver's normal equations.
+   */
+  void weightedGram(float[] rows, int[] offsets, float[] weights, int count, int k, float[] out);
 
   /**
    * {@code out[0..k) += sum_j (offsets[j] + slopes[j] * (row_j . vector)) row_j} over the

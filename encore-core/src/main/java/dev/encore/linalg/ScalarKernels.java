@@ -1,5 +1,7 @@
 package dev.encore.linalg;
 
+import java.util.Arrays;
+
 /** Plain-Java kernels: the fallback without the Vector API, and the reference in tests. */
 final class ScalarKernels implements Kernels {
   static final ScalarKernels INSTANCE = new ScalarKernels();
@@ -35,6 +37,54 @@ final class ScalarKernels implements Kernels {
   public void axpy(float scale, float[] x, int xOffset, float[] y, int yOffset, int length) {
     for (int i = 0; i < length; i++) {
       y[yOffset + i] += scale * x[xOffset + i];
+    }
+  }
+
+  @Override
+  public double dot(double[] a, int aOffset, double[] b, int bOffset, int length) {
+    double sum0 = 0;
+    double sum1 = 0;
+    double sum2 = 0;
+    double sum3 = 0;
+    int i = 0;
+    for (; i + 3 < length; i += 4) {
+      sum0 += a[aOffset + i] * b[bOffset + i];
+      sum1 += a[aOffset + i + 1] * b[bOffset + i + 1];
+      sum2 += a[aOffset + i + 2] * b[bOffset + i + 2];
+      sum3 += a[aOffset + i + 3] * b[bOffset + i + 3];
+    }
+    for (; i < length; i++) {
+      sum0 += a[aOffset + i] * b[bOffset + i];
+    }
+    return (sum0 + sum1) + (sum2 + sum3);
+  }
+
+  @Override
+  public void axpy(double scale, double[] x, int xOffset, double[] y, int yOffset, int length) {
+    for (int i = 0; i < length; i++) {
+      y[yOffset + i] += scale * x[xOffset + i];
+    }
+  }
+
+  @Override
+  public void weightedGram(float[] rows, int[] offsets, float[] weights, int count, int k, float[] out) {
+    for (int a = 0; a < k; a++) {
+      Arrays.fill(out, a * k + a, a * k + k, 0f);
+    }
+    for (int p = 0; p < count; p++) {
+      int row = offsets[p];
+      for (int a = 0; a < k; a++) {
+        axpy(weights[p] * rows[row + a], rows, row + a, out, a * k + a, k - a);
+      }
+    }
+  }
+
+  @Override
+  public void subtractPivotRows(double[] a, int k, int pivotFrom, int pivotTo, int rowFrom, int rowTo) {
+    for (int i = rowFrom; i < rowTo; i++) {
+      for (int j = pivotFrom; j < pivotTo; j++) {
+        axpy(-a[j * k + i], a, j * k + i, a, i * k + i, k - i);
+      }
     }
   }
 

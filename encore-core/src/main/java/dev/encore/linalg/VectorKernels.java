@@ -1,5 +1,6 @@
 package dev.encore.linalg;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -15,6 +16,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorKernels implements Kernels {
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_512;
   private static final int LANES = SPECIES.length();
+  private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_512;
+  private static final int DOUBLE_LANES = DOUBLES.length();
   /** Elements counted in float lanes before the lanes are summed: the sum stays exact (< 2^24). */
   private static final int COUNT_CHUNK = 1 << 23;
   private static final VectorShuffle<Float> SWAP_8 = VectorShuffle.fromOp(SPECIES, i -> i ^ 8);
@@ -63,6 +66,169 @@ final class VectorKernels implements Kernels {
     for (; i < length; i++) {
       y[yOffset + i] += scale * x[xOffset + i];
     }
+  }
+
+  @Override
+  public double dot(double[] a, int aOffset, double[] b, int bOffset, int length) {
+    DoubleVector sum0 = DoubleVector.zero(DOUBLES);
+    DoubleVector sum1 = DoubleVector.zero(DOUBLES);
+    int i = 0;
+    for (; i <= length - 2 * DOUBLE_LANES; i += 2 * DOUBLE_LANES) {
+      sum0 = DoubleVector.fromArray(DOUBLES, a, aOffset + i)
+          .fma(DoubleVector.fromArray(DOUBLES, b, bOffset + i), sum0);
+      sum1 = DoubleVector.fromArray(DOUBLES, a, aOffset + i + DOUBLE_LANES)
+          .fma(DoubleVector.fromArray(DOUBLES, b, bOffset + i + DOUBLE_LANES), sum1);
+    }
+    for (; i <= length - DOUBLE_LANES; i += DOUBLE_LANES) {
+      sum0 = DoubleVector.fromArray(DOUBLES, a, aOffset + i)
+          .fma(DoubleVector.fromArray(DOUBLES, b, bOffset + i), sum0);
+    }
+    double result = sum0.add(sum1).reduceLanes(VectorOperators.ADD);
+    for (; i < length; i++) {
+      result += a[aOffset + i] * b[bOffset + i];
+    }
+    return result;
+  }
+
+  @Override
+  public void axpy(double scale, double[] x, int xOffset, double[] y, int yOffset, int length) {
+    DoubleVector factor = DoubleVector.broadcast(DOUBLES, scale);
+    int i = 0;
+    for (; i <= length - DOUBLE_LANES; i += DOUBLE_LANES) {
+      DoubleVector.fromArray(DOUBLES, x, xOffset + i)
+          .fma(factor, DoubleVector.fromArray(DOUBLES, y, yOffset + i))
+          .intoArray(y, yOffset + i);
+    }
+    for (; i < length; i++) {
+      y[yOffset + i] += scale * x[xOffset + i];
+    }
+  }
+
+  @Override
+  public void weightedGram(float[] rows, int[] offsets, float[] weights, int count, int k, float[] out) {
+    // Register tiles of 8 rows x 16 columns of the result, each summed over every entry before
+    // it is stored: per entry and tile one vector load, one multiply and 8 FMAs, where adding
+    // each entry's outer product to the k x k sum loaded and stored every vector of it (issue 13:
+    // the exact solver's build, 4x fewer memory operations per FMA).
+    int wholeColumns = k - k % LANES;
+    for (int a0 = 0; a0 < k; a0 += 8) {
+      int rowsInBlock = Math.min(8, k - a0);
+      for (int b0 = a0 - a0 % LANES; b0 < wholeColumns; b0 += LANES) {
+        if (rowsInBlock == 8) {
+          gramTile8(rows, offsets, weights, count, k, a0, b0, out);
+        } else {
+          for (int a = a0; a < k; a++) {
+            FloatVector sum = FloatVector.zero(SPECIES);
+            for (int p = 0; p < count; p++) {
+              int row = offsets[p];
+              sum = FloatVector.fromArray(SPECIES, rows, row + b0).mul(weights[p] * rows[row + a]).add(sum);
+            }
+            sum.intoArray(out, a * k + b0);
+          }
+        }
+      }
+      for (int a = a0; a < a0 + rowsInBlock; a++) {
+        for (int b = Math.max(a, wholeColumns); b < k; b++) {
+          float sum = 0f;
+          for (int p = 0; p < count; p++) {
+            sum += weights[p] * rows[offsets[p] + a] * rows[offsets[p] + b];
+          }
+          out[a * k + b] = sum;
+        }
+      }
+    }
+  }
+
+  private static void gramTile8(float[] rows, int[] offsets, float[] weights, int count, int k, int a0, int b0,
+      float[] out) {
+    FloatVector s0 = FloatVector.zero(SPECIES);
+    FloatVector s1 = s0;
+    FloatVector s2 = s0;
+    FloatVector s3 = s0;
+    FloatVector s4 = s0;
+    FloatVector s5 = s0;
+    FloatVector s6 = s0;
+    FloatVector s7 = s0;
+    for (int p = 0; p < count; p++) {
+      int row = offsets[p];
+      FloatVector weighted = FloatVector.fromArray(SPECIES, rows, row + b0).mul(weights[p]);
+      int a = row + a0;
+      s0 = weighted.fma(FloatVector.broadcast(SPECIES, rows[a]), s0);
+      s1 = weighted.fma(FloatVector.broadcast(SPECIES, rows[a + 1]), s1);
+      s2 = weighted.fma(FloatVector.broadcast(SPECIES, rows[a + 2]), s2);
+      s3 = weighted.fma(FloatVector.broadcast(SPECIES, rows[a + 3]), s3);
+      s4 = weighted.fma(FloatVector.broadcast(SPECIES, rows[a + 4]), s4);
+      s5 = weighted.fma(FloatVector.broadcast(SPECIES, rows[a + 5]), s5);
+      s6 = weighted.fma(FloatVector.broadcast(SPECIES, rows[a + 6]), s6);
+      s7 = weighted.fma(FloatVector.broadcast(SPECIES, rows[a + 7]), s7);
+    }
+    int cell = a0 * k + b0;
+    s0.intoArray(out, cell);
+    s1.intoArray(out, cell + k);
+    s2.intoArray(out, cell + 2 * k);
+    s3.intoArray(out, cell + 3 * k);
+    s4.intoArray(out, cell + 4 * k);
+    s5.intoArray(out, cell + 5 * k);
+    s6.intoArray(out, cell + 6 * k);
+    s7.intoArray(out, cell + 7 * k);
+  }
+
+  @Override
+  public void subtractPivotRows(double[] a, int k, int pivotFrom, int pivotTo, int rowFrom, int rowTo) {
+    // Each stretch of row i is loaded and stored once for all the pivots: with four pivots held
+    // in registers the update does a store per four FMAs instead of one per FMA.
+    int pivots = pivotTo - pivotFrom;
+    for (int i = rowFrom; i < rowTo; i++) {
+      int row = i * k;
+      int c = i - i % DOUBLE_LANES;
+      if (pivots == 4) {
+        c = subtractFourPivots(a, k, pivotFrom * k, i, c);
+      } else if (pivots == 1) {
+        int pivotRow = pivotFrom * k;
+        DoubleVector multiplier = DoubleVector.broadcast(DOUBLES, -a[pivotRow + i]);
+        for (; c <= k - DOUBLE_LANES; c += DOUBLE_LANES) {
+          DoubleVector.fromArray(DOUBLES, a, pivotRow + c)
+              .fma(multiplier, DoubleVector.fromArray(DOUBLES, a, row + c))
+              .intoArray(a, row + c);
+        }
+      } else {
+        for (; c <= k - DOUBLE_LANES; c += DOUBLE_LANES) {
+          DoubleVector sum = DoubleVector.fromArray(DOUBLES, a, row + c);
+          for (int j = pivotFrom; j < pivotTo; j++) {
+            sum = DoubleVector.fromArray(DOUBLES, a, j * k + c).fma(DoubleVector.broadcast(DOUBLES, -a[j * k + i]), sum);
+          }
+          sum.intoArray(a, row + c);
+        }
+      }
+      for (; c < k; c++) {
+        double sum = a[row + c];
+        for (int j = pivotFrom; j < pivotTo; j++) {
+          sum -= a[j * k + i] * a[j * k + c];
+        }
+        a[row + c] = sum;
+      }
+    }
+  }
+
+  /** Row i's whole vectors from column {@code c} for the four pivot rows from {@code r0}; returns the tail's start. */
+  private static int subtractFourPivots(double[] a, int k, int r0, int i, int c) {
+    int r1 = r0 + k;
+    int r2 = r1 + k;
+    int r3 = r2 + k;
+    int row = i * k;
+    DoubleVector m0 = DoubleVector.broadcast(DOUBLES, -a[r0 + i]);
+    DoubleVector m1 = DoubleVector.broadcast(DOUBLES, -a[r1 + i]);
+    DoubleVector m2 = DoubleVector.broadcast(DOUBLES, -a[r2 + i]);
+    DoubleVector m3 = DoubleVector.broadcast(DOUBLES, -a[r3 + i]);
+    for (; c <= k - DOUBLE_LANES; c += DOUBLE_LANES) {
+      DoubleVector sum = DoubleVector.fromArray(DOUBLES, a, row + c);
+      sum = DoubleVector.fromArray(DOUBLES, a, r0 + c).fma(m0, sum);
+      sum = DoubleVector.fromArray(DOUBLES, a, r1 + c).fma(m1, sum);
+      sum = DoubleVector.fromArray(DOUBLES, a, r2 + c).fma(m2, sum);
+      sum = DoubleVector.fromArray(DOUBLES, a, r3 + c).fma(m3, sum);
+      sum.intoArray(a, row + c);
+    }
+    return c;
   }
 
   @Override

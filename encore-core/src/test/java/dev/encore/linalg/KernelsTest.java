@@ -3,6 +3,7 @@ package dev.encore.linalg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -59,6 +60,90 @@ class KernelsTest {
           assertThat(y[i + 3]).isCloseTo(b[i + 3] + 0.5f * a[i + 5], within(1e-6f));
         }
         assertThat(y[0]).isEqualTo(b[0]);
+      }
+    }
+  }
+
+  @Test
+  void doubleDotAndAxpyMatchTheReference() {
+    Random random = new Random(11);
+    for (Kernels kernels : implementations()) {
+      for (int length : LENGTHS) {
+        double[] a = random.doubles(length + 5, -1, 1).toArray();
+        double[] b = random.doubles(length + 3, -1, 1).toArray();
+        BigDecimal exact = BigDecimal.ZERO;
+        for (int i = 0; i < length; i++) {
+          exact = exact.add(new BigDecimal(a[i + 5]).multiply(new BigDecimal(b[i + 3])));
+        }
+        assertThat(kernels.dot(a, 5, b, 3, length)).as("%s dot %d", kernels.name(), length)
+            .isCloseTo(exact.doubleValue(), within(1e-13));
+        double[] y = b.clone();
+        kernels.axpy(-0.25, a, 5, y, 3, length);
+        for (int i = 0; i < length; i++) {
+          assertThat(y[i + 3]).isCloseTo(b[i + 3] - 0.25 * a[i + 5], within(1e-15));
+        }
+        assertThat(y[0]).isEqualTo(b[0]);
+        assertThat(y[1]).isEqualTo(b[1]);
+        assertThat(y[2]).isEqualTo(b[2]);
+      }
+    }
+  }
+
+  @Test
+  void weightedGramMatchesTheSumOfWeightedOuterProductsOnTheUpperTriangle() {
+    Random random = new Random(13);
+    for (Kernels kernels : implementations()) {
+      for (int k : new int[] {1, 3, 8, 16, 20, 33, 64, 72}) {
+        for (int count : new int[] {0, 1, 5, 40}) {
+          int pool = 50;
+          float[] rows = random(random, pool * k);
+          int[] offsets = random.ints(count, 0, pool).map(row -> row * k).toArray();
+          float[] weights = random(random, count);
+          float[] out = random(random, k * k);
+          kernels.weightedGram(rows, offsets, weights, count, k, out);
+          for (int a = 0; a < k; a++) {
+            for (int b = a; b < k; b++) {
+              double expected = 0;
+              for (int p = 0; p < count; p++) {
+                expected += (double) weights[p] * rows[offsets[p] + a] * rows[offsets[p] + b];
+              }
+              assertThat((double) out[a * k + b]).as("%s k %d count %d at (%d, %d)", kernels.name(), k, count, a, b)
+                  .isCloseTo(expected, within(1e-4));
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void subtractPivotRowsUpdatesTheUpperTriangleOfTheRowsBelowThePivots() {
+    Random random = new Random(12);
+    for (Kernels kernels : implementations()) {
+      for (int k : new int[] {1, 5, 8, 13, 16, 31, 64, 67}) {
+        for (int pivots : new int[] {1, 3, 4}) {
+          for (int pivotFrom = 0; pivotFrom + pivots <= k; pivotFrom += Math.max(1, k / 3)) {
+            int pivotTo = pivotFrom + pivots;
+            double[] a = random.doubles((long) k * k, -1, 1).toArray();
+            double[] updated = a.clone();
+            kernels.subtractPivotRows(updated, k, pivotFrom, pivotTo, pivotTo, k);
+            for (int i = 0; i < k; i++) {
+              for (int c = 0; c < k; c++) {
+                double expected = a[i * k + c];
+                if (i >= pivotTo && c >= i) {
+                  for (int j = pivotFrom; j < pivotTo; j++) {
+                    expected -= a[j * k + i] * a[j * k + c];
+                  }
+                }
+                boolean scratch = i >= pivotTo && c < i && c >= i - i % 8;
+                if (!scratch) {
+                  assertThat(updated[i * k + c]).as("%s k %d pivots [%d, %d) at (%d, %d)", kernels.name(), k,
+                      pivotFrom, pivotTo, i, c).isCloseTo(expected, within(1e-14));
+                }
+              }
+            }
+          }
+        }
       }
     }
   }
