@@ -1,0 +1,113 @@
+package dev.encore.index;
+
+import dev.encore.concurrent.Workers;
+import dev.encore.linalg.FactorPanels;
+import dev.encore.linalg.Kernels;
+import dev.encore.linalg.Vectors;
+import java.util.SplittableRandom;
+
+/**
+ * Spherical k-means (Dhillon and Modha 2001) on unit rows: each centroid is the normalised mean
+ * of the rows nearest to it by inner product. Deterministic for a seed: rows are assigned in
+ * fixed chunks whose partial sums are added in chunk order, whatever the thread count.
+ */
+final class SphericalKMeans {
+  private static final int CHUNK_ROWS = 4096;
+
+  private SphericalKMeans() {}
+
+  /**
+   * Trains {@code clusters} unit centroids (row-major, clusters x d) on {@code rows} unit rows of
+   * {@code vectors}. Starts from distinct rows drawn with {@code seed}; an emptied cluster is
+   * restarted at a row drawn the same way.
+   */
+  static float[] train(float[] vectors, int rows, int d, int clusters, int iterations, long seed, int threads) {
+    if (clusters < 1 || clusters > rows) {
+      throw new IllegalArgumentException("clusters " + clusters + " must be in 1.." + rows);
+    }
+    SplittableRandom random = new SplittableRandom(seed);
+    float[] centroids = new float[clusters * d];
+    int[] start = distinctRows(random, rows, clusters);
+    for (int c = 0; c < clusters; c++) {
+      System.arraycopy(vectors, start[c] * d, centroids, c * d, d);
+    }
+    for (int iteration = 0; iteration < iterations; iteration++) {
+      int[] nearest = nearest(vectors, rows, d, centroids, clusters, threads);
+      double[] sums = new double[clusters * d];
+      for (int r = 0; r < rows; r++) {
+        int base = nearest[r] * d;
+        for (int a = 0; a < d; a++) {
+          sums[base + a] += vectors[r * d + a];
+        }
+      }
+      for (int c = 0; c < clusters; c++) {
+        double norm = 0;
+        for (int a = 0; a < d; a++) {
+          norm += sums[c * d + a] * sums[c * d + a];
+        }
+        if (norm == 0) {
+          System.arraycopy(vectors, random.nextInt(rows) * d, centroids, c * d, d);
+          continue;
+        }
+        double scale = 1 / Math.sqrt(norm);
+        for (int a = 0; a < d; a++) {
+          centroids[c * d + a] = (float) (sums[c * d + a] * scale);
+        }
+      }
+    }
+    return centroids;
+  }
+
+  /** For each row, the centroid with the largest inner product (the lowest index on a tie). */
+  static int[] nearest(float[] vectors, int rows, int d, float[] centroids, int clusters, int threads) {
+    FactorPanels panels = FactorPanels.of(centroids, clusters, d, false);
+    int[] nearest = new int[rows];
+    int chunks = (rows + CHUNK_ROWS - 1) / CHUNK_ROWS;
+    Workers.run(threads, chunks, chunk -> {
+      float[] scores = new float[panels.blocks() * Kernels.PANEL_WIDTH];
+      int end = Math.min(rows, (chunk + 1) * CHUNK_ROWS);
+      for (int r = chunk * CHUNK_ROWS; r < end; r++) {
+        panels.scoreAll(vectors, r * d, scores);
+        nearest[r] = argMax(scores, clusters);
+      }
+    });
+    return nearest;
+  }
+
+  static int argMax(float[] scores, int count) {
+    int best = 0;
+    for (int i = 1; i < count; i++) {
+      if (scores[i] > scores[best]) {
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  /** Scales each row of {@code vectors} to unit length in place (a zero row stays zero). */
+  static void normalizeRows(float[] vectors, int rows, int d) {
+    for (int r = 0; r < rows; r++) {
+      float norm = Vectors.norm(vectors, r * d, d);
+      if (norm > 0) {
+        for (int a = 0; a < d; a++) {
+          vectors[r * d + a] /= norm;
+        }
+      }
+    }
+  }
+
+  /** {@code count} distinct row numbers in [0, rows), by a partial Fisher-Yates shuffle. */
+  static int[] distinctRows(SplittableRandom random, int rows, int count) {
+    int[] order = new int[rows];
+    for (int r = 0; r < rows; r++) {
+      order[r] = r;
+    }
+    for (int i = 0; i < count; i++) {
+      int j = i + random.nextInt(rows - i);
+      int swap = order[i];
+      order[i] = order[j];
+      order[j] = swap;
+    }
+    return java.util.Arrays.copyOf(order, count);
+  }
+}
