@@ -44,6 +44,10 @@ public record IndexSettings(int lists, int iterations, int samplePerList, double
     return new IndexSettings(lists, iterations, samplePerList, recall, sampleQueries, seed, threads);
   }
 
+  public IndexSettings withClustering(int newIterations, int newSamplePerList) {
+    return new IndexSettings(lists, newIterations, newSamplePerList, targetRecall, sampleQueries, seed, threads);
+  }
+
   public IndexSettings withLists(int count) {
     return new IndexSettings(count, iterations, samplePerList, targetRecall, sampleQueries, seed, threads);
   }

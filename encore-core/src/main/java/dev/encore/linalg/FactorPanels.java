@@ -36,6 +36,14 @@ public final class FactorPanels {
     return new FactorPanels(rows, k, panels);
   }
 
+  /** Panels already laid out ({@code rows} rows of k, padded to whole blocks); shared, not copied. */
+  public static FactorPanels wrap(float[] panels, int rows, int k) {
+    if (panels.length != blocksFor(rows) * k * Kernels.PANEL_WIDTH) {
+      throw new IllegalArgumentException(panels.length + " floats are not " + rows + " rows of " + k + " in panels");
+    }
+    return new FactorPanels(rows, k, panels);
+  }
+
   public static int blocksFor(int rows) {
     return (rows + Kernels.PANEL_WIDTH - 1) / Kernels.PANEL_WIDTH;
   }

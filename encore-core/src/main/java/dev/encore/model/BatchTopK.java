@@ -14,13 +14,13 @@ import java.util.List;
  * candidate factor is read from memory once per query block rather than once per query. Only
  * one tile of scores per query is ever held, never a full score matrix.
  */
-final class BatchTopK {
+public final class BatchTopK {
   private static final int QUERY_BLOCK = 64;
   /** 64 panel blocks = 1,024 candidates; at 64 factors a 256 KB tile. */
   private static final int TILE_BLOCKS = 64;
 
   /** Marks candidates a query may not return by setting their tile scores to negative infinity. */
-  interface Exclusions {
+  public interface Exclusions {
     /** Called per query and tile; {@code tile[i]} scores candidate {@code first + i}, for i < count. */
     void exclude(int query, int first, int count, float[] tile);
   }
@@ -45,7 +45,7 @@ final class BatchTopK {
   }
 
   /** As {@link #run}, keeping each result's scores: element q holds query q's best, best first. */
-  static List<List<ScoredItem>> runScored(float[] queries, int queryCount, FactorPanels candidates, int n,
+  public static List<List<ScoredItem>> runScored(float[] queries, int queryCount, FactorPanels candidates, int n,
       Exclusions exclusions, int threads) {
     List<List<ScoredItem>> result = new ArrayList<>(Collections.nCopies(queryCount, List.of()));
     run(queries, queryCount, candidates, n, exclusions, threads, (query, top) -> result.set(query, top.drainBestFirst()));

@@ -6,6 +6,8 @@ import dev.encore.als.NormalEquations;
 import dev.encore.concurrent.Workers;
 import dev.encore.data.Csr;
 import dev.encore.data.IdIndex;
+import dev.encore.index.IndexPolicy;
+import dev.encore.index.ItemIndex;
 import dev.encore.linalg.FactorPanels;
 import dev.encore.linalg.Gram;
 import dev.encore.linalg.Kernels;
@@ -17,6 +19,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.IntPredicate;
 
 /**
  * A trained matrix-factorisation model: user and item factors (row-major {@code float[]}), the
@@ -36,9 +40,16 @@ public final class FactorModel implements Recommender {
   private volatile FactorPanels cosineUserPanels;
   private volatile double[] foldInGram;
   private final ThreadLocal<float[]> scratchScores = new ThreadLocal<>();
+  private final ItemIndex index;
+  private final IndexPolicy indexPolicy;
 
   public FactorModel(IdIndex users, IdIndex items, int factors, float[] userFactors, float[] itemFactors,
       Csr played, AlsConfig settings) {
+    this(users, items, factors, userFactors, itemFactors, played, settings, null, IndexPolicy.DEFAULT);
+  }
+
+  private FactorModel(IdIndex users, IdIndex items, int factors, float[] userFactors, float[] itemFactors,
+      Csr played, AlsConfig settings, ItemIndex index, IndexPolicy indexPolicy) {
     if (userFactors.length != users.size() * factors || itemFactors.length != items.size() * factors) {
       throw new IllegalArgumentException("factor arrays do not match " + users.size() + " users, "
           + items.size() + " items and " + factors + " factors");
@@ -54,6 +65,35 @@ public final class FactorModel implements Recommender {
     this.itemFactors = itemFactors;
     this.played = played;
     this.settings = Objects.requireNonNull(settings);
+    this.index = index;
+    this.indexPolicy = Objects.requireNonNull(indexPolicy);
+  }
+
+  /**
+   * This model answering recommendations and similar tracks through {@code itemIndex} (built
+   * over this model's item factors, or over the first rows of them: tracks added since are
+   * scored exactly beside it) wherever {@code policy} allows; null removes the index.
+   */
+  public FactorModel withIndex(ItemIndex itemIndex, IndexPolicy policy) {
+    if (itemIndex != null && (itemIndex.factors() != factors || itemIndex.items() > items.size())) {
+      throw new IllegalArgumentException("the index covers " + itemIndex.items() + " items x " + itemIndex.factors()
+          + " factors; this model has " + items.size() + " x " + factors);
+    }
+    return new FactorModel(users, items, factors, userFactors, itemFactors, played, settings, itemIndex, policy);
+  }
+
+  /** The approximate index this model was given, if any (whether or not it serves: see {@link #exactBecause()}). */
+  public Optional<ItemIndex> index() {
+    return Optional.ofNullable(index);
+  }
+
+  /** Null when recommendations and similar tracks go through the index, else why every track is scored. */
+  public String exactBecause() {
+    return indexPolicy.whyExact(index, items.size());
+  }
+
+  private boolean indexServes() {
+    return index != null && exactBecause() == null;
   }
 
   @Override
@@ -114,7 +154,7 @@ public final class FactorModel implements Recommender {
     float[] allFactors = Arrays.copyOf(itemFactors, allIds.size() * factors);
     System.arraycopy(newItemFactors, 0, allFactors, itemFactors.length, newItemFactors.length);
     Csr widened = new Csr(played.rows(), allIds.size(), played.indptr(), played.indices(), played.values());
-    return new FactorModel(users, extended, factors, userFactors, allFactors, widened, settings);
+    return new FactorModel(users, extended, factors, userFactors, allFactors, widened, settings, index, indexPolicy);
   }
 
   /**
@@ -124,10 +164,14 @@ public final class FactorModel implements Recommender {
   public FactorModel withoutUser(String userId) {
     int user = users.indexOf(userId);
     return new FactorModel(users.without(userId), items, factors, withoutRow(userFactors, user), itemFactors,
-        played.withoutRow(user), settings);
+        played.withoutRow(user), settings, index, indexPolicy);
   }
 
-  /** This model without {@code itemId}: its factor row and plays gone, the items after it one index lower. */
+  /**
+   * This model without {@code itemId}: its factor row and plays gone, the items after it one index
+   * lower. Its index, numbered by the old rows, is dropped: the model scores exactly until the next
+   * one is built.
+   */
   public FactorModel withoutItem(String itemId) {
     int item = items.indexOf(itemId);
     return new FactorModel(users, items.without(itemId), factors, userFactors, withoutRow(itemFactors, item),
@@ -186,6 +230,16 @@ public final class FactorModel implements Recommender {
 
   private List<ScoredItem> recommendVector(float[] vector, int offset, int[] playedItems, int n,
       RecommendOptions options) {
+    if (indexServes() && !options.exact() && options.include() == null) {
+      int wanted = Math.min(n, items.size());
+      IntPredicate blocked = blockedBy(options.filterPlayed() ? playedItems : new int[0], options.exclude());
+      List<ScoredItem> found = completed(index.topByScore(vector, offset, wanted, blocked), vector, offset, wanted,
+          blocked, false);
+      if (found.size() >= wanted) {
+        return found;
+      }
+      // Filters left the probed lists short of n: score everything.
+    }
     FactorPanels panels = itemPanels();
     float[] scores = scratch(panels.blocks() * Kernels.PANEL_WIDTH);
     panels.scoreAll(vector, offset, scores);
@@ -215,6 +269,14 @@ public final class FactorModel implements Recommender {
    * memory bandwidth of streaming the item matrix per request.
    */
   public List<List<Recommendation>> recommendBatch(List<RecommendQuery> queries) {
+    if (indexServes()) {
+      // Through the index each question reads a few lists, not the catalogue: nothing to share.
+      List<List<Recommendation>> answers = new ArrayList<>(queries.size());
+      for (RecommendQuery query : queries) {
+        answers.add(recommend(query.vector(), query.playedItems(), query.n(), query.options()));
+      }
+      return answers;
+    }
     int count = queries.size();
     float[] vectors = new float[count * factors];
     BitSet[] blocked = new BitSet[count];
@@ -313,8 +375,59 @@ public final class FactorModel implements Recommender {
 
   /** The {@code n} items most similar to {@code itemId} by cosine of their factors, itself excluded. */
   public List<Recommendation> similarItems(String itemId, int n) {
+    return similarItems(itemId, n, false);
+  }
+
+  /** As {@link #similarItems(String, int)}; {@code exact} scores every track even where an index serves. */
+  public List<Recommendation> similarItems(String itemId, int n, boolean exact) {
     int item = items.indexOf(itemId);
+    if (indexServes() && !exact) {
+      int wanted = Math.min(n, items.size() - 1);
+      float[] query = unitRows(Arrays.copyOfRange(itemFactors, item * factors, (item + 1) * factors), 1);
+      IntPredicate self = candidate -> candidate == item;
+      List<ScoredItem> found = completed(index.topByCosine(query, 0, wanted, self), query, 0, wanted, self, true);
+      if (found.size() >= wanted) {
+        return toRecommendations(found);
+      }
+    }
     return toRecommendations(cosineNeighbours(cosineItemPanels(), itemFactors, item, n));
+  }
+
+  /**
+   * The index's answer merged with the tracks added after the index was built (rows from
+   * {@code index.items()} on), which only exact scoring knows.
+   */
+  private List<ScoredItem> completed(List<ScoredItem> fromIndex, float[] query, int offset, int n, IntPredicate blocked,
+      boolean cosine) {
+    if (index.items() == items.size()) {
+      return fromIndex;
+    }
+    TopK top = new TopK(n);
+    for (ScoredItem item : fromIndex) {
+      top.offer(item.index(), item.score());
+    }
+    for (int item = index.items(); item < items.size(); item++) {
+      if (!blocked.test(item)) {
+        float score = Vectors.dot(query, offset, itemFactors, item * factors, factors);
+        if (cosine) {
+          float norm = Vectors.norm(itemFactors, item * factors, factors);
+          score = norm > 0 ? score / norm : 0f;
+        }
+        top.offer(item, score);
+      }
+    }
+    return top.drainBestFirst();
+  }
+
+  /** Membership in {@code playedItems} (dense indices, any order) or in the excluded IDs. */
+  private IntPredicate blockedBy(int[] playedItems, java.util.Set<String> excluded) {
+    int[] blocked = Arrays.copyOf(playedItems, playedItems.length + excluded.size());
+    int filled = playedItems.length;
+    for (String id : excluded) {
+      blocked[filled++] = items.indexOf(id);
+    }
+    Arrays.sort(blocked);
+    return item -> Arrays.binarySearch(blocked, item) >= 0;
   }
 
   /**
@@ -323,6 +436,13 @@ public final class FactorModel implements Recommender {
    * {@link #recommendBatch}).
    */
   public List<List<Recommendation>> similarItemsBatch(List<String> itemIds, int n) {
+    if (indexServes()) {
+      List<List<Recommendation>> answers = new ArrayList<>(itemIds.size());
+      for (String itemId : itemIds) {
+        answers.add(similarItems(itemId, n));
+      }
+      return answers;
+    }
     int count = itemIds.size();
     int[] selves = new int[count];
     float[] queries = new float[count * factors];

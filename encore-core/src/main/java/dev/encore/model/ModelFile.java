@@ -233,21 +233,21 @@ public final class ModelFile {
     return new String(bytes, StandardCharsets.UTF_8);
   }
 
-  static void writeFloats(DataOutputStream out, float[] values) throws IOException {
+  public static void writeFloats(DataOutputStream out, float[] values) throws IOException {
     writeChunked(out, values.length, (buffer, start, count) -> buffer.asFloatBuffer().put(values, start, count));
   }
 
-  static float[] readFloats(DataInputStream in, int count) throws IOException {
+  public static float[] readFloats(DataInputStream in, int count) throws IOException {
     float[] values = new float[count];
     readChunked(in, count, (buffer, start, chunk) -> buffer.asFloatBuffer().get(values, start, chunk));
     return values;
   }
 
-  static void writeInts(DataOutputStream out, int[] values) throws IOException {
+  public static void writeInts(DataOutputStream out, int[] values) throws IOException {
     writeChunked(out, values.length, (buffer, start, count) -> buffer.asIntBuffer().put(values, start, count));
   }
 
-  static int[] readInts(DataInputStream in, int count) throws IOException {
+  public static int[] readInts(DataInputStream in, int count) throws IOException {
     int[] values = new int[count];
     readChunked(in, count, (buffer, start, chunk) -> buffer.asIntBuffer().get(values, start, chunk));
     return values;
@@ -282,8 +282,8 @@ public final class ModelFile {
   }
 
   /** Rejects counts that could not fit in the file, before allocating for them. */
-  record Limits(Path source, long fileSize) {
-    int count(long count, int minBytesEach, String what) throws ModelFileException {
+  public record Limits(Path source, long fileSize) {
+    public int count(long count, int minBytesEach, String what) throws ModelFileException {
       if (count < 0 || count > Integer.MAX_VALUE - 8 || count * minBytesEach > fileSize) {
         throw new ModelFileException(source, "impossible " + what + " count " + count + " for a " + fileSize
             + "-byte file: the file is corrupt");

@@ -9,8 +9,10 @@ import java.util.Set;
  * What a recommendation may contain: whether played items are skipped (the default), and
  * optional sets of external item IDs to restrict to ({@code include}, null for all) or to leave
  * out ({@code exclude}). Unknown IDs in either set are errors, so a typo is not silently ignored.
+ * {@code exact} scores the whole catalogue even where the model serves through an approximate
+ * index.
  */
-public record RecommendOptions(boolean filterPlayed, Set<String> include, Set<String> exclude) {
+public record RecommendOptions(boolean filterPlayed, Set<String> include, Set<String> exclude, boolean exact) {
 
   public static final RecommendOptions DEFAULT = new RecommendOptions(true, null, Set.of());
 
@@ -19,20 +21,28 @@ public record RecommendOptions(boolean filterPlayed, Set<String> include, Set<St
     include = include == null ? null : Set.copyOf(include);
   }
 
+  public RecommendOptions(boolean filterPlayed, Set<String> include, Set<String> exclude) {
+    this(filterPlayed, include, exclude, false);
+  }
+
+  public RecommendOptions withExact(boolean value) {
+    return new RecommendOptions(filterPlayed, include, exclude, value);
+  }
+
   public static RecommendOptions keepPlayed() {
     return new RecommendOptions(false, null, Set.of());
   }
 
   public RecommendOptions withFilterPlayed(boolean filter) {
-    return new RecommendOptions(filter, include, exclude);
+    return new RecommendOptions(filter, include, exclude, exact);
   }
 
   public RecommendOptions withInclude(Set<String> items) {
-    return new RecommendOptions(filterPlayed, items, exclude);
+    return new RecommendOptions(filterPlayed, items, exclude, exact);
   }
 
   public RecommendOptions withExclude(Set<String> items) {
-    return new RecommendOptions(filterPlayed, include, items);
+    return new RecommendOptions(filterPlayed, include, items, exact);
   }
 
   /** The items that may not be returned for {@code user}; user -1 means an unknown (folded-in) user. */

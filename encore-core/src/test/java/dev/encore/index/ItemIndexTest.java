@@ -74,22 +74,25 @@ class ItemIndexTest {
       for (int b = 0; b < 30; b++) {
         blocked.set(random.nextInt(rows));
       }
-      assertThat(indices(index.search(query, 0, 10, blocked, index.lists(), false)))
+      assertThat(indices(index.search(query, 0, 10, blocked::get, index.lists(false), false)))
           .as("query %d by score", q).isEqualTo(bruteForce(items, rows, query, 10, blocked, false));
       float[] unit = query.clone();
       SphericalKMeans.normalizeRows(unit, 1, K);
-      assertThat(indices(index.search(unit, 0, 10, blocked, index.lists(), true)))
+      assertThat(indices(index.search(unit, 0, 10, blocked::get, index.lists(true), true)))
           .as("query %d by cosine", q).isEqualTo(bruteForce(items, rows, unit, 10, blocked, true));
     }
   }
 
   @Test
-  void everyItemSitsInExactlyOneSlotWithItsOwnFactors() {
+  void everyItemSitsInExactlyOneSlotWithItsOwnFactorsAndOneDirectionList() {
     Random random = new Random(2);
     int rows = 2_345;
     float[] items = clusteredFactors(random, rows);
     ItemIndex index = ItemIndexBuilder.build(items, rows, K, null, 0, IndexSettings.defaults(1));
-    int[] slots = index.slotItems();
+    int[] members = index.directionLists().members().clone();
+    java.util.Arrays.sort(members);
+    assertThat(members).isEqualTo(java.util.stream.IntStream.range(0, rows).toArray());
+    int[] slots = index.scoreLists().slotItems();
     int[] seen = new int[rows];
     int width = dev.encore.linalg.Kernels.PANEL_WIDTH;
     for (int slot = 0; slot < slots.length; slot++) {
@@ -99,11 +102,12 @@ class ItemIndexTest {
       seen[slots[slot]]++;
       int base = (slot / width) * K * width + slot % width;
       for (int a = 0; a < K; a++) {
-        assertThat(index.panels()[base + a * width]).isEqualTo(items[slots[slot] * K + a]);
+        assertThat(index.scoreLists().panels()[base + a * width]).isEqualTo(items[slots[slot] * K + a]);
       }
     }
     assertThat(seen).containsOnly(1);
-    assertThat(index.lists()).isBetween(50, 150);
+    assertThat(index.lists(false)).isBetween(50, 150);
+    assertThat(index.lists(true)).isBetween(50, 150);
   }
 
   @Test
@@ -117,7 +121,8 @@ class ItemIndexTest {
     IndexQuality quality = index.quality();
     assertThat(quality.scoreRecall()).isGreaterThanOrEqualTo(0.9);
     assertThat(quality.cosineRecall()).isGreaterThanOrEqualTo(0.9);
-    assertThat(quality.scoreProbes()).isLessThan(index.lists() / 2);
+    assertThat(quality.scoreProbes()).isLessThan(index.lists(false) / 2);
+    assertThat(quality.cosineProbes()).isLessThan(index.lists(true) / 2);
     double sum = 0;
     int queries = 200;
     for (int q = 0; q < queries; q++) {
@@ -139,7 +144,8 @@ class ItemIndexTest {
     float[] items = clusteredFactors(random, rows);
     ItemIndex first = ItemIndexBuilder.build(items, rows, K, null, 0, IndexSettings.defaults(1));
     ItemIndex second = ItemIndexBuilder.build(items, rows, K, null, 0, IndexSettings.defaults(2));
-    assertThat(second.slotItems()).isEqualTo(first.slotItems());
+    assertThat(second.scoreLists().slotItems()).isEqualTo(first.scoreLists().slotItems());
+    assertThat(second.directionLists().members()).isEqualTo(first.directionLists().members());
     assertThat(second.quality().scoreProbes()).isEqualTo(first.quality().scoreProbes());
   }
 }

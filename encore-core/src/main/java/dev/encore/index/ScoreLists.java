@@ -1,0 +1,173 @@
+package dev.encore.index;
+
+import dev.encore.linalg.FactorPanels;
+import dev.encore.linalg.Kernels;
+import dev.encore.model.BatchTopK;
+import dev.encore.model.ScoredItem;
+import dev.encore.model.TopK;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntPredicate;
+
+/**
+ * The lists that answer "largest inner product": the items are cut into bands of close norm
+ * (norm-ranging, Yan et al. 2018) and each band clustered after Bachrach et al. (2014)'s transform
+ * with the band's own largest norm M, under which the largest inner product is the nearest
+ * direction. A list is probed in the order of {@code q . (M c)} for its centroid c's first k
+ * coordinates, the estimate of {@code q . y} that the transform gives. The lists hold a
+ * copy of the raw factors in panel layout, list after list, padded to whole 16-row blocks: a list
+ * is scanned by the exact scoring kernel, so its scores are the exact scores.
+ */
+final class ScoreLists {
+  private final int factors;
+  private final int[] listBlocks;
+  private final float[] panels;
+  private final int[] slotItems;
+  private final float[] centroidRows;
+  private final FactorPanels centroids;
+
+  /** @param centroids each list's probe vector: {@code q . centroid} estimates its best inner product */
+  ScoreLists(int factors, int[] listBlocks, float[] panels, int[] slotItems, float[] centroids) {
+    this.factors = factors;
+    this.listBlocks = listBlocks;
+    this.panels = panels;
+    this.slotItems = slotItems;
+    this.centroidRows = centroids;
+    this.centroids = FactorPanels.of(centroids, listBlocks.length - 1, factors, false);
+  }
+
+  /** Lays out {@code itemFactors} by {@code listOf} (each item's list). */
+  static ScoreLists of(float[] itemFactors, int items, int k, int lists, int[] listOf, float[] centroids) {
+    int width = Kernels.PANEL_WIDTH;
+    int[] sizes = new int[lists];
+    for (int list : listOf) {
+      sizes[list]++;
+    }
+    int[] listBlocks = new int[lists + 1];
+    for (int list = 0; list < lists; list++) {
+      listBlocks[list + 1] = listBlocks[list] + (sizes[list] + width - 1) / width;
+    }
+    int slots = listBlocks[lists] * width;
+    float[] panels = new float[Math.multiplyExact(slots, k)];
+    int[] slotItems = new int[slots];
+    java.util.Arrays.fill(slotItems, -1);
+    int[] next = new int[lists];
+    for (int list = 0; list < lists; list++) {
+      next[list] = listBlocks[list] * width;
+    }
+    for (int i = 0; i < items; i++) {
+      int slot = next[listOf[i]]++;
+      slotItems[slot] = i;
+      int base = (slot / width) * k * width + slot % width;
+      for (int a = 0; a < k; a++) {
+        panels[base + a * width] = itemFactors[i * k + a];
+      }
+    }
+    return new ScoreLists(k, listBlocks, panels, slotItems, centroids);
+  }
+
+  int lists() {
+    return listBlocks.length - 1;
+  }
+
+  int largestListSlots() {
+    int largest = 0;
+    for (int list = 0; list < lists(); list++) {
+      largest = Math.max(largest, listBlocks[list + 1] - listBlocks[list]);
+    }
+    return largest * Kernels.PANEL_WIDTH;
+  }
+
+  int centroidSlots() {
+    return centroids.blocks() * Kernels.PANEL_WIDTH;
+  }
+
+  /** Each list's estimate of the best inner product it holds for {@code query}, into {@code out}. */
+  void probeScores(float[] query, int offset, float[] out) {
+    centroids.scoreAll(query, offset, out);
+  }
+
+  /** Offers every unblocked item of {@code list} to {@code top} by its exact score. */
+  void scan(int list, float[] query, int offset, IntPredicate blocked, TopK top, float[] tile) {
+    scan(list, query, offset, blocked, top, tile, null);
+  }
+
+  /**
+   * As {@link #scan(int, float[], int, IntPredicate, TopK, float[])}; with {@code itemInverseNorms}
+   * (by item) each score is divided by the item's norm: the cosine for a unit query.
+   */
+  void scan(int list, float[] query, int offset, IntPredicate blocked, TopK top, float[] tile,
+      float[] itemInverseNorms) {
+    int fromBlock = listBlocks[list];
+    int toBlock = listBlocks[list + 1];
+    if (fromBlock == toBlock) {
+      return;
+    }
+    Kernels kernels = Kernels.INSTANCE;
+    kernels.scorePanels(query, offset, panels, factors, fromBlock, toBlock, tile, 0);
+    int count = (toBlock - fromBlock) * Kernels.PANEL_WIDTH;
+    int firstSlot = fromBlock * Kernels.PANEL_WIDTH;
+    if (itemInverseNorms != null) {
+      for (int i = 0; i < count; i++) {
+        int item = slotItems[firstSlot + i];
+        tile[i] = item >= 0 ? tile[i] * itemInverseNorms[item] : Float.NEGATIVE_INFINITY;
+      }
+    }
+    for (int i = kernels.firstAbove(tile, 0, count, top.threshold()); i < count;
+        i = kernels.firstAbove(tile, i + 1, count, top.threshold())) {
+      int item = slotItems[firstSlot + i];
+      if (item >= 0 && (blocked == null || !blocked.test(item))) {
+        top.offer(item, tile[i]);
+      }
+    }
+  }
+
+  /**
+   * Each query's exact top {@code n} over every list at once, as a blocked multiply over the
+   * contiguous copy (the calibration's reference, many queries at a time); by cosine when
+   * {@code itemInverseNorms} is given. Returns item indices with their scores.
+   */
+  List<List<ScoredItem>> exactBatch(float[] queries, int count, int n, IntPredicate[] blocked,
+      float[] itemInverseNorms, int threads) {
+    FactorPanels all = FactorPanels.wrap(panels, slotItems.length, factors);
+    List<List<ScoredItem>> bySlot = BatchTopK.runScored(queries, count, all, n, (query, first, tileCount, tile) -> {
+      for (int i = 0; i < tileCount; i++) {
+        int item = slotItems[first + i];
+        if (item < 0 || (blocked[query] != null && blocked[query].test(item))) {
+          tile[i] = Float.NEGATIVE_INFINITY;
+        } else if (itemInverseNorms != null) {
+          tile[i] *= itemInverseNorms[item];
+        }
+      }
+    }, threads);
+    List<List<ScoredItem>> byItem = new ArrayList<>(count);
+    for (List<ScoredItem> slots : bySlot) {
+      List<ScoredItem> items = new ArrayList<>(slots.size());
+      for (ScoredItem slot : slots) {
+        items.add(new ScoredItem(slotItems[slot.index()], slot.score()));
+      }
+      byItem.add(items);
+    }
+    return byItem;
+  }
+
+  long memoryBytes() {
+    return 4L * panels.length + 4L * slotItems.length + 4L * listBlocks.length + 4L * centroids.array().length;
+  }
+
+  int[] listBlocks() {
+    return listBlocks;
+  }
+
+  float[] panels() {
+    return panels;
+  }
+
+  int[] slotItems() {
+    return slotItems;
+  }
+
+  float[] centroidRows() {
+    return centroidRows;
+  }
+}
