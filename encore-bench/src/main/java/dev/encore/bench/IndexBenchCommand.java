@@ -181,7 +181,8 @@ final class IndexBenchCommand implements Callable<Integer> {
       index.topByCosine(query, 0, 11, null);
     });
 
-    double[] precision = precision(split, users, k, played, exact, index);
+    // Expanded tracks are copies no listener held out, so precision says nothing about them.
+    double[] precision = expandTo > 0 ? null : precision(split, users, k, played, exact, index);
     print(trainSeconds, itemCount, k, quality, recommendRecall, similarRecall, exactRecommend, indexRecommend,
         exactSimilar, indexSimilar, precision);
     return 0;
@@ -308,6 +309,9 @@ final class IndexBenchCommand implements Callable<Integer> {
         String.format(Locale.ROOT, "%.4f / %.4f", quality.cosineRecall(), similarRecall), "");
     latencyRow(row, "recommend one listener", exactRecommend, indexRecommend);
     latencyRow(row, "similar tracks of one track", exactSimilar, indexSimilar);
+    if (precision == null) {
+      return;
+    }
     System.out.printf(Locale.ROOT, row, String.format(Locale.ROOT, "precision@10 (%,.0f listeners)", precision[2]),
         String.format(Locale.ROOT, "%.4f", precision[0]), String.format(Locale.ROOT, "%.4f", precision[1]),
         String.format(Locale.ROOT, "%.4f", precision[1] / precision[0]));

@@ -99,6 +99,9 @@ final class ServeCommand implements Callable<Integer> {
   AlsOptions als;
 
   @Mixin
+  IndexOptions index;
+
+  @Mixin
   AutoOptions auto;
 
   /** Released by the shutdown hook (Ctrl-C); tests release it themselves. */
@@ -130,6 +133,7 @@ final class ServeCommand implements Callable<Integer> {
         .withTraining(trainingPlan())
         .withPromotion(new PromotionPolicy(promotionMetric, promotionTolerance))
         .withKeepModels(keepModels)
+        .withIndex(index.policy())
         .withDemo(demo ? synth.toConfig() : null));
   }
 

@@ -5,6 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.encore.als.AlsConfig;
 import dev.encore.als.AlsTrainer;
+import dev.encore.index.IndexFile;
+import dev.encore.index.IndexQuality;
+import dev.encore.index.IndexSettings;
+import dev.encore.index.ItemIndex;
+import dev.encore.index.ModelIndexes;
 import dev.encore.io.Dataset;
 import dev.encore.model.FactorModel;
 import dev.encore.model.ModelFile;
@@ -12,6 +17,7 @@ import dev.encore.store.EncoreStore;
 import dev.encore.store.ModelRecord;
 import dev.encore.store.ModelTrainingException;
 import dev.encore.store.PlayAggregation;
+import dev.encore.store.PromotionPolicy;
 import dev.encore.store.StoredModelTrainer;
 import dev.encore.store.TrainingSettings;
 import dev.encore.tune.AutoSettings;
@@ -24,6 +30,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,6 +62,9 @@ final class TrainCommand implements Callable<Integer> {
 
   @Mixin
   StoreOptions storeOptions;
+
+  @Mixin
+  IndexOptions index;
 
   @Option(names = "--half-life", paramLabel = "DURATION",
       description = "With --db: weight each play by 0.5^(age / DURATION), an ISO-8601 duration such as P30D"
@@ -98,6 +108,8 @@ final class TrainCommand implements Callable<Integer> {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     ModelFile.save(model, output);
+    Optional<IndexQuality> indexed = ModelIndexes.build(model, output, index.policy(),
+        IndexSettings.defaults(config.threads())).index().map(ItemIndex::quality);
     if (json) {
       Map<String, Object> report = new LinkedHashMap<>();
       report.put("data", JsonOutput.sizes(data.interactions()));
@@ -105,10 +117,18 @@ final class TrainCommand implements Callable<Integer> {
       report.put("auto", auto == null ? false : auto.describe());
       report.put("seconds", seconds);
       report.put("model", output.toString());
+      report.put("index", indexed.<Object>map(quality -> Map.of("file", IndexFile.besideModel(output).toString(),
+          "recommendationRecallAt10", quality.scoreRecall(), "similarTracksRecallAt10", quality.cosineRecall(),
+          "lists", quality.lists(), "buildSeconds", quality.buildSeconds(), "memoryBytes", quality.memoryBytes()))
+          .orElse(false));
       JsonOutput.print(out, report);
     } else {
       out.printf(Locale.ROOT, "trained %d factors, %d iterations (%s) in %.2f s; wrote %s%n", config.factors(),
           config.iterations(), config.solver(), seconds, output);
+      indexed.ifPresent(quality -> out.printf(Locale.ROOT,
+          "index: %,d lists, recall@10 %.4f (recommendations) and %.4f (similar tracks) against exact scoring,"
+              + " built in %.2f s; wrote %s%n", quality.lists(), quality.scoreRecall(), quality.cosineRecall(),
+          quality.buildSeconds(), IndexFile.besideModel(output)));
       out.flush();
     }
     return 0;
@@ -129,7 +149,8 @@ final class TrainCommand implements Callable<Integer> {
     ModelRecord model;
     try (EncoreStore store = EncoreStore.open(storeOptions.toConfig());
         TrainingProgress progress = new TrainingProgress(System.err, "Training")) {
-      model = new StoredModelTrainer(store, storeOptions.dataDirectory).train(settings, progress);
+      model = new StoredModelTrainer(store, storeOptions.dataDirectory, PromotionPolicy.defaults(), index.policy())
+          .train(settings, progress);
     } catch (ModelTrainingException failed) {
       if (!json) {
         out.printf(Locale.ROOT, "model version %d failed; the models table records why%n", failed.version());

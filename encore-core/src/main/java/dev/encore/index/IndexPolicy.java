@@ -29,10 +29,11 @@ public record IndexPolicy(int minItems, double minRecall) {
 
   /** Null when {@code index} may answer for a catalogue of {@code catalogue} tracks, else why not. */
   public String whyExact(ItemIndex index, int catalogue) {
+    if (catalogue < minItems) {
+      return String.format(Locale.ROOT, "%,d tracks, below the %,d from which an index is used", catalogue, minItems);
+    }
     if (index == null) {
-      return catalogue < minItems
-          ? String.format(Locale.ROOT, "%,d tracks, below the %,d at which an index is built", catalogue, minItems)
-          : "no index was built for this model";
+      return "no index was built for this model";
     }
     double recall = index.quality().recall();
     if (recall < minRecall) {

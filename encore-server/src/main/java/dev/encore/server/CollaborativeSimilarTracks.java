@@ -25,6 +25,15 @@ final class CollaborativeSimilarTracks implements SimilarTracksStrategy {
     return SCORER.answer(model, new SimilarQuestion(trackId, n));
   }
 
+  /** As {@link #similar}, scoring every track even where the model serves through an index. */
+  static List<Recommendation> exact(ServingView view, String trackId, int n) {
+    FactorModel model = ModelGuards.requireModel(view.snapshot());
+    if (!model.items().contains(trackId)) {
+      throw ModelGuards.notInModel("track", trackId, view.snapshot());
+    }
+    return model.similarItems(trackId, n, true);
+  }
+
   /** The batch asks for the most any question wants; each answer keeps its own count. */
   private static List<List<Recommendation>> answerBatch(FactorModel model, List<SimilarQuestion> questions) {
     int most = questions.stream().mapToInt(SimilarQuestion::n).max().orElse(1);

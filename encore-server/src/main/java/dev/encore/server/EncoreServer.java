@@ -83,14 +83,14 @@ public final class EncoreServer implements AutoCloseable {
       DemoData.importIfEmpty(store, config.demo(), clock);
     }
     String apiKey = ApiKeyGuard.resolveKey(config.apiKey(), config.dataDirectory());
-    ServingSnapshot initial = ModelLifecycle.servedAtStart(store)
+    ServingSnapshot initial = ModelLifecycle.servedAtStart(store, config.index())
         .orElseGet(() -> popularityFromStore(store, config.training(), clock));
     LiveModel live = new LiveModel(initial, userId -> store.plays().forUser(userId, FOLD_IN_HISTORY),
         () -> store.tracks().features(), clock);
     ModelRetention retention = new ModelRetention(store, config.keepModels());
     retention.apply();
-    ModelLifecycle lifecycle = new ModelLifecycle(store, live, retention);
-    StoredModelTrainer trainer = new StoredModelTrainer(store, config.dataDirectory(), config.promotion());
+    ModelLifecycle lifecycle = new ModelLifecycle(store, live, retention, config.index());
+    StoredModelTrainer trainer = new StoredModelTrainer(store, config.dataDirectory(), config.promotion(), config.index());
     TrainingJobs jobs = new TrainingJobs(ModelTraining.stored(store, trainer, clock), lifecycle, clock,
         config.trainingLimits().maxTrainingTime());
     ServerMetrics metrics = new ServerMetrics(live);

@@ -1,7 +1,7 @@
 package dev.encore.server;
 
+import dev.encore.index.IndexPolicy;
 import dev.encore.model.FactorModel;
-import dev.encore.model.ModelFile;
 import dev.encore.store.EncoreStore;
 import dev.encore.store.ModelConflictException;
 import dev.encore.store.ModelRecord;
@@ -35,9 +35,11 @@ final class ModelLifecycle implements Promoter {
   private final EncoreStore store;
   private final LiveModel live;
   private final ModelRetention retention;
+  private final IndexPolicy indexPolicy;
   private final Object changes = new Object();
 
-  ModelLifecycle(EncoreStore store, LiveModel live, ModelRetention retention) {
+  ModelLifecycle(EncoreStore store, LiveModel live, ModelRetention retention, IndexPolicy indexPolicy) {
+    this.indexPolicy = indexPolicy;
     this.store = store;
     this.live = live;
     this.retention = retention;
@@ -105,7 +107,7 @@ final class ModelLifecycle implements Promoter {
   private ServingSnapshot load(ModelRecord record) {
     FactorModel model;
     try {
-      model = ModelFile.load(Path.of(record.file()));
+      model = ServedModelFile.load(Path.of(record.file()), indexPolicy);
     } catch (Exception | Error e) {
       throw new ApiException(409, "model_unloadable", "Model version " + record.version() + "'s file " + record.file()
           + " cannot be loaded (" + (e.getMessage() == null ? e.toString() : e.getMessage()) + "), so it cannot be"
@@ -142,7 +144,7 @@ final class ModelLifecycle implements Promoter {
    * and recorded as serving (a pin is dropped, saying so); if none does, nothing is recorded as
    * serving, so the next ready version goes live.
    */
-  static Optional<ServingSnapshot> servedAtStart(EncoreStore store) {
+  static Optional<ServingSnapshot> servedAtStart(EncoreStore store, IndexPolicy indexPolicy) {
     ServingState state = store.models().serving();
     Comparator<ModelRecord> servingFirst = Comparator.comparing((ModelRecord record) -> !state.isServing(record.version()))
         .thenComparing(ModelRecord::promotedAt, Comparator.nullsLast(Comparator.reverseOrder()));
@@ -155,7 +157,7 @@ final class ModelLifecycle implements Promoter {
       ServingSnapshot snapshot;
       try {
         // Any Throwable: a file that loads into an OutOfMemoryError must not stop every start.
-        FactorModel model = ModelFile.load(Path.of(record.file()));
+        FactorModel model = ServedModelFile.load(Path.of(record.file()), indexPolicy);
         snapshot = ServingSnapshot.ofModel(record.version(), model, store.tracks().features(), record.servingBlend(),
             record.createdAt());
       } catch (Exception | Error e) {

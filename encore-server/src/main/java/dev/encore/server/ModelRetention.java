@@ -1,5 +1,6 @@
 package dev.encore.server;
 
+import dev.encore.index.IndexFile;
 import dev.encore.store.EncoreStore;
 import dev.encore.store.ModelRecord;
 import java.io.IOException;
@@ -48,6 +49,7 @@ final class ModelRetention {
     }
     Path file = Path.of(record.file());
     try {
+      Files.deleteIfExists(IndexFile.besideModel(file));
       return Files.isRegularFile(file) && Files.deleteIfExists(file);
     } catch (IOException e) {
       LOG.warn("cannot delete model version {}'s file {}: {}; delete it by hand", record.version(), file, e.toString());

@@ -1,7 +1,6 @@
 package dev.encore.server;
 
 import dev.encore.als.TrainingListener;
-import dev.encore.model.ModelFile;
 import dev.encore.store.EncoreStore;
 import dev.encore.store.ModelRecord;
 import dev.encore.store.StoredModelTrainer;
@@ -33,7 +32,8 @@ interface ModelTraining {
       // Taken before the plays are read: anything folded in from now on may be missing from the model.
       Instant readAt = clock.instant();
       StoredModelTrainer.Recorded<ServingSnapshot> recorded = trainer.train(plan.settingsAt(readAt), listener,
-          (version, model, blend) -> ServingSnapshot.ofModel(version, ModelFile.load(trainer.modelFile(version)),
+          (version, model, blend) -> ServingSnapshot.ofModel(version,
+              ServedModelFile.load(trainer.modelFile(version), trainer.indexPolicy()),
               store.tracks().features(), blend, readAt));
       return new TrainedModel(recorded.record(), recorded.prepared());
     };

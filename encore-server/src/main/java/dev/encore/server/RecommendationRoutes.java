@@ -50,8 +50,9 @@ final class RecommendationRoutes {
     // A track the snapshot does not know cannot be recommended, so excluding it changes nothing.
     IdIndex tracks = view.snapshot().tracks();
     Set<String> excluded = exclude.stream().filter(tracks::contains).collect(Collectors.toSet());
-    RecommendationQuery query = new RecommendationQuery(userId, n, new RecommendOptions(filterPlayed, null, excluded),
-        genres, moods);
+    boolean exact = QueryParameters.flag(ctx, "exact", false);
+    RecommendationQuery query = new RecommendationQuery(userId, n,
+        new RecommendOptions(filterPlayed, null, excluded, exact), genres, moods);
     RecommendationResult result = strategy.recommend(view, query);
     if (query.picksStarterTags() && view.playedTracks(userId).length > 0) {
       result = result.withNote("Parameters 'genre' and 'mood' pick starter tracks for a listener with no plays;"
@@ -89,7 +90,10 @@ final class RecommendationRoutes {
     if (!view.snapshot().tracks().contains(trackId) && store.tracks().find(trackId).isEmpty()) {
       throw ApiException.unknownTrack(trackId);
     }
-    List<Recommendation> similar = strategy.similar(view, trackId, n);
+    boolean exact = QueryParameters.flag(ctx, "exact", false);
+    List<Recommendation> similar = exact && strategy instanceof CollaborativeSimilarTracks
+        ? CollaborativeSimilarTracks.exact(view, trackId, n)
+        : strategy.similar(view, trackId, n);
     TrackNames names = TrackNames.forRequest(ctx, store, TrackNames.ids(similar));
     ctx.json(new SimilarTracks(trackId, strategy.name(), view.snapshot().modelVersion(), names.scored(similar)));
   }

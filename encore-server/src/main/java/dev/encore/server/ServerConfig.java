@@ -1,6 +1,7 @@
 package dev.encore.server;
 
 import dev.encore.als.AlsConfig;
+import dev.encore.index.IndexPolicy;
 import dev.encore.store.PromotionPolicy;
 import dev.encore.store.StoreConfig;
 import dev.encore.synth.SynthConfig;
@@ -32,11 +33,13 @@ import java.util.regex.Pattern;
  * @param trainingLimits the largest training a request may ask for, and how long a run may take
  * @param corsOrigins the web origins ({@code https://app.example.com}, or {@code *} for any) whose
  *     pages may call the API from a browser; empty, the default, allows none but the server's own
+ * @param index when a model gets an approximate index for recommendations and similar tracks, and
+ *     when that index may answer
  */
 public record ServerConfig(int port, String host, Path dataDirectory, StoreConfig store, String apiKey,
     ReadAccess reads,
     long maxBodyBytes, Duration retrainEvery, TrainingPlan training, PromotionPolicy promotion, int keepModels,
-    SynthConfig demo, int maxBatch, TrainingLimits trainingLimits, List<String> corsOrigins) {
+    SynthConfig demo, int maxBatch, TrainingLimits trainingLimits, List<String> corsOrigins, IndexPolicy index) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_HOST = "127.0.0.1";
@@ -61,6 +64,7 @@ public record ServerConfig(int port, String host, Path dataDirectory, StoreConfi
     require(keepModels >= 1, "keepModels", keepModels, "must be at least 1");
     require(maxBatch >= 1, "maxBatch", maxBatch, "must be at least 1");
     Objects.requireNonNull(trainingLimits, "trainingLimits");
+    Objects.requireNonNull(index, "index");
     corsOrigins = List.copyOf(corsOrigins);
     for (String origin : corsOrigins) {
       require(origin.equals("*") || ORIGIN.matcher(origin).matches(), "corsOrigins", origin,
@@ -84,47 +88,47 @@ public record ServerConfig(int port, String host, Path dataDirectory, StoreConfi
     return new ServerConfig(DEFAULT_PORT, DEFAULT_HOST, dataDirectory, StoreConfig.sqlite(dataDirectory), null,
         ReadAccess.AUTOMATIC,
         DEFAULT_MAX_BODY_BYTES, Duration.ZERO, TrainingPlan.defaults(), PromotionPolicy.defaults(),
-        DEFAULT_KEEP_MODELS, null, DEFAULT_MAX_BATCH, TrainingLimits.defaults(), List.of());
+        DEFAULT_KEEP_MODELS, null, DEFAULT_MAX_BATCH, TrainingLimits.defaults(), List.of(), IndexPolicy.DEFAULT);
   }
 
   public ServerConfig withPort(int value) {
     return new ServerConfig(value, host, dataDirectory, store, apiKey, reads, maxBodyBytes, retrainEvery, training,
-        promotion, keepModels, demo, maxBatch, trainingLimits, corsOrigins);
+        promotion, keepModels, demo, maxBatch, trainingLimits, corsOrigins, index);
   }
 
   public ServerConfig withHost(String value) {
     return new ServerConfig(port, value, dataDirectory, store, apiKey, reads, maxBodyBytes, retrainEvery, training,
-        promotion, keepModels, demo, maxBatch, trainingLimits, corsOrigins);
+        promotion, keepModels, demo, maxBatch, trainingLimits, corsOrigins, index);
   }
 
   public ServerConfig withStore(StoreConfig value) {
     return new ServerConfig(port, host, dataDirectory, value, apiKey, reads, maxBodyBytes, retrainEvery, training,
-        promotion, keepModels, demo, maxBatch, trainingLimits, corsOrigins);
+        promotion, keepModels, demo, maxBatch, trainingLimits, corsOrigins, index);
   }
 
   public ServerConfig withApiKey(String value) {
     return new ServerConfig(port, host, dataDirectory, store, value, reads, maxBodyBytes, retrainEvery, training,
-        promotion, keepModels, demo, maxBatch, trainingLimits, corsOrigins);
+        promotion, keepModels, demo, maxBatch, trainingLimits, corsOrigins, index);
   }
 
   public ServerConfig withReads(ReadAccess value) {
     return new ServerConfig(port, host, dataDirectory, store, apiKey, value, maxBodyBytes, retrainEvery, training,
-        promotion, keepModels, demo, maxBatch, trainingLimits, corsOrigins);
+        promotion, keepModels, demo, maxBatch, trainingLimits, corsOrigins, index);
   }
 
   public ServerConfig withMaxBodyBytes(long value) {
     return new ServerConfig(port, host, dataDirectory, store, apiKey, reads, value, retrainEvery, training,
-        promotion, keepModels, demo, maxBatch, trainingLimits, corsOrigins);
+        promotion, keepModels, demo, maxBatch, trainingLimits, corsOrigins, index);
   }
 
   public ServerConfig withRetrainEvery(Duration value) {
     return new ServerConfig(port, host, dataDirectory, store, apiKey, reads, maxBodyBytes, value, training,
-        promotion, keepModels, demo, maxBatch, trainingLimits, corsOrigins);
+        promotion, keepModels, demo, maxBatch, trainingLimits, corsOrigins, index);
   }
 
   public ServerConfig withTraining(TrainingPlan value) {
     return new ServerConfig(port, host, dataDirectory, store, apiKey, reads, maxBodyBytes, retrainEvery, value,
-        promotion, keepModels, demo, maxBatch, trainingLimits, corsOrigins);
+        promotion, keepModels, demo, maxBatch, trainingLimits, corsOrigins, index);
   }
 
   /** Trains with exactly {@code value}: no automatic choice, summed play counts. */
@@ -134,32 +138,32 @@ public record ServerConfig(int port, String host, Path dataDirectory, StoreConfi
 
   public ServerConfig withPromotion(PromotionPolicy value) {
     return new ServerConfig(port, host, dataDirectory, store, apiKey, reads, maxBodyBytes, retrainEvery, training,
-        value, keepModels, demo, maxBatch, trainingLimits, corsOrigins);
+        value, keepModels, demo, maxBatch, trainingLimits, corsOrigins, index);
   }
 
   public ServerConfig withKeepModels(int value) {
     return new ServerConfig(port, host, dataDirectory, store, apiKey, reads, maxBodyBytes, retrainEvery, training,
-        promotion, value, demo, maxBatch, trainingLimits, corsOrigins);
+        promotion, value, demo, maxBatch, trainingLimits, corsOrigins, index);
   }
 
   public ServerConfig withMaxBatch(int value) {
     return new ServerConfig(port, host, dataDirectory, store, apiKey, reads, maxBodyBytes, retrainEvery, training,
-        promotion, keepModels, demo, value, trainingLimits, corsOrigins);
+        promotion, keepModels, demo, value, trainingLimits, corsOrigins, index);
   }
 
   public ServerConfig withTrainingLimits(TrainingLimits value) {
     return new ServerConfig(port, host, dataDirectory, store, apiKey, reads, maxBodyBytes, retrainEvery, training,
-        promotion, keepModels, demo, maxBatch, value, corsOrigins);
+        promotion, keepModels, demo, maxBatch, value, corsOrigins, index);
   }
 
   public ServerConfig withCorsOrigins(List<String> value) {
     return new ServerConfig(port, host, dataDirectory, store, apiKey, reads, maxBodyBytes, retrainEvery, training,
-        promotion, keepModels, demo, maxBatch, trainingLimits, value);
+        promotion, keepModels, demo, maxBatch, trainingLimits, value, index);
   }
 
   public ServerConfig withDemo(SynthConfig value) {
     return new ServerConfig(port, host, dataDirectory, store, apiKey, reads, maxBodyBytes, retrainEvery, training,
-        promotion, keepModels, value, maxBatch, trainingLimits, corsOrigins);
+        promotion, keepModels, value, maxBatch, trainingLimits, corsOrigins, index);
   }
 
   @Override
@@ -169,5 +173,10 @@ public record ServerConfig(int port, String host, Path dataDirectory, StoreConfi
         + ", body limit " + maxBodyBytes + ", retrain every " + retrainEvery + ", " + training + ", " + promotion
         + ", keep " + keepModels + " model files, batches up to " + maxBatch + ", " + trainingLimits
         + (corsOrigins.isEmpty() ? "" : ", CORS for " + corsOrigins) + "]";
+  }
+
+  public ServerConfig withIndex(IndexPolicy value) {
+    return new ServerConfig(port, host, dataDirectory, store, apiKey, reads, maxBodyBytes, retrainEvery, training,
+        promotion, keepModels, demo, maxBatch, trainingLimits, corsOrigins, value);
   }
 }

@@ -71,7 +71,7 @@ class OpenApiDocumentTest {
     assertThat(enumOf(recommendations, "strategy")).containsExactlyElementsOf(Strategies.recommendations().names());
     assertThat(enumOf(similarTracks, "by")).containsExactlyElementsOf(Strategies.similarTracks().names());
     assertThat(names(recommendations))
-        .containsExactly("id", "n", "strategy", "filterPlayed", "exclude", "genre", "mood", "include");
+        .containsExactly("id", "n", "strategy", "filterPlayed", "exclude", "genre", "mood", "include", "exact");
   }
 
   private static List<String> names(JsonNode parameters) {

@@ -13,6 +13,11 @@ import dev.encore.eval.RandomSplitter;
 import dev.encore.eval.RankingEvaluator;
 import dev.encore.eval.Split;
 import dev.encore.hybrid.Blend;
+import dev.encore.index.IndexFile;
+import dev.encore.index.IndexPolicy;
+import dev.encore.index.IndexQuality;
+import dev.encore.index.IndexSettings;
+import dev.encore.index.ModelIndexes;
 import dev.encore.io.OwnerOnly;
 import dev.encore.model.FactorModel;
 import dev.encore.model.ModelFile;
@@ -50,6 +55,7 @@ public final class StoredModelTrainer {
   private final EncoreStore store;
   private final Path dataDirectory;
   private final PromotionPolicy promotion;
+  private final IndexPolicy indexPolicy;
 
   /** With the default promotion policy (precision@10, 2% tolerance). */
   public StoredModelTrainer(EncoreStore store, Path dataDirectory) {
@@ -57,9 +63,23 @@ public final class StoredModelTrainer {
   }
 
   public StoredModelTrainer(EncoreStore store, Path dataDirectory, PromotionPolicy promotion) {
+    this(store, dataDirectory, promotion, IndexPolicy.DEFAULT);
+  }
+
+  /**
+   * @param indexPolicy when a version gets an approximate index (built after its file is written,
+   *     saved beside it, its measured quality added to the version's metrics under "index")
+   */
+  public StoredModelTrainer(EncoreStore store, Path dataDirectory, PromotionPolicy promotion,
+      IndexPolicy indexPolicy) {
     this.store = Objects.requireNonNull(store, "store");
     this.dataDirectory = dataDirectory.toAbsolutePath().normalize();
     this.promotion = Objects.requireNonNull(promotion, "promotion");
+    this.indexPolicy = Objects.requireNonNull(indexPolicy, "indexPolicy");
+  }
+
+  public IndexPolicy indexPolicy() {
+    return indexPolicy;
   }
 
   /** The file a version's model is written to. */
@@ -202,12 +222,16 @@ public final class StoredModelTrainer {
       ownModelsFolder(file.getParent());
       ModelFile.save(made.model(), file);
       written = true;
-      T prepared = prepare.prepare(version, made.model(), HybridEvaluation.servingBlend(made.metricsJson()));
-      ModelRecord ready = store.models().markReady(version, file.toString(), made.metricsJson(), promotion);
+      FactorModel indexed = ModelIndexes.build(made.model(), file, indexPolicy,
+          IndexSettings.defaults(made.model().settings().threads()));
+      String metricsJson = withIndexMetrics(made.metricsJson(), indexed);
+      T prepared = prepare.prepare(version, indexed, HybridEvaluation.servingBlend(metricsJson));
+      ModelRecord ready = store.models().markReady(version, file.toString(), metricsJson, promotion);
       return new Recorded<>(ready, prepared);
     } catch (Exception | Error failure) {
       if (written) {
         deleteQuietly(file, failure);
+        deleteQuietly(IndexFile.besideModel(file), failure);
       }
       markFailed(version, failure);
       throw new ModelTrainingException(version, action, failure);
@@ -221,6 +245,35 @@ public final class StoredModelTrainer {
   private static void ownModelsFolder(Path folder) throws IOException {
     OwnerOnly.createDirectories(folder);
     OwnerOnly.restrict(folder);
+  }
+
+  /**
+   * The version's metrics with "index": how recommendations and similar tracks are answered
+   * ({@code servedBy} index or exact, and why exact), and the index's measured quality.
+   */
+  @SuppressWarnings("unchecked")
+  private static String withIndexMetrics(String metricsJson, FactorModel model) throws JsonProcessingException {
+    Map<String, Object> metrics = JSON.readValue(metricsJson, LinkedHashMap.class);
+    Map<String, Object> index = new LinkedHashMap<>();
+    String exactBecause = model.exactBecause();
+    index.put("servedBy", exactBecause == null ? "index" : "exact");
+    if (exactBecause != null) {
+      index.put("exactBecause", exactBecause);
+    }
+    model.index().ifPresent(built -> {
+      IndexQuality quality = built.quality();
+      index.put("recommendationRecallAt10", quality.scoreRecall());
+      index.put("similarTracksRecallAt10", quality.cosineRecall());
+      index.put("recallQueries", quality.sampleQueries());
+      index.put("lists", quality.lists());
+      index.put("recommendationProbes", quality.scoreProbes());
+      index.put("similarTracksProbes", quality.cosineProbes());
+      index.put("buildSeconds", quality.buildSeconds());
+      index.put("memoryBytes", quality.memoryBytes());
+      index.put("memoryOverItemFactors", quality.memoryRatio());
+    });
+    metrics.put("index", index);
+    return toJson(metrics);
   }
 
   private static void deleteQuietly(Path file, Throwable failure) {
