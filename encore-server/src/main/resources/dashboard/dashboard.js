@@ -102,6 +102,10 @@
         cell(row, fixed(metric(m.metrics, 'hybrid', 'ndcg@10'), 4), true);
         cell(row, fixed(metric(m.metrics, 'hybrid', 'coverage@10'), 3), true);
         cell(row, blendText(m.metrics));
+        const served = cell(row, indexText(m.metrics));
+        if (m.metrics && m.metrics.index && m.metrics.index.exactBecause && m.metrics.index.lists) {
+          served.className = 'error';
+        }
         const promotion = cell(row, m.promotion ? m.promotion.reason : '');
         if (m.promotion && !m.promotion.promoted) {
           promotion.className = 'error';
@@ -115,6 +119,18 @@
         : 'Training job ' + job.id + ': ' + job.phase + ', iteration ' + job.iteration + '/' + job.iterations
           + ' (' + Math.round(job.progress * 100) + '%)');
     }).catch(error => text('jobStatus', 'models: ' + error.message));
+  }
+
+  // How recommendations and similar tracks are answered: through the index (with its measured
+  // recall against exact scoring) or by scoring every track, and why.
+  function indexText(metrics) {
+    const index = metrics ? metrics.index : null;
+    if (!index) {
+      return 'every track';
+    }
+    const recall = index.recommendationRecallAt10 === undefined ? ''
+      : ' (' + fixed(index.recommendationRecallAt10, 3) + ' / ' + fixed(index.similarTracksRecallAt10, 3) + ')';
+    return (index.servedBy === 'index' ? 'index' : 'every track: ' + index.exactBecause) + recall;
   }
 
   // The blend chosen on validation, as the weights of ALS, content and popularity; the server's default otherwise.

@@ -35,9 +35,9 @@ public record IndexSettings(int lists, int iterations, int samplePerList, double
     }
   }
 
-  /** 2 sqrt(n) lists, 8 k-means iterations, 32 sampled items a list, 0.97 target, 200 + 200 queries. */
+  /** 2 sqrt(n) lists, 8 k-means iterations, 32 sampled items a list, 0.97 target, 150 + 150 queries. */
   public static IndexSettings defaults(int threads) {
-    return new IndexSettings(0, 8, 32, 0.97, 200, 42L, threads);
+    return new IndexSettings(0, 8, 32, 0.97, 150, 42L, threads);
   }
 
   public IndexSettings withTargetRecall(double recall) {

@@ -289,11 +289,7 @@ public final class ItemIndexBuilder {
       this.index = index;
       this.queries = queries;
       this.cosine = itemInverseNorms != null;
-      java.util.function.IntPredicate[] blocked = new java.util.function.IntPredicate[queries.count()];
-      for (int q = 0; q < queries.count(); q++) {
-        blocked[q] = queries.blocked(q);
-      }
-      this.answers = index.scoreLists().exactBatch(queries.vectors(), queries.count(), RECALL_AT, blocked,
+      this.answers = index.scoreLists().exactBatch(queries.vectors(), queries.count(), RECALL_AT, queries.selves(),
           itemInverseNorms, threads);
     }
 

@@ -124,20 +124,36 @@ final class ScoreLists {
 
   /**
    * Each query's exact top {@code n} over every list at once, as a blocked multiply over the
-   * contiguous copy (the calibration's reference, many queries at a time); by cosine when
-   * {@code itemInverseNorms} is given. Returns item indices with their scores.
+   * contiguous copy (the calibration's reference, many queries at a time), leaving out query q's
+   * own item {@code selves[q]} when selves is given; by cosine when {@code itemInverseNorms} is
+   * given. Returns item indices with their scores.
    */
-  List<List<ScoredItem>> exactBatch(float[] queries, int count, int n, IntPredicate[] blocked,
-      float[] itemInverseNorms, int threads) {
+  List<List<ScoredItem>> exactBatch(float[] queries, int count, int n, int[] selves, float[] itemInverseNorms,
+      int threads) {
     FactorPanels all = FactorPanels.wrap(panels, slotItems.length, factors);
+    float[] slotScale = null;
+    if (itemInverseNorms != null) {
+      slotScale = new float[slotItems.length];
+      for (int slot = 0; slot < slotItems.length; slot++) {
+        slotScale[slot] = slotItems[slot] >= 0 ? itemInverseNorms[slotItems[slot]] : 0f;
+      }
+    }
+    int[] selfSlots = selves == null ? null : slotsOf(selves);
+    int[] padding = paddingSlots();
+    float[] scale = slotScale;
+    // Only the few cells that change are touched per tile: padding slots and the query's own track.
     List<List<ScoredItem>> bySlot = BatchTopK.runScored(queries, count, all, n, (query, first, tileCount, tile) -> {
-      for (int i = 0; i < tileCount; i++) {
-        int item = slotItems[first + i];
-        if (item < 0 || (blocked[query] != null && blocked[query].test(item))) {
-          tile[i] = Float.NEGATIVE_INFINITY;
-        } else if (itemInverseNorms != null) {
-          tile[i] *= itemInverseNorms[item];
+      if (scale != null) {
+        for (int i = 0; i < tileCount; i++) {
+          tile[i] *= scale[first + i];
         }
+      }
+      int from = java.util.Arrays.binarySearch(padding, first);
+      for (int p = from >= 0 ? from : -from - 1; p < padding.length && padding[p] < first + tileCount; p++) {
+        tile[padding[p] - first] = Float.NEGATIVE_INFINITY;
+      }
+      if (selfSlots != null && selfSlots[query] >= first && selfSlots[query] < first + tileCount) {
+        tile[selfSlots[query] - first] = Float.NEGATIVE_INFINITY;
       }
     }, threads);
     List<List<ScoredItem>> byItem = new ArrayList<>(count);
@@ -149,6 +165,39 @@ final class ScoreLists {
       byItem.add(items);
     }
     return byItem;
+  }
+
+  private int[] slotsOf(int[] items) {
+    java.util.Map<Integer, Integer> wanted = new java.util.HashMap<>();
+    for (int q = 0; q < items.length; q++) {
+      wanted.put(items[q], q);
+    }
+    int[] slots = new int[items.length];
+    java.util.Arrays.fill(slots, -1);
+    for (int slot = 0; slot < slotItems.length; slot++) {
+      Integer query = slotItems[slot] >= 0 ? wanted.get(slotItems[slot]) : null;
+      if (query != null) {
+        slots[query] = slot;
+      }
+    }
+    return slots;
+  }
+
+  private int[] paddingSlots() {
+    int count = 0;
+    for (int item : slotItems) {
+      if (item < 0) {
+        count++;
+      }
+    }
+    int[] padding = new int[count];
+    int filled = 0;
+    for (int slot = 0; slot < slotItems.length; slot++) {
+      if (slotItems[slot] < 0) {
+        padding[filled++] = slot;
+      }
+    }
+    return padding;
   }
 
   long memoryBytes() {
