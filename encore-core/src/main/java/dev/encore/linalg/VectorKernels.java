@@ -176,11 +176,19 @@ final class VectorKernels implements Kernels {
   @Override
   public void subtractPivotRows(double[] a, int k, int pivotFrom, int pivotTo, int rowFrom, int rowTo) {
     // Each stretch of row i is loaded and stored once for all the pivots: with four pivots held
-    // in registers the update does a store per four FMAs instead of one per FMA.
+    // in registers the update does a store per four FMAs instead of one per FMA, and two rows
+    // that start at the same column share each load of the pivots' stretch.
     int pivots = pivotTo - pivotFrom;
     for (int i = rowFrom; i < rowTo; i++) {
       int row = i * k;
       int c = i - i % DOUBLE_LANES;
+      if (pivots == 4 && i + 1 < rowTo && (i + 1) % DOUBLE_LANES != 0) {
+        int end = subtractFourPivotsFromTwoRows(a, k, pivotFrom * k, i, c);
+        subtractTail(a, k, pivotFrom, pivotTo, i, end);
+        subtractTail(a, k, pivotFrom, pivotTo, i + 1, end);
+        i++;
+        continue;
+      }
       if (pivots == 4) {
         c = subtractFourPivots(a, k, pivotFrom * k, i, c);
       } else if (pivots == 1) {
@@ -200,14 +208,48 @@ final class VectorKernels implements Kernels {
           sum.intoArray(a, row + c);
         }
       }
-      for (; c < k; c++) {
-        double sum = a[row + c];
-        for (int j = pivotFrom; j < pivotTo; j++) {
-          sum -= a[j * k + i] * a[j * k + c];
-        }
-        a[row + c] = sum;
-      }
+      subtractTail(a, k, pivotFrom, pivotTo, i, c);
     }
+  }
+
+  /** The columns from {@code c} to k of row i that are not a whole vector, one at a time. */
+  private static void subtractTail(double[] a, int k, int pivotFrom, int pivotTo, int i, int c) {
+    int row = i * k;
+    for (; c < k; c++) {
+      double sum = a[row + c];
+      for (int j = pivotFrom; j < pivotTo; j++) {
+        sum -= a[j * k + i] * a[j * k + c];
+      }
+      a[row + c] = sum;
+    }
+  }
+
+  /** Rows i and i + 1 (the same starting column) for the four pivot rows from {@code r0}; returns the tail's start. */
+  private static int subtractFourPivotsFromTwoRows(double[] a, int k, int r0, int i, int c) {
+    int r1 = r0 + k;
+    int r2 = r1 + k;
+    int r3 = r2 + k;
+    int row = i * k;
+    int next = row + k;
+    DoubleVector m0 = DoubleVector.broadcast(DOUBLES, -a[r0 + i]);
+    DoubleVector m1 = DoubleVector.broadcast(DOUBLES, -a[r1 + i]);
+    DoubleVector m2 = DoubleVector.broadcast(DOUBLES, -a[r2 + i]);
+    DoubleVector m3 = DoubleVector.broadcast(DOUBLES, -a[r3 + i]);
+    DoubleVector n0 = DoubleVector.broadcast(DOUBLES, -a[r0 + i + 1]);
+    DoubleVector n1 = DoubleVector.broadcast(DOUBLES, -a[r1 + i + 1]);
+    DoubleVector n2 = DoubleVector.broadcast(DOUBLES, -a[r2 + i + 1]);
+    DoubleVector n3 = DoubleVector.broadcast(DOUBLES, -a[r3 + i + 1]);
+    for (; c <= k - DOUBLE_LANES; c += DOUBLE_LANES) {
+      DoubleVector p0 = DoubleVector.fromArray(DOUBLES, a, r0 + c);
+      DoubleVector p1 = DoubleVector.fromArray(DOUBLES, a, r1 + c);
+      DoubleVector p2 = DoubleVector.fromArray(DOUBLES, a, r2 + c);
+      DoubleVector p3 = DoubleVector.fromArray(DOUBLES, a, r3 + c);
+      p0.fma(m0, DoubleVector.fromArray(DOUBLES, a, row + c)).add(p1.mul(m1)).add(p2.fma(m2, p3.mul(m3)))
+          .intoArray(a, row + c);
+      p0.fma(n0, DoubleVector.fromArray(DOUBLES, a, next + c)).add(p1.mul(n1)).add(p2.fma(n2, p3.mul(n3)))
+          .intoArray(a, next + c);
+    }
+    return c;
   }
 
   /** Row i's whole vectors from column {@code c} for the four pivot rows from {@code r0}; returns the tail's start. */
