@@ -94,6 +94,8 @@ public final class ItemIndexBuilder {
       for (int j = 0; j < rows.length; j++) {
         rows[j] = (int) byNorm[from + j];
       }
+      // In item order the band's rows are read from the factors front to back, not at random.
+      java.util.Arrays.sort(rows);
       // Half the lists by size, half shared equally: a narrow top band still gets lists enough to
       // split its directions, or its one centroid would average them away and be probed late.
       double share = 0.5 * rows.length / items + 0.5 / bands;
