@@ -6,7 +6,6 @@ import dev.encore.linalg.Kernels;
 import dev.encore.linalg.Vectors;
 import dev.encore.model.ScoredItem;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.SplittableRandom;
 
