@@ -95,15 +95,6 @@ final class ScoreLists {
 
   /** Offers every unblocked item of {@code list} to {@code top} by its exact score. */
   void scan(int list, float[] query, int offset, IntPredicate blocked, TopK top, float[] tile) {
-    scan(list, query, offset, blocked, top, tile, null);
-  }
-
-  /**
-   * As {@link #scan(int, float[], int, IntPredicate, TopK, float[])}; with {@code itemInverseNorms}
-   * (by item) each score is divided by the item's norm: the cosine for a unit query.
-   */
-  void scan(int list, float[] query, int offset, IntPredicate blocked, TopK top, float[] tile,
-      float[] itemInverseNorms) {
     int fromBlock = listBlocks[list];
     int toBlock = listBlocks[list + 1];
     if (fromBlock == toBlock) {
@@ -113,12 +104,6 @@ final class ScoreLists {
     kernels.scorePanels(query, offset, panels, factors, fromBlock, toBlock, tile, 0);
     int count = (toBlock - fromBlock) * Kernels.PANEL_WIDTH;
     int firstSlot = fromBlock * Kernels.PANEL_WIDTH;
-    if (itemInverseNorms != null) {
-      for (int i = 0; i < count; i++) {
-        int item = slotItems[firstSlot + i];
-        tile[i] = item >= 0 ? tile[i] * itemInverseNorms[item] : Float.NEGATIVE_INFINITY;
-      }
-    }
     for (int i = kernels.firstAbove(tile, 0, count, top.threshold()); i < count;
         i = kernels.firstAbove(tile, i + 1, count, top.threshold())) {
       int item = slotItems[firstSlot + i];
