@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "End-to-end benchmark of Encore against Spark MLlib ALS on the same synthetic data.",
     subcommands = {RunCommand.class, GenerateDatasetsCommand.class, ImportBenchCommand.class, LoadCommand.class,
-        IndexBenchCommand.class,
+        IndexBenchCommand.class, ConvergenceCommand.class,
         CommandLine.HelpCommand.class})
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec

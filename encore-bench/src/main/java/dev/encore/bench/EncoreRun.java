@@ -88,7 +88,11 @@ public final class EncoreRun {
 
     List<Double> iterationSeconds = times.seconds();
     List<String> notes = new ArrayList<>();
-    String solver = config.solver() == Solver.CG ? "conjugate gradient, " + config.cgSteps() + " steps" : "Cholesky";
+    String solver = switch (config.solver()) {
+      case CG -> "conjugate gradient, " + config.cgSteps() + " steps";
+      case CHOLESKY -> "Cholesky";
+      case SUBSPACE -> "subspace (iALS++), blocks of " + config.effectiveBlockSize();
+    };
     notes.add(String.format(Locale.ROOT, "%s: %s, lambda %s%s", request.system(), solver, config.regularization(), config.scaleRegularization() ? " x row count (ALS-WR)" : ""));
     notes.add(request.system() + ": " + liveHeap.note(train, config.factors()));
     return new ChildFigures(request.system(), train.users().size(), train.items().size(), train.nnz(),

@@ -295,7 +295,7 @@ final class IndexBenchCommand implements Callable<Integer> {
       Latencies indexSimilar, double[] precision) {
     System.out.printf(Locale.ROOT, "catalogue: %,d tracks x %d factors (%s); training %.1f s; %d threads; machine: %s%n",
         itemCount, k, expandTo > 0 ? "expanded from the trained tracks" : "trained", trainSeconds, threads,
-        machine());
+        Machine.current().summary());
     System.out.printf(Locale.ROOT, "index: %,d lists; probes %d (recommendations), %d (similar tracks)%n",
         quality.lists(), quality.scoreProbes(), quality.cosineProbes());
     String row = "%-48s %14s %14s %12s%n";
@@ -315,12 +315,6 @@ final class IndexBenchCommand implements Callable<Integer> {
     System.out.printf(Locale.ROOT, row, String.format(Locale.ROOT, "precision@10 (%,.0f listeners)", precision[2]),
         String.format(Locale.ROOT, "%.4f", precision[0]), String.format(Locale.ROOT, "%.4f", precision[1]),
         String.format(Locale.ROOT, "%.4f", precision[1] / precision[0]));
-  }
-
-  private static String machine() {
-    Machine machine = Machine.current();
-    return String.format(Locale.ROOT, "%d cores, %s, L3 %.0f MiB, %s", machine.cores(), machine.cpuModel(),
-        machine.l3CacheBytes() / (1024.0 * 1024.0), machine.java());
   }
 
   private static void latencyRow(String row, String what, Latencies exact, Latencies index) {

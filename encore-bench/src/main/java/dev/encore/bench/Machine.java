@@ -23,6 +23,12 @@ public record Machine(int cores, String cpuModel, long memoryBytes, long l3Cache
         System.getProperty("os.name") + " " + System.getProperty("os.arch"));
   }
 
+  /** One line for a report's head: cores, CPU, L3 and Java. */
+  public String summary() {
+    return String.format(Locale.ROOT, "%d cores, %s, L3 %.0f MiB, %s", cores, cpuModel,
+        l3CacheBytes / (1024.0 * 1024.0), java);
+  }
+
   private static String readCpuModel() {
     Path cpuinfo = Path.of("/proc/cpuinfo");
     try {

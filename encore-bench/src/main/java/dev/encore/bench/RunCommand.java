@@ -182,7 +182,13 @@ final class RunCommand implements Callable<Integer> {
   static final class SolverConverter implements picocli.CommandLine.ITypeConverter<Solver> {
     @Override
     public Solver convert(String value) {
-      return Solver.parse(value);
+      Solver solver = Solver.parse(value);
+      if (solver == Solver.SUBSPACE) {
+        // implicit and Spark have no subspace solver to run beside it, so it has its own command.
+        throw new IllegalArgumentException("the subspace solver has no peer to run beside it here: time it against "
+            + "conjugate gradient with encore-bench converge");
+      }
+      return solver;
     }
   }
 }

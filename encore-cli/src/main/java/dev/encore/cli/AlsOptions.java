@@ -47,11 +47,17 @@ final class AlsOptions {
   @Option(names = "--iterations", description = "ALS iterations (default: ${DEFAULT-VALUE}).")
   int iterations = AlsConfig.DEFAULT_ITERATIONS;
 
-  @Option(names = "--solver", description = "cg (conjugate gradient) or cholesky (exact) (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--solver",
+      description = "cg (conjugate gradient), cholesky (exact) or subspace (iALS++: exact solves over blocks of "
+          + "--block-size factors, for large factor counts) (default: ${DEFAULT-VALUE}).")
   String solver = "cg";
 
   @Option(names = "--cg-steps", description = "Conjugate-gradient steps per row (default: ${DEFAULT-VALUE}).")
   int cgSteps = AlsConfig.DEFAULT_CG_STEPS;
+
+  @Option(names = "--block-size", paramLabel = "B",
+      description = "Factors the subspace solver updates together in one exact solve (default: ${DEFAULT-VALUE}).")
+  int blockSize = AlsConfig.DEFAULT_BLOCK_SIZE;
 
   @Option(names = "--seed", description = "Seed of the initial factors (default: ${DEFAULT-VALUE}).")
   long seed = AlsConfig.DEFAULT_SEED;
@@ -66,6 +72,6 @@ final class AlsOptions {
     Confidence.Function function = Confidence.Function.parse(confidence);
     return new AlsConfig(factors, regularization, scaleRegularization,
         new Confidence(function, alpha, epsilon, cap), iterations, Solver.parse(solver), cgSteps, seed, threads,
-        computeLoss, unobservedWeight, regularizationExponent, initSigma);
+        computeLoss, unobservedWeight, regularizationExponent, initSigma, blockSize);
   }
 }

@@ -1,6 +1,7 @@
 package dev.encore.cli;
 
 import dev.encore.als.AlsConfig;
+import dev.encore.als.Solver;
 import dev.encore.data.Confidence;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,6 +27,7 @@ final class Settings {
     settings.put("alpha0", config.unobservedWeight());
     settings.put("nu", config.regularizationExponent());
     settings.put("initSigma", config.initSigma());
+    settings.put("blockSize", config.blockSize());
     return settings;
   }
 
@@ -44,6 +46,11 @@ final class Settings {
     options
         .append(" --iterations ").append(config.iterations())
         .append(" --solver ").append(config.solver());
+    if (config.solver() == Solver.CG) {
+      options.append(" --cg-steps ").append(config.cgSteps());
+    } else if (config.solver() == Solver.SUBSPACE) {
+      options.append(" --block-size ").append(config.blockSize());
+    }
     if (config.scaleRegularization()) {
       options.append(" --scale-regularization");
     }

@@ -26,6 +26,8 @@ import java.io.Serializable;
  *     {@code lambda * (n + alpha0 * N)^nu}, n its entries and N the other side's rows; 0 is plain lambda
  * @param initSigma the initial factors: 0 draws them uniform in [0, 0.01); above 0, normal with
  *     standard deviation {@code initSigma / sqrt(factors)}, the paper's initialisation
+ * @param blockSize the subspace solver's block: how many factors each of its small exact solves
+ *     updates together (Rendle et al. 2021, "iALS++", who found 32 to 128 best); other solvers ignore it
  */
 public record AlsConfig(
     int factors,
@@ -40,8 +42,9 @@ public record AlsConfig(
     boolean computeLoss,
     float unobservedWeight,
     float regularizationExponent,
-    float initSigma) implements Serializable {
-  private static final long serialVersionUID = 2L;
+    float initSigma,
+    int blockSize) implements Serializable {
+  private static final long serialVersionUID = 3L;
 
   public static final int DEFAULT_FACTORS = 64;
   public static final float DEFAULT_REGULARIZATION = 0.05f;
@@ -52,6 +55,7 @@ public record AlsConfig(
   public static final float DEFAULT_UNOBSERVED_WEIGHT = 1f;
   public static final float DEFAULT_REGULARIZATION_EXPONENT = 0f;
   public static final float DEFAULT_INIT_SIGMA = 0f;
+  public static final int DEFAULT_BLOCK_SIZE = 64;
 
   public AlsConfig {
     require(factors >= 1 && factors <= 4096, "factors", factors, "must be in 1..4096");
@@ -70,13 +74,14 @@ public record AlsConfig(
         "must be 0 with scaleRegularization (ALS-WR): both scale lambda per row, use one");
     require(Float.isFinite(initSigma) && initSigma >= 0 && initSigma <= 100, "initSigma", initSigma,
         "must be in [0, 100]");
+    require(blockSize >= 1 && blockSize <= 4096, "blockSize", blockSize, "must be in 1..4096");
   }
 
   /** Hu, Koren and Volinsky's objective (alpha0 = 1, nu = 0) and the uniform initialisation. */
   public AlsConfig(int factors, float regularization, boolean scaleRegularization, Confidence confidence,
       int iterations, Solver solver, int cgSteps, long seed, int threads, boolean computeLoss) {
     this(factors, regularization, scaleRegularization, confidence, iterations, solver, cgSteps, seed, threads,
-        computeLoss, DEFAULT_UNOBSERVED_WEIGHT, DEFAULT_REGULARIZATION_EXPONENT, DEFAULT_INIT_SIGMA);
+        computeLoss, DEFAULT_UNOBSERVED_WEIGHT, DEFAULT_REGULARIZATION_EXPONENT, DEFAULT_INIT_SIGMA, DEFAULT_BLOCK_SIZE);
   }
 
   private static void require(boolean ok, String setting, Object value, String rule) {
@@ -92,67 +97,77 @@ public record AlsConfig(
 
   public AlsConfig withFactors(int value) {
     return new AlsConfig(value, regularization, scaleRegularization, confidence, iterations, solver, cgSteps,
-        seed, threads, computeLoss, unobservedWeight, regularizationExponent, initSigma);
+        seed, threads, computeLoss, unobservedWeight, regularizationExponent, initSigma, blockSize);
   }
 
   public AlsConfig withRegularization(float value) {
     return new AlsConfig(factors, value, scaleRegularization, confidence, iterations, solver, cgSteps, seed,
-        threads, computeLoss, unobservedWeight, regularizationExponent, initSigma);
+        threads, computeLoss, unobservedWeight, regularizationExponent, initSigma, blockSize);
   }
 
   public AlsConfig withScaleRegularization(boolean value) {
     return new AlsConfig(factors, regularization, value, confidence, iterations, solver, cgSteps, seed,
-        threads, computeLoss, unobservedWeight, regularizationExponent, initSigma);
+        threads, computeLoss, unobservedWeight, regularizationExponent, initSigma, blockSize);
   }
 
   public AlsConfig withConfidence(Confidence value) {
     return new AlsConfig(factors, regularization, scaleRegularization, value, iterations, solver, cgSteps,
-        seed, threads, computeLoss, unobservedWeight, regularizationExponent, initSigma);
+        seed, threads, computeLoss, unobservedWeight, regularizationExponent, initSigma, blockSize);
   }
 
   public AlsConfig withIterations(int value) {
     return new AlsConfig(factors, regularization, scaleRegularization, confidence, value, solver, cgSteps,
-        seed, threads, computeLoss, unobservedWeight, regularizationExponent, initSigma);
+        seed, threads, computeLoss, unobservedWeight, regularizationExponent, initSigma, blockSize);
   }
 
   public AlsConfig withSolver(Solver value) {
     return new AlsConfig(factors, regularization, scaleRegularization, confidence, iterations, value,
-        cgSteps, seed, threads, computeLoss, unobservedWeight, regularizationExponent, initSigma);
+        cgSteps, seed, threads, computeLoss, unobservedWeight, regularizationExponent, initSigma, blockSize);
   }
 
   public AlsConfig withCgSteps(int value) {
     return new AlsConfig(factors, regularization, scaleRegularization, confidence, iterations, solver, value,
-        seed, threads, computeLoss, unobservedWeight, regularizationExponent, initSigma);
+        seed, threads, computeLoss, unobservedWeight, regularizationExponent, initSigma, blockSize);
   }
 
   public AlsConfig withSeed(long value) {
     return new AlsConfig(factors, regularization, scaleRegularization, confidence, iterations, solver,
-        cgSteps, value, threads, computeLoss, unobservedWeight, regularizationExponent, initSigma);
+        cgSteps, value, threads, computeLoss, unobservedWeight, regularizationExponent, initSigma, blockSize);
   }
 
   public AlsConfig withThreads(int value) {
     return new AlsConfig(factors, regularization, scaleRegularization, confidence, iterations, solver,
-        cgSteps, seed, value, computeLoss, unobservedWeight, regularizationExponent, initSigma);
+        cgSteps, seed, value, computeLoss, unobservedWeight, regularizationExponent, initSigma, blockSize);
   }
 
   public AlsConfig withComputeLoss(boolean value) {
     return new AlsConfig(factors, regularization, scaleRegularization, confidence, iterations, solver,
-        cgSteps, seed, threads, value, unobservedWeight, regularizationExponent, initSigma);
+        cgSteps, seed, threads, value, unobservedWeight, regularizationExponent, initSigma, blockSize);
   }
 
   public AlsConfig withUnobservedWeight(float value) {
     return new AlsConfig(factors, regularization, scaleRegularization, confidence, iterations, solver,
-        cgSteps, seed, threads, computeLoss, value, regularizationExponent, initSigma);
+        cgSteps, seed, threads, computeLoss, value, regularizationExponent, initSigma, blockSize);
   }
 
   public AlsConfig withRegularizationExponent(float value) {
     return new AlsConfig(factors, regularization, scaleRegularization, confidence, iterations, solver,
-        cgSteps, seed, threads, computeLoss, unobservedWeight, value, initSigma);
+        cgSteps, seed, threads, computeLoss, unobservedWeight, value, initSigma, blockSize);
   }
 
   public AlsConfig withInitSigma(float value) {
     return new AlsConfig(factors, regularization, scaleRegularization, confidence, iterations, solver,
-        cgSteps, seed, threads, computeLoss, unobservedWeight, regularizationExponent, value);
+        cgSteps, seed, threads, computeLoss, unobservedWeight, regularizationExponent, value, blockSize);
+  }
+
+  public AlsConfig withBlockSize(int value) {
+    return new AlsConfig(factors, regularization, scaleRegularization, confidence, iterations, solver,
+        cgSteps, seed, threads, computeLoss, unobservedWeight, regularizationExponent, initSigma, value);
+  }
+
+  /** The subspace solver's block for these factors: {@link #blockSize}, at most k. */
+  public int effectiveBlockSize() {
+    return Math.min(blockSize, factors);
   }
 
   /**

@@ -56,6 +56,7 @@ public final class AlsTrainer {
           ? loss(config, userItems, userConfidence, itemUsers, userFactors, itemFactors)
           : Double.NaN;
       listener.iterationFinished(new IterationStats(iteration, config.iterations(), seconds, loss));
+      listener.factorsAfterIteration(iteration, userFactors, itemFactors);
     }
     return new FactorModel(data.users(), data.items(), k, userFactors, itemFactors, userItems, config);
   }

@@ -7,7 +7,7 @@ import dev.encore.linalg.Gram;
 /**
  * One half-step of ALS over a set of rows: every row of {@code rows} is solved with the other
  * side's factors {@code fixed} held constant, by the exact or the conjugate-gradient solver that
- * {@link AlsConfig#solver()} names. The single-node trainer calls it with whole matrices; the
+ * {@link AlsConfig#solver()} names (exact, conjugate-gradient or subspace). The single-node trainer calls it with whole matrices; the
  * Spark job calls it inside each executor with one block's rows, whose column indices point into
  * the factor rows that block received. Either way the same solver code runs.
  */
@@ -16,6 +16,18 @@ public final class HalfStep {
 
   private HalfStep() {}
 
+  /** A row's work beyond its entries, in entries: the solve's cost over an entry's. */
+  private static long rowCostInEntries(AlsConfig config) {
+    int k = config.factors();
+    int block = config.effectiveBlockSize();
+    return switch (config.solver()) {
+      case CG -> Math.max(1, k / 2);
+      case CHOLESKY -> k;
+      // multiply-adds: per row k^2 + k b^2 / 6 against k b / 2 per entry (SubspaceSolver)
+      case SUBSPACE -> 2L * k / block + block / 3;
+    };
+  }
+
   /**
    * Solves every row of {@code rows} into {@code target} (row r at {@code r * k}), using
    * {@code config.threads()} threads.
@@ -23,7 +35,7 @@ public final class HalfStep {
    * @param gram the k x k Gram matrix of the whole other side, not only of {@code fixed}
    * @param otherSideRows how many rows the whole other side has (for frequency-scaled lambda)
    * @param fixed the other side's factor rows that the columns of {@code rows} index, row-major
-   * @param target read as the warm start of the CG solver, then overwritten with the solution
+   * @param target read as the warm start of the CG and subspace solvers, then overwritten with the solution
    */
   public static void solve(AlsConfig config, double[] gram, long otherSideRows, Csr rows,
       EntryConfidences confidences, float[] fixed, float[] target) {
@@ -31,7 +43,7 @@ public final class HalfStep {
     double[] weightedGram = config.weightedGram(gram);
     int fixedRows = fixed.length / k;
     int[] bounds = Workers.partitionByWork(rows.indptr(), rows.rows(), config.threads() * TASKS_PER_THREAD,
-        config.solver() == Solver.CHOLESKY ? k : Math.max(1, k / 2));
+        rowCostInEntries(config));
     int[] columns = rows.indices();
     float[] values = rows.values();
     if (config.solver() == Solver.CHOLESKY) {
@@ -41,6 +53,15 @@ public final class HalfStep {
           equations.build(weightedGram, fixed, columns, values, confidences, rows.rowStart(r), rows.rowEnd(r),
               config.regularizationFor(rows.rowLength(r), otherSideRows));
           equations.solveRow(target, r * k);
+        }
+      });
+    } else if (config.solver() == Solver.SUBSPACE) {
+      float[] gramFloat = Gram.toFloat(weightedGram);
+      Workers.run(config.threads(), bounds.length - 1, task -> {
+        SubspaceSolver solver = new SubspaceSolver(k, config.effectiveBlockSize());
+        for (int r = bounds[task]; r < bounds[task + 1]; r++) {
+          solver.solveRow(gramFloat, fixed, columns, values, confidences, rows.rowStart(r), rows.rowEnd(r),
+              config.regularizationFor(rows.rowLength(r), otherSideRows), target, r * k);
         }
       });
     } else {

@@ -49,8 +49,11 @@ import java.util.zip.CheckedOutputStream;
  */
 public final class ModelDirectory {
   public static final String MANIFEST = "manifest";
-  public static final int VERSION = 2;
-  /** Version 1 wrote the settings without alpha0, nu and the initial sigma; it reads as their defaults. */
+  public static final int VERSION = 3;
+  /**
+   * Version 1 wrote the settings without alpha0, nu and the initial sigma, version 2 without the
+   * block size; they read as their defaults.
+   */
   private static final int OLDEST_READABLE_VERSION = 1;
   static final byte[] MANIFEST_MAGIC = "ENCOREMD".getBytes(StandardCharsets.US_ASCII);
   static final byte[] USER_PART_MAGIC = "ENCOREUP".getBytes(StandardCharsets.US_ASCII);
@@ -246,7 +249,7 @@ public final class ModelDirectory {
       CheckedInputStream checked = new CheckedInputStream(new BufferedInputStream(file, BUFFER), crc);
       DataInputStream in = new DataInputStream(checked);
       int version = requireMagic(in, MANIFEST_MAGIC, path, "model manifest");
-      AlsConfig settings = ModelFile.readSettings(in, path, limits, version >= 2);
+      AlsConfig settings = ModelFile.readSettings(in, path, limits, version);
       int userPartCount = limits.count(in.readInt(), 16, "user part");
       List<Part> userParts = new ArrayList<>(userPartCount);
       for (int i = 0; i < userPartCount; i++) {

@@ -25,18 +25,19 @@ import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
 
 /**
- * Encore's model file, format version 2. All numbers big-endian; a string is an int byte count
+ * Encore's model file, format version 3. All numbers big-endian; a string is an int byte count
  * then UTF-8 bytes. Version 1 files, whose settings end at threads, still load, as alpha0 = 1,
- * nu = 0 and sigma = 0 (the objective they were trained with).
+ * nu = 0 and sigma = 0 (the objective they were trained with); version 2 files, whose settings
+ * end at initSigma, load with the default block size.
  *
  * <pre>
  * magic            8 bytes  "ENCOREMF"
- * version          int      2
+ * version          int      3
  * settings         int factors, float regularization, boolean scaleRegularization,
  *                  string confidence function, float alpha, float epsilon, float cap,
  *                  int iterations, string solver, int cgSteps, long seed, int threads,
  *                  float unobservedWeight (alpha0), float regularizationExponent (nu),
- *                  float initSigma
+ *                  float initSigma, int blockSize (the subspace solver's)
  * user IDs         int count, then count strings
  * item IDs         int count, then count strings
  * user factors     users * factors floats, row-major
@@ -54,7 +55,7 @@ import java.util.zip.CheckedOutputStream;
  */
 public final class ModelFile {
   static final byte[] MAGIC = "ENCOREMF".getBytes(StandardCharsets.US_ASCII);
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
   private static final int OLDEST_READABLE_VERSION = 1;
   private static final int CHUNK = 1 << 16;
 
@@ -125,7 +126,7 @@ public final class ModelFile {
       throw new ModelFileException(source, "format version " + version + " is not supported; this Encore reads versions "
           + OLDEST_READABLE_VERSION + " to " + VERSION);
     }
-    AlsConfig settings = readSettings(in, source, limits, version >= 2);
+    AlsConfig settings = readSettings(in, source, limits, version);
     IdIndex users = readIds(in, "user", limits);
     IdIndex items = readIds(in, "item", limits);
     int k = settings.factors();
@@ -170,10 +171,14 @@ public final class ModelFile {
     out.writeFloat(settings.unobservedWeight());
     out.writeFloat(settings.regularizationExponent());
     out.writeFloat(settings.initSigma());
+    out.writeInt(settings.blockSize());
   }
 
-  /** Reads the settings; {@code withRendleTerms} is false for version 1, which stops after threads. */
-  static AlsConfig readSettings(DataInputStream in, Path source, Limits limits, boolean withRendleTerms)
+  /**
+   * Reads the settings of a file of format {@code version}: version 1 stops after threads,
+   * version 2 after initSigma.
+   */
+  static AlsConfig readSettings(DataInputStream in, Path source, Limits limits, int version)
       throws IOException {
     try {
       int factors = in.readInt();
@@ -188,9 +193,12 @@ public final class ModelFile {
       int threads = in.readInt();
       AlsConfig settings = new AlsConfig(factors, regularization, scale, confidence, iterations, solver, cgSteps, seed,
           threads, false);
-      if (withRendleTerms) {
+      if (version >= 2) {
         settings = settings.withUnobservedWeight(in.readFloat()).withRegularizationExponent(in.readFloat())
             .withInitSigma(in.readFloat());
+      }
+      if (version >= 3) {
+        settings = settings.withBlockSize(in.readInt());
       }
       return settings;
     } catch (IllegalArgumentException e) {

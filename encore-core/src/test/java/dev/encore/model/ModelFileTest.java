@@ -53,29 +53,63 @@ class ModelFileTest {
 
   @Test
   void versionOneFilesLoadWithHuKorenVolinskysObjective() throws IOException {
-    ByteArrayOutputStream current = new ByteArrayOutputStream();
-    ModelFile.write(MODEL, current);
-    byte[] bytes = current.toByteArray();
     AlsConfig settings = MODEL.settings();
-    // magic, version, then the version-1 settings: factors, lambda, ALS-WR, function, alpha,
-    // epsilon, cap, iterations, solver, CG steps, seed, threads; version 2 appends 3 floats.
-    int settingsEnd = 8 + 4 + 4 + 4 + 1 + 4 + settings.confidence().function().toString().length() + 12 + 4 + 4
-        + settings.solver().toString().length() + 4 + 8 + 4;
-    java.io.ByteArrayOutputStream old = new java.io.ByteArrayOutputStream();
-    old.write(bytes, 0, 8);
-    old.write(new byte[] {0, 0, 0, 1});
-    old.write(bytes, 12, settingsEnd - 12);
-    old.write(bytes, settingsEnd + 12, bytes.length - 8 - settingsEnd - 12);
-    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-    crc.update(old.toByteArray());
-    old.write(java.nio.ByteBuffer.allocate(8).putLong(crc.getValue()).array());
-    Path file = folder.resolve("version1.encore");
-    Files.write(file, old.toByteArray());
-    FactorModel loaded = ModelFile.load(file);
+    FactorModel loaded = ModelFile.load(olderVersion(1, 16, "version1.encore"));
     assertThat(loaded.settings()).isEqualTo(settings);
     assertThat(loaded.settings().unobservedWeight()).isEqualTo(1f);
     assertThat(loaded.settings().regularizationExponent()).isZero();
     assertThat(loaded.userFactors()).containsExactly(MODEL.userFactors());
+  }
+
+  @Test
+  void versionTwoFilesLoadWithTheDefaultBlockSize() throws IOException {
+    AlsConfig settings = AlsConfig.defaults().withFactors(3).withIterations(1).withThreads(1)
+        .withUnobservedWeight(0.125f).withBlockSize(2);
+    FactorModel model = new AlsTrainer(settings).fit(RandomInteractions.generate(10, 8, 0.3, 5, 1));
+    FactorModel loaded = ModelFile.load(olderVersion(model, 2, 4, "version2.encore"));
+    assertThat(loaded.settings()).isEqualTo(settings.withComputeLoss(false).withBlockSize(AlsConfig.DEFAULT_BLOCK_SIZE));
+    assertThat(loaded.userFactors()).containsExactly(model.userFactors());
+  }
+
+  @Test
+  void blockSizeRoundTrips() throws IOException {
+    AlsConfig settings = AlsConfig.defaults().withFactors(4).withIterations(1).withThreads(1)
+        .withSolver(dev.encore.als.Solver.SUBSPACE).withBlockSize(3);
+    FactorModel model = new AlsTrainer(settings).fit(RandomInteractions.generate(10, 8, 0.3, 5, 1));
+    Path file = folder.resolve("subspace.encore");
+    ModelFile.save(model, file);
+    assertThat(ModelFile.load(file).settings()).isEqualTo(settings.withComputeLoss(false));
+  }
+
+  private Path olderVersion(int version, int droppedSettingBytes, String name) throws IOException {
+    return olderVersion(MODEL, version, droppedSettingBytes, name);
+  }
+
+  /**
+   * {@code model} written as a file of an older {@code version}: the current file with that version
+   * number and without the last {@code droppedSettingBytes} of its settings (version 2 appended
+   * three floats, version 3 an int), checksummed again.
+   */
+  private Path olderVersion(FactorModel model, int version, int droppedSettingBytes, String name) throws IOException {
+    ByteArrayOutputStream current = new ByteArrayOutputStream();
+    ModelFile.write(model, current);
+    byte[] bytes = current.toByteArray();
+    AlsConfig settings = model.settings();
+    // magic, version, then the settings: factors, lambda, ALS-WR, function, alpha, epsilon, cap,
+    // iterations, solver, CG steps, seed, threads, alpha0, nu, sigma, block size
+    int settingsEnd = 8 + 4 + 4 + 4 + 1 + 4 + settings.confidence().function().toString().length() + 12 + 4 + 4
+        + settings.solver().toString().length() + 4 + 8 + 4 + 12 + 4;
+    ByteArrayOutputStream old = new ByteArrayOutputStream();
+    old.write(bytes, 0, 8);
+    old.write(java.nio.ByteBuffer.allocate(4).putInt(version).array());
+    old.write(bytes, 12, settingsEnd - droppedSettingBytes - 12);
+    old.write(bytes, settingsEnd, bytes.length - 8 - settingsEnd);
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(old.toByteArray());
+    old.write(java.nio.ByteBuffer.allocate(8).putLong(crc.getValue()).array());
+    Path file = folder.resolve(name);
+    Files.write(file, old.toByteArray());
+    return file;
   }
 
   @Test

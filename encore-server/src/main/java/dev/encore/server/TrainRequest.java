@@ -26,9 +26,9 @@ import java.util.stream.Stream;
  */
 record TrainRequest(Integer factors, Integer iterations, Float regularization, Boolean scaleRegularization,
     String confidence, Float alpha, Float epsilon, Float cap, Float alpha0, Float nu, Float initSigma, String solver,
-    Integer cgSteps, Long seed, String halfLife, Boolean auto, Double autoBudgetSeconds) {
+    Integer cgSteps, Integer blockSize, Long seed, String halfLife, Boolean auto, Double autoBudgetSeconds) {
   static final TrainRequest NONE = new TrainRequest(null, null, null, null, null, null, null, null, null, null, null,
-      null, null, null, null, null, null);
+      null, null, null, null, null, null, null);
   /** The longest settings search a request may ask for. */
   static final double MAX_AUTO_BUDGET_SECONDS = 86_400;
 
@@ -50,7 +50,7 @@ record TrainRequest(Integer factors, Integer iterations, Float regularization, B
         or(regularization, old.regularization()), or(scaleRegularization, old.scaleRegularization()), newConfidence,
         or(iterations, old.iterations()), newSolver, or(cgSteps, old.cgSteps()), or(seed, old.seed()), old.threads(),
         old.computeLoss(), or(alpha0, old.unobservedWeight()), or(nu, old.regularizationExponent()),
-        or(initSigma, old.initSigma())));
+        or(initSigma, old.initSigma()), or(blockSize, old.blockSize())));
     return new TrainingPlan(als, halfLife == null ? base.halfLife() : parseHalfLife(), autoTuning(base.auto()));
   }
 

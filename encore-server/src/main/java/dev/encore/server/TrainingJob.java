@@ -225,7 +225,7 @@ final class TrainingJob implements TrainingListener, AutoSettings.Listener {
    */
   record Settings(int factors, int iterations, float regularization, boolean scaleRegularization, String confidence,
       float alpha, Float epsilon, Float cap, float alpha0, float nu, float initSigma, String solver, int cgSteps,
-      long seed, String halfLife, boolean auto, Double autoBudgetSeconds) {
+      int blockSize, long seed, String halfLife, boolean auto, Double autoBudgetSeconds) {
     static Settings of(TrainingPlan plan) {
       AlsConfig config = plan.als();
       Confidence confidence = config.confidence();
@@ -234,7 +234,7 @@ final class TrainingJob implements TrainingListener, AutoSettings.Listener {
           confidence.function() == Confidence.Function.LOG ? confidence.epsilon() : null,
           confidence.function() == Confidence.Function.CAPPED ? confidence.cap() : null,
           config.unobservedWeight(), config.regularizationExponent(), config.initSigma(), config.solver().toString(),
-          config.cgSteps(), config.seed(), plan.halfLife() == null ? null : plan.halfLife().toString(),
+          config.cgSteps(), config.blockSize(), config.seed(), plan.halfLife() == null ? null : plan.halfLife().toString(),
           plan.auto().enabled(), plan.auto().enabled() ? plan.auto().budget().toMillis() / 1000.0 : null);
     }
   }

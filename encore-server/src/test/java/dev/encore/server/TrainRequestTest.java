@@ -41,7 +41,7 @@ class TrainRequestTest {
   void everyFieldReachesThePlan() {
     TrainingPlan plan = plan("{\"factors\": 16, \"iterations\": 7, \"regularization\": 2.5, \"confidence\": \"log\","
         + " \"alpha\": 3, \"epsilon\": 0.5, \"cap\": 50, \"alpha0\": 0.25, \"nu\": 1, \"initSigma\": 0.1,"
-        + " \"solver\": \"cholesky\", \"cgSteps\": 5, \"seed\": 9, \"halfLife\": \"P30D\"}");
+        + " \"solver\": \"cholesky\", \"cgSteps\": 5, \"blockSize\": 24, \"seed\": 9, \"halfLife\": \"P30D\"}");
 
     AlsConfig als = plan.als();
     assertThat(als.factors()).isEqualTo(16);
@@ -53,6 +53,7 @@ class TrainRequestTest {
     assertThat(als.initSigma()).isEqualTo(0.1f);
     assertThat(als.solver()).isEqualTo(Solver.CHOLESKY);
     assertThat(als.cgSteps()).isEqualTo(5);
+    assertThat(als.blockSize()).isEqualTo(24);
     assertThat(als.seed()).isEqualTo(9);
     assertThat(als.threads()).isEqualTo(SERVER.als().threads());
     assertThat(als.computeLoss()).isTrue();
@@ -108,12 +109,13 @@ class TrainRequestTest {
         + " one.");
     assertRefused("{\"initSigma\": 101}", "Field 'initSigma': setting initSigma = 101.0 must be in [0, 100].");
     assertRefused("{\"cgSteps\": 0}", "Field 'cgSteps': setting cgSteps = 0 must be >= 1.");
+    assertRefused("{\"blockSize\": 0}", "Field 'blockSize': setting blockSize = 0 must be in 1..4096.");
     assertRefused("{\"alpha\": -2}", "Field 'alpha': alpha -2.0 must be finite and >= 0.");
     assertRefused("{\"epsilon\": 0}", "Field 'epsilon': epsilon 0.0 must be finite and > 0.");
     assertRefused("{\"cap\": 0}", "Field 'cap': cap 0.0 must be > 0.");
     assertRefused("{\"confidence\": \"square\"}",
         "Field 'confidence': confidence function 'square' is not one of linear, log, binary, capped.");
-    assertRefused("{\"solver\": \"magic\"}", "Field 'solver': solver 'magic' is not one of cg, cholesky.");
+    assertRefused("{\"solver\": \"magic\"}", "Field 'solver': solver 'magic' is not one of cg, cholesky, subspace.");
     assertRefused("{\"halfLife\": \"a month\"}",
         "Field 'halfLife' = 'a month' is not an ISO-8601 duration such as P30D or PT12H, nor none.");
     assertRefused("{\"halfLife\": \"-P1D\"}", "Field 'halfLife' = '-P1D' must be positive.");

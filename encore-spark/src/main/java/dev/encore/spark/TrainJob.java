@@ -109,11 +109,14 @@ public final class TrainJob implements Callable<Integer> {
   @Option(names = "--iterations", description = "ALS iterations (default: ${DEFAULT-VALUE}).")
   int iterations = AlsConfig.DEFAULT_ITERATIONS;
 
-  @Option(names = "--solver", description = "cg or cholesky (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--solver", description = "cg, cholesky or subspace (iALS++) (default: ${DEFAULT-VALUE}).")
   String solver = "cg";
 
   @Option(names = "--cg-steps", description = "Conjugate-gradient steps per row (default: ${DEFAULT-VALUE}).")
   int cgSteps = AlsConfig.DEFAULT_CG_STEPS;
+
+  @Option(names = "--block-size", description = "Factors the subspace solver updates together (default: ${DEFAULT-VALUE}).")
+  int blockSize = AlsConfig.DEFAULT_BLOCK_SIZE;
 
   @Option(names = "--seed", description = "Seed of the initial factors (default: ${DEFAULT-VALUE}).")
   long seed = AlsConfig.DEFAULT_SEED;
@@ -223,7 +226,7 @@ public final class TrainJob implements Callable<Integer> {
       return new AlsConfig(factors, regularization, scaleRegularization,
           new Confidence(Confidence.Function.parse(confidence), alpha, epsilon, cap), iterations,
           Solver.parse(solver), cgSteps, seed, threadsPerTask, !noLoss, unobservedWeight, regularizationExponent,
-          initSigma);
+          initSigma, blockSize);
     } catch (IllegalArgumentException e) {
       throw new JobInputException(e.getMessage());
     }
