@@ -57,13 +57,9 @@ public final class HalfStep {
       });
     } else if (config.solver() == Solver.SUBSPACE) {
       float[] gramFloat = Gram.toFloat(weightedGram);
-      Workers.run(config.threads(), bounds.length - 1, task -> {
-        SubspaceSolver solver = new SubspaceSolver(k, config.effectiveBlockSize());
-        for (int r = bounds[task]; r < bounds[task + 1]; r++) {
-          solver.solveRow(gramFloat, fixed, columns, values, confidences, rows.rowStart(r), rows.rowEnd(r),
-              config.regularizationFor(rows.rowLength(r), otherSideRows), target, r * k);
-        }
-      });
+      Workers.run(config.threads(), bounds.length - 1, task -> new SubspaceSolver(k, config.effectiveBlockSize())
+          .solveRows(config, gramFloat, otherSideRows, rows, confidences, fixed, target, bounds[task],
+              bounds[task + 1]));
     } else {
       float[] gramFloat = Gram.toFloat(weightedGram);
       Workers.run(config.threads(), bounds.length - 1, task -> {

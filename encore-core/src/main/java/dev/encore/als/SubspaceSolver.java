@@ -1,5 +1,6 @@
 package dev.encore.als;
 
+import dev.encore.data.Csr;
 import dev.encore.linalg.Cholesky;
 import dev.encore.linalg.Kernels;
 
@@ -19,28 +20,38 @@ import dev.encore.linalg.Kernels;
  * sweep is one k x k product ({@code k^2} multiply-adds) where keeping all of {@code Y'Y x}
  * current would cost two.
  * The system solved is the exact solver's ({@link NormalEquations}): the same weights c_j - 1, the
- * same right-hand side. Not thread-safe: one instance per thread.
+ * same right-hand side.
+ *
+ * <p>Rows are solved {@link #GROUP} at a time in lockstep, block by block, so each row of the
+ * Gram matrix that a block's gradient reads serves the whole group from L1: at k = 1,024 the
+ * matrix is 4 MB, and reading it once per row left the solve waiting on the cache. Not
+ * thread-safe: one instance per thread.
  */
 final class SubspaceSolver {
+  /** Rows solved together; each Gram row read feeds this many dot products. */
+  static final int GROUP = 8;
   private static final Kernels KERNELS = Kernels.INSTANCE;
 
   private final int k;
   private final int block;
-  private final float[] gradient;
+  private final float[] gradients;
+  private final float[] lambdas = new float[GROUP];
+  private final int[] entryStarts = new int[GROUP + 1];
   private final float[] correction;
   private final double[] system;
   private final double[] step;
   private final float[] stepFloat;
-  private int[] rowOffsets = new int[64];
+  private int[] rowOffsets = new int[256];
+  private float[] slopes = new float[256];
+  private float[] targets = new float[256];
+  private float[] scores = new float[256];
   private int[] blockOffsets = new int[64];
-  private float[] slopes = new float[64];
-  private float[] targets = new float[64];
-  private float[] scores = new float[64];
+  private float[] blockSlopes = new float[64];
 
   SubspaceSolver(int k, int block) {
     this.k = k;
     this.block = block;
-    this.gradient = new float[block];
+    this.gradients = new float[GROUP * block];
     this.correction = new float[block * block];
     this.system = new double[block * block];
     this.step = new double[block];
@@ -48,54 +59,85 @@ final class SubspaceSolver {
   }
 
   /**
-   * Improves {@code target[offset..offset+k)} for the row whose entries are
-   * {@code columns[from..to)}; {@code gram} is the weighted Gram matrix {@code alpha0 Y'Y} in float.
+   * Improves rows {@code [firstRow, endRow)} of {@code target} (row r at {@code r * k}) from the
+   * entries {@code rows} holds for them; {@code gram} is the weighted Gram matrix
+   * {@code alpha0 Y'Y} in float and {@code config} gives each row's lambda.
    */
-  void solveRow(float[] gram, float[] fixed, int[] columns, float[] values, EntryConfidences confidences, int from,
-      int to, float lambda, float[] target, int offset) {
-    int count = to - from;
-    ensureCapacity(count);
-    for (int p = from; p < to; p++) {
-      int j = p - from;
-      int row = columns[p] * k;
-      float confidence = confidences.at(p);
-      rowOffsets[j] = row;
-      slopes[j] = confidence - 1f;
-      targets[j] = values[p] > 0 ? confidence : 0f;
-      scores[j] = KERNELS.dot(target, offset, fixed, row, k);
-    }
-    for (int start = 0; start < k; start += block) {
-      int width = Math.min(block, k - start);
-      solveBlock(gram, fixed, count, lambda, target, offset, start, width);
+  void solveRows(AlsConfig config, float[] gram, long otherSideRows, Csr rows, EntryConfidences confidences,
+      float[] fixed, float[] target, int firstRow, int endRow) {
+    for (int first = firstRow; first < endRow; first += GROUP) {
+      int group = Math.min(GROUP, endRow - first);
+      gather(config, otherSideRows, rows, confidences, fixed, target, first, group);
+      for (int start = 0; start < k; start += block) {
+        int width = Math.min(block, k - start);
+        // grad_B = ((alpha0 Y'Y + lambda I) x)_B + sum_j ((c_j - 1) s_j - c_j p_j) y_jB; here its
+        // first term, Gram row by Gram row across the group
+        for (int a = 0; a < width; a++) {
+          int gramRow = (start + a) * k;
+          for (int g = 0; g < group; g++) {
+            int offset = (first + g) * k;
+            gradients[g * block + a] = KERNELS.dot(gram, gramRow, target, offset, k)
+                + lambdas[g] * target[offset + start + a];
+          }
+        }
+        for (int g = 0; g < group; g++) {
+          solveBlock(gram, fixed, g, target, (first + g) * k, start, width);
+        }
+      }
     }
   }
 
-  /**
-   * Sets factors {@code [start, start + width)} to the minimiser with the others held: the
-   * Newton step {@code A_BB d = -grad_B}, exact because the loss is quadratic.
-   */
-  private void solveBlock(float[] gram, float[] fixed, int count, float lambda, float[] target, int offset,
-      int start, int width) {
-    // grad_B = ((alpha0 Y'Y + lambda I) x)_B + sum_j ((c_j - 1) s_j - c_j p_j) y_jB
-    for (int a = 0; a < width; a++) {
-      gradient[a] = KERNELS.dot(gram, (start + a) * k, target, offset, k) + lambda * target[offset + start + a];
+  /** The group's entries, one row after another: offsets of their factor rows, weights, scores. */
+  private void gather(AlsConfig config, long otherSideRows, Csr rows, EntryConfidences confidences, float[] fixed,
+      float[] target, int first, int group) {
+    int[] columns = rows.indices();
+    float[] values = rows.values();
+    int total = rows.rowStart(first + group) - rows.rowStart(first);
+    ensureCapacity(total);
+    int j = 0;
+    for (int g = 0; g < group; g++) {
+      int row = first + g;
+      entryStarts[g] = j;
+      lambdas[g] = config.regularizationFor(rows.rowLength(row), otherSideRows);
+      for (int p = rows.rowStart(row); p < rows.rowEnd(row); p++, j++) {
+        int fixedRow = columns[p] * k;
+        float confidence = confidences.at(p);
+        rowOffsets[j] = fixedRow;
+        slopes[j] = confidence - 1f;
+        targets[j] = values[p] > 0 ? confidence : 0f;
+        scores[j] = KERNELS.dot(target, row * k, fixed, fixedRow, k);
+      }
     }
-    for (int j = 0; j < count; j++) {
-      blockOffsets[j] = rowOffsets[j] + start;
+    entryStarts[group] = j;
+  }
+
+  /**
+   * Sets factors {@code [start, start + width)} of the group's row {@code g} to the minimiser
+   * with the others held: the Newton step {@code A_BB d = -grad_B}, exact because the loss is
+   * quadratic. The gradient's Gram term is already in {@link #gradients}.
+   */
+  private void solveBlock(float[] gram, float[] fixed, int g, float[] target, int offset, int start, int width) {
+    int from = entryStarts[g];
+    int count = entryStarts[g + 1] - from;
+    int gradient = g * block;
+    for (int e = 0; e < count; e++) {
+      int j = from + e;
+      blockOffsets[e] = rowOffsets[j] + start;
+      blockSlopes[e] = slopes[j];
       float weight = slopes[j] * scores[j] - targets[j];
       if (weight != 0f) {
-        KERNELS.axpy(weight, fixed, blockOffsets[j], gradient, 0, width);
+        KERNELS.axpy(weight, fixed, blockOffsets[e], gradients, gradient, width);
       }
     }
     // A_BB = (alpha0 Y'Y)_BB + sum_j (c_j - 1) y_jB y_jB' + lambda I, upper triangle only
-    KERNELS.weightedGram(fixed, blockOffsets, slopes, count, width, correction);
+    KERNELS.weightedGram(fixed, blockOffsets, blockSlopes, count, width, correction);
     for (int a = 0; a < width; a++) {
       int gramRow = (start + a) * k + start;
       for (int b = a; b < width; b++) {
         system[a * width + b] = (double) gram[gramRow + b] + correction[a * width + b];
       }
-      system[a * width + a] += lambda;
-      step[a] = -gradient[a];
+      system[a * width + a] += lambdas[g];
+      step[a] = -gradients[gradient + a];
     }
     Cholesky.decompose(system, width);
     Cholesky.solve(system, width, step);
@@ -104,19 +146,22 @@ final class SubspaceSolver {
       stepFloat[a] = change;
       target[offset + start + a] += change;
     }
-    for (int j = 0; j < count; j++) {
-      scores[j] += KERNELS.dot(stepFloat, 0, fixed, blockOffsets[j], width);
+    for (int e = 0; e < count; e++) {
+      scores[from + e] += KERNELS.dot(stepFloat, 0, fixed, blockOffsets[e], width);
     }
   }
 
-  private void ensureCapacity(int count) {
-    if (slopes.length < count) {
-      int size = Math.max(count, 2 * slopes.length);
+  private void ensureCapacity(int entries) {
+    if (slopes.length < entries) {
+      int size = Math.max(entries, 2 * slopes.length);
       rowOffsets = new int[size];
-      blockOffsets = new int[size];
       slopes = new float[size];
       targets = new float[size];
       scores = new float[size];
+    }
+    if (blockOffsets.length < entries) {
+      blockOffsets = new int[slopes.length];
+      blockSlopes = new float[slopes.length];
     }
   }
 }
