@@ -38,10 +38,7 @@ public final class Cholesky {
         }
         double pivot = Math.sqrt(diagonal);
         a[rowJ + j] = pivot;
-        double inverse = 1 / pivot;
-        for (int c = j + 1; c < k; c++) {
-          a[rowJ + c] *= inverse;
-        }
+        kernels.scale(1 / pivot, a, rowJ + j + 1, k - j - 1);
         kernels.subtractPivotRows(a, k, j, j + 1, j + 1, panelEnd);
       }
       // Rows below the panel need the panel's pivots only once they become pivots themselves,
