@@ -81,11 +81,7 @@ public final class ItemIndex {
   public List<ScoredItem> search(float[] query, int offset, int n, IntPredicate blocked, int probes, boolean cosine) {
     Scratch buffers = scratch.get();
     int lists = lists(cosine);
-    if (cosine) {
-      directionLists.scoreCentroids(query, offset, buffers.centroidScores);
-    } else {
-      scoreLists.probeScores(query, offset, buffers.centroidScores);
-    }
+    listScores(query, offset, cosine, buffers.centroidScores);
     TopK chosen = new TopK(Math.min(Math.max(probes, 1), lists));
     for (int list = 0; list < lists; list++) {
       chosen.offer(list, buffers.centroidScores[list]);
@@ -100,6 +96,49 @@ public final class ItemIndex {
       }
     }
     return top.drainBestFirst();
+  }
+
+  /**
+   * Each list's probe score for {@code query} into {@code out[0..lists)}: lists are probed from
+   * the highest, as {@link #search} does.
+   */
+  void listScores(float[] query, int offset, boolean cosine, float[] out) {
+    if (cosine) {
+      directionLists.scoreCentroids(query, offset, out);
+    } else {
+      scoreLists.probeScores(query, offset, out);
+    }
+  }
+
+  /** Slots {@link #listScores} writes, at least the number of lists. */
+  int listScoreSlots() {
+    return Math.max(scoreLists.centroidSlots(), directionLists.centroidSlots());
+  }
+
+  /** The list each item is in, indexed by item. */
+  int[] listOfItems(boolean cosine) {
+    int[] listOf = new int[items];
+    if (cosine) {
+      int[] starts = directionLists.listStarts();
+      int[] members = directionLists.members();
+      for (int list = 0; list + 1 < starts.length; list++) {
+        for (int position = starts[list]; position < starts[list + 1]; position++) {
+          listOf[members[position]] = list;
+        }
+      }
+    } else {
+      int[] blocks = scoreLists.listBlocks();
+      int[] slotItems = scoreLists.slotItems();
+      int width = dev.encore.linalg.Kernels.PANEL_WIDTH;
+      for (int list = 0; list + 1 < blocks.length; list++) {
+        for (int slot = blocks[list] * width; slot < blocks[list + 1] * width; slot++) {
+          if (slotItems[slot] >= 0) {
+            listOf[slotItems[slot]] = list;
+          }
+        }
+      }
+    }
+    return listOf;
   }
 
   /** Bytes the index holds beyond the model: the score lists' copy of the factors, maps, centroids. */

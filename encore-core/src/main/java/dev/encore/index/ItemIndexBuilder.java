@@ -22,10 +22,19 @@ import java.util.SplittableRandom;
  */
 public final class ItemIndexBuilder {
   private static final int CHUNK_ROWS = 4096;
-  private static final int[] PROBE_LADDER = {1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512,
-      768, 1024, 1536, 2048, 3072, 4096, 6144, 8192, 12288, 16384};
+  /**
+   * Probe counts tried, four steps to each doubling: reading recall off the list ranks makes a
+   * step free, and a finer ladder stops closer to the fewest probes that reach the target.
+   */
+  private static final int[] PROBE_LADDER = {1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 16, 20, 24, 28, 32, 40, 48, 56, 64,
+      80, 96, 112, 128, 160, 192, 224, 256, 320, 384, 448, 512, 640, 768, 896, 1024, 1280, 1536, 1792, 2048, 2560,
+      3072, 3584, 4096, 5120, 6144, 7168, 8192, 10240, 12288, 14336, 16384};
   private static final int RECALL_AT = 10;
   private static final int NORM_BANDS = 8;
+  /** The fewest lists the reference answers for choosing probe counts search (all, if fewer). */
+  private static final int REFERENCE_MIN_PROBES = 64;
+  /** How many times the chosen probes the reference answers search, at least. */
+  private static final int REFERENCE_MARGIN = 8;
 
   private ItemIndexBuilder() {}
 
@@ -47,7 +56,6 @@ public final class ItemIndexBuilder {
 
     Transform direction = Transform.direction(itemFactors, k);
     ScoreLists scoreLists = scoreLists(itemFactors, items, k, lists, settings, random);
-
     Levels directionLevels = cluster(direction, sampleRows, lists, settings, random.nextLong());
     int[] directionListOf = assign(direction, null, items, directionLevels, settings.threads());
     DirectionLists directionLists = DirectionLists.of(itemFactors, items, k, directionLevels.fineCount(),
@@ -125,7 +133,7 @@ public final class ItemIndexBuilder {
       System.arraycopy(band, 0, allCentroids, offset, band.length);
       offset += band.length;
     }
-    return ScoreLists.of(itemFactors, items, k, listBase, listOf, allCentroids);
+    return ScoreLists.of(itemFactors, items, k, listBase, listOf, allCentroids, settings.threads());
   }
 
   /** The coarse centroids, and the fine centroids (the lists) each coarse cluster was split into. */
@@ -151,9 +159,20 @@ public final class ItemIndexBuilder {
     float[] coarse = SphericalKMeans.train(sample, sampleSize, d, coarseCount, settings.iterations(), seed,
         settings.threads());
     int[] nearest = SphericalKMeans.nearest(sample, sampleSize, d, coarse, coarseCount, settings.threads());
-    int[] members = new int[coarseCount];
-    for (int cluster : nearest) {
-      members[cluster]++;
+    int[] members = members(nearest, coarseCount);
+    // An item is compared with every coarse centroid and then with its cluster's children, whose
+    // number is its cluster's share of the lists: c + lists * sum(share^2) an item. Uneven clusters
+    // (at 10^7 items the smallest norms' band put most items in a few) make that sum large, and
+    // with f = c * sum(share^2) the cost is least at c = sqrt(lists * f); so where f is well above
+    // 1 the coarse level is trained again with that many centroids.
+    double unevenness = coarseCount * sumOfSquaredShares(members, sampleSize);
+    int evened = (int) Math.min(Math.min(sampleSize, lists / 2), Math.round(Math.sqrt(lists * unevenness)));
+    if (evened > 1.5 * coarseCount) {
+      coarseCount = evened;
+      coarse = SphericalKMeans.train(sample, sampleSize, d, coarseCount, settings.iterations(), seed,
+          settings.threads());
+      nearest = SphericalKMeans.nearest(sample, sampleSize, d, coarse, coarseCount, settings.threads());
+      members = members(nearest, coarseCount);
     }
     int[] firstChild = new int[coarseCount + 1];
     List<float[]> children = new ArrayList<>();
@@ -185,12 +204,33 @@ public final class ItemIndexBuilder {
     return new Levels(d, coarse, coarseCount, firstChild, fine, fineCount);
   }
 
+  private static int[] members(int[] nearest, int clusters) {
+    int[] members = new int[clusters];
+    for (int cluster : nearest) {
+      members[cluster]++;
+    }
+    return members;
+  }
+
+  private static double sumOfSquaredShares(int[] members, int total) {
+    double sum = 0;
+    for (int count : members) {
+      double share = (double) count / total;
+      sum += share * share;
+    }
+    return sum;
+  }
+
   /**
    * The list of each of {@code count} items ({@code rows[j]}, or item j when rows is null): its
    * nearest coarse centroid, then the nearest of that centroid's children.
+   *
+   * <p>Items are scored four at a time ({@link Kernels#scorePanelsQuad}), so each load of a
+   * centroid panel feeds four items: one item at a time, the scoring waited on one load per
+   * multiply-add. For the second level a chunk's items are first grouped by their coarse
+   * centroid, so that four items share each child panel.
    */
   private static int[] assign(Transform transform, int[] rows, int count, Levels levels, int threads) {
-    int items = count;
     int d = levels.d();
     FactorPanels coarsePanels = FactorPanels.of(levels.coarse(), levels.coarseCount(), d, false);
     FactorPanels[] childPanels = new FactorPanels[levels.coarseCount()];
@@ -203,26 +243,77 @@ public final class ItemIndexBuilder {
       widest = Math.max(widest, childPanels[c].blocks());
     }
     int scoreLength = Math.max(coarsePanels.blocks(), widest) * Kernels.PANEL_WIDTH;
-    int[] listOf = new int[items];
-    int chunks = (items + CHUNK_ROWS - 1) / CHUNK_ROWS;
+    int[] listOf = new int[count];
+    int chunks = (count + CHUNK_ROWS - 1) / CHUNK_ROWS;
     Workers.run(threads, chunks, chunk -> {
-      float[] vector = new float[d];
-      float[] scores = new float[scoreLength];
-      int end = Math.min(items, (chunk + 1) * CHUNK_ROWS);
-      for (int i = chunk * CHUNK_ROWS; i < end; i++) {
-        transform.write(rows == null ? i : rows[i], vector, 0);
-        coarsePanels.scoreAll(vector, 0, scores);
-        int coarse = SphericalKMeans.argMax(scores, levels.coarseCount());
-        FactorPanels children = childPanels[coarse];
-        if (children.rows() == 0) {
+      int first = chunk * CHUNK_ROWS;
+      int size = Math.min(count, first + CHUNK_ROWS) - first;
+      float[] vectors = new float[size * d];
+      for (int j = 0; j < size; j++) {
+        transform.write(rows == null ? first + j : rows[first + j], vectors, j * d);
+      }
+      float[][] scores = new float[4][scoreLength];
+      int[] coarseOf = new int[size];
+      int[] all = new int[size];
+      for (int j = 0; j < size; j++) {
+        all[j] = j;
+      }
+      nearest(coarsePanels, levels.coarseCount(), vectors, d, all, size, scores, coarseOf);
+      int[] byCoarse = new int[size];
+      int[] starts = new int[levels.coarseCount() + 1];
+      for (int j = 0; j < size; j++) {
+        int coarse = coarseOf[j];
+        if (childPanels[coarse].rows() == 0) {
           coarse = nearestWithChildren(levels, coarse);
-          children = childPanels[coarse];
+          coarseOf[j] = coarse;
         }
-        children.scoreAll(vector, 0, scores);
-        listOf[i] = levels.firstChild()[coarse] + SphericalKMeans.argMax(scores, children.rows());
+        starts[coarse + 1]++;
+      }
+      for (int c = 0; c < levels.coarseCount(); c++) {
+        starts[c + 1] += starts[c];
+      }
+      int[] next = java.util.Arrays.copyOf(starts, levels.coarseCount());
+      for (int j = 0; j < size; j++) {
+        byCoarse[next[coarseOf[j]]++] = j;
+      }
+      int[] child = new int[size];
+      for (int c = 0; c < levels.coarseCount(); c++) {
+        int members = starts[c + 1] - starts[c];
+        if (members == 0) {
+          continue;
+        }
+        int[] group = java.util.Arrays.copyOfRange(byCoarse, starts[c], starts[c + 1]);
+        nearest(childPanels[c], childPanels[c].rows(), vectors, d, group, members, scores, child);
+        for (int m = 0; m < members; m++) {
+          listOf[first + group[m]] = levels.firstChild()[c] + child[m];
+        }
       }
     });
     return listOf;
+  }
+
+  /**
+   * For each of the {@code count} vectors {@code vectors[group[m] * d ..]}, the index of its
+   * largest score among the {@code centroids} rows, into {@code nearest[m]}.
+   */
+  private static void nearest(FactorPanels panels, int centroids, float[] vectors, int d, int[] group, int count,
+      float[][] scores, int[] nearest) {
+    Kernels kernels = Kernels.INSTANCE;
+    float[] quad = new float[4 * d];
+    int m = 0;
+    for (; m + 4 <= count; m += 4) {
+      for (int q = 0; q < 4; q++) {
+        System.arraycopy(vectors, group[m + q] * d, quad, q * d, d);
+      }
+      kernels.scorePanelsQuad(quad, 0, panels.array(), d, 0, panels.blocks(), scores);
+      for (int q = 0; q < 4; q++) {
+        nearest[m + q] = SphericalKMeans.argMax(scores[q], centroids);
+      }
+    }
+    for (; m < count; m++) {
+      panels.scoreAll(vectors, group[m] * d, scores[0]);
+      nearest[m] = SphericalKMeans.argMax(scores[0], centroids);
+    }
   }
 
   /** A coarse cluster that drew no sample rows has no lists: use the next one that has. */
@@ -237,8 +328,8 @@ public final class ItemIndexBuilder {
   }
 
   /**
-   * Chooses each question's probe count on one sample of queries and measures recall@10 on
-   * another; the exact answer is the same index searched with every list probed.
+   * Chooses each question's probe count on one sample of queries ({@link ProbeRanks}) and
+   * measures recall@10 on another against exact answers (every list scanned).
    */
   private static ItemIndex calibrate(ItemIndex index, float[] itemFactors, float[] userFactors, int users,
       IndexSettings settings, SplittableRandom random, long started) {
@@ -253,9 +344,8 @@ public final class ItemIndexBuilder {
       inverseNorms[i] = norm > 0 ? 1f / norm : 0f;
     }
     int threads = settings.threads();
-    int scoreProbes = fewestProbes(new Exact(index, scoreQueries.choose(), null, threads), settings.targetRecall());
-    int cosineProbes = fewestProbes(new Exact(index, cosineQueries.choose(), inverseNorms, threads),
-        settings.targetRecall());
+    int scoreProbes = fewestProbes(index, scoreQueries.choose(), false, settings.targetRecall(), threads);
+    int cosineProbes = fewestProbes(index, cosineQueries.choose(), true, settings.targetRecall(), threads);
     double scoreRecall = new Exact(index, scoreQueries.measure(), null, threads).recall(scoreProbes);
     double cosineRecall = new Exact(index, cosineQueries.measure(), inverseNorms, threads).recall(cosineProbes);
     double seconds = (System.nanoTime() - started) / 1e9;
@@ -263,17 +353,116 @@ public final class ItemIndexBuilder {
         cosineRecall, scoreQueries.measure().count(), seconds, index.memoryBytes(), 4L * index.items() * k));
   }
 
-  private static int fewestProbes(Exact exact, double target) {
-    int lists = exact.index.lists(exact.cosine);
-    for (int probes : PROBE_LADDER) {
-      if (probes >= lists) {
-        break;
+  /**
+   * The fewest probes on the ladder whose recall reaches {@code target} against reference answers
+   * that search {@link #REFERENCE_MIN_PROBES} lists, or more: until the reference searches at
+   * least {@link #REFERENCE_MARGIN} times the probes chosen. Similar tracks need few lists
+   * (2 to 8 in BENCHMARKS.md) and scan each by gathering rows from the model's factors, so a
+   * fixed share of the lists as reference (an eighth took 11.7 s at 10^7 items) would cost far
+   * more than the answer needs.
+   */
+  private static int fewestProbes(ItemIndex index, QuerySet queries, boolean cosine, double target, int threads) {
+    int lists = index.lists(cosine);
+    int[] listOf = index.listOfItems(cosine);
+    int reference = Math.min(lists, REFERENCE_MIN_PROBES);
+    while (true) {
+      ProbeRanks ranks = ProbeRanks.of(index, queries, cosine, listOf, reference, threads);
+      int rung = 0;
+      while (rung < PROBE_LADDER.length && PROBE_LADDER[rung] < reference
+          && ranks.recall(PROBE_LADDER[rung]) < target) {
+        rung++;
       }
-      if (exact.recall(probes) >= target) {
-        return probes;
+      int chosen = rung < PROBE_LADDER.length && PROBE_LADDER[rung] < reference ? PROBE_LADDER[rung] : reference;
+      // The ranks count a reference item as found only in its own list; a search that finds
+      // another item of the same score (tracks with equal factors) is as good, which Recall
+      // credits. So smaller counts are tried by searching, while they still reach the target.
+      while (rung > 0 && ranks.searchedRecall(index, queries, cosine, PROBE_LADDER[rung - 1], threads) >= target) {
+        rung--;
+        chosen = PROBE_LADDER[rung];
       }
+      long wanted = (long) REFERENCE_MARGIN * chosen;
+      if (reference >= lists || wanted <= reference) {
+        return Math.min(chosen, lists);
+      }
+      reference = (int) Math.min(lists, wanted);
     }
-    return lists;
+  }
+
+  /**
+   * Recall at any probe count from one search per query. Each query is answered once with
+   * the reference's probes, and for each item of that answer the rank at which its list
+   * is probed is kept: probing p lists finds the items whose list ranks below p, because a list
+   * is scanned exactly and the answer's items outscore the rest of every list. So the ladder
+   * costs one search per query, not one per query and step (6.5 s at 10^7 items), and the
+   * reference search replaces a scan of the whole catalogue. It only chooses the probe count:
+   * the recall reported is measured against exact answers.
+   */
+  private record ProbeRanks(List<List<ScoredItem>> answers, int[][] ranks) {
+    static ProbeRanks of(ItemIndex index, QuerySet queries, boolean cosine, int[] listOf, int referenceProbes,
+        int threads) {
+      int lists = index.lists(cosine);
+      int k = index.factors();
+      int[][] ranks = new int[queries.count()][];
+      List<List<ScoredItem>> answers = new ArrayList<>(java.util.Collections.nCopies(queries.count(), null));
+      Workers.run(threads, queries.count(), q -> {
+        List<ScoredItem> answer = index.search(queries.vectors(), q * k, RECALL_AT, queries.blocked(q),
+            referenceProbes, cosine);
+        float[] scores = new float[index.listScoreSlots()];
+        index.listScores(queries.vectors(), q * k, cosine, scores);
+        int[] itemRanks = new int[answer.size()];
+        for (int j = 0; j < itemRanks.length; j++) {
+          float own = scores[listOf[answer.get(j).index()]];
+          int above = 0;
+          for (int list = 0; list < lists; list++) {
+            if (scores[list] > own) {
+              above++;
+            }
+          }
+          itemRanks[j] = above;
+        }
+        ranks[q] = itemRanks;
+        answers.set(q, answer);
+      });
+      return new ProbeRanks(answers, ranks);
+    }
+
+    /** Recall against the reference answers of real searches with {@code probes} lists. */
+    double searchedRecall(ItemIndex index, QuerySet queries, boolean cosine, int probes, int threads) {
+      if (answers.isEmpty()) {
+        return 1;
+      }
+      int k = index.factors();
+      double[] overlaps = new double[answers.size()];
+      Workers.run(threads, answers.size(), q -> overlaps[q] = Recall.overlap(answers.get(q),
+          index.search(queries.vectors(), q * k, RECALL_AT, queries.blocked(q), probes, cosine)));
+      double sum = 0;
+      for (double overlap : overlaps) {
+        sum += overlap;
+      }
+      return sum / overlaps.length;
+    }
+
+    /** Mean share of each query's reference answer in its first {@code probes} lists. */
+    double recall(int probes) {
+      if (ranks.length == 0) {
+        return 1;
+      }
+      double sum = 0;
+      for (int[] itemRanks : ranks) {
+        if (itemRanks.length == 0) {
+          sum += 1;
+          continue;
+        }
+        int found = 0;
+        for (int rank : itemRanks) {
+          if (rank < probes) {
+            found++;
+          }
+        }
+        sum += (double) found / itemRanks.length;
+      }
+      return sum / ranks.length;
+    }
   }
 
   /**
