@@ -7,13 +7,9 @@ import dev.encore.als.Solver;
 import dev.encore.als.TrainingListener;
 import dev.encore.concurrent.Workers;
 import dev.encore.data.Confidence;
-import dev.encore.data.IdIndex;
 import dev.encore.data.Interactions;
-import dev.encore.data.InteractionsBuilder;
 import dev.encore.eval.RankingEvaluator;
 import dev.encore.eval.Split;
-import dev.encore.io.DelimitedFormat;
-import dev.encore.io.DelimitedReader;
 import dev.encore.model.FactorModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -185,14 +181,7 @@ final class ConvergenceCommand implements Callable<Integer> {
       log("reading %s", tsv);
       return HeldOutData.read(tsv, 0.2, 1).split();
     }
-    IdIndex.Builder users = new IdIndex.Builder("user");
-    IdIndex.Builder items = new IdIndex.Builder("item");
-    InteractionsBuilder trainRows = new InteractionsBuilder(users, items);
-    InteractionsBuilder testRows = new InteractionsBuilder(users, items);
-    DelimitedReader reader = new DelimitedReader(DelimitedFormat.userItemValueTsv());
-    reader.read(train, trainRows);
-    reader.read(test, testRows);
-    return new Split(trainRows.build(), testRows.build());
+    return Split.readTsv(train, test);
   }
 
   private void print(List<Run> runs) {

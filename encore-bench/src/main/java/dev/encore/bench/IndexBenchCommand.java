@@ -71,7 +71,7 @@ final class IndexBenchCommand implements Callable<Integer> {
   int lists;
 
   @Option(names = "--target-recall", paramLabel = "R", description = "Recall the probe counts are chosen for (default: ${DEFAULT-VALUE}).")
-  double targetRecall = 0.97;
+  double targetRecall = IndexSettings.defaults(1).targetRecall();
 
   @Option(names = "--queries", paramLabel = "N",
       description = "Fresh listeners and tracks for recall and latency (default: ${DEFAULT-VALUE}).")
@@ -115,7 +115,7 @@ final class IndexBenchCommand implements Callable<Integer> {
     log("building the index over %,d tracks", itemCount);
     IndexSettings settings = IndexSettings.defaults(threads).withTargetRecall(targetRecall).withLists(lists)
         .withClustering(kmeansIterations, samplePerList);
-    ItemIndex index = ItemIndexBuilder.build(items, itemCount, k, users, userCount, settings);
+    ItemIndex index = ItemIndexBuilder.build(items, itemCount, k, users, userCount, train.userItems(), settings);
     IndexQuality quality = index.quality();
     log("built in %.2f s: %,d lists, probes %d (recommendations) and %d (similar tracks), recall %.4f and %.4f",
         quality.buildSeconds(), quality.lists(), quality.scoreProbes(), quality.cosineProbes(), quality.scoreRecall(),

@@ -1,6 +1,7 @@
 package dev.encore.index;
 
 import dev.encore.concurrent.Workers;
+import dev.encore.data.Csr;
 import dev.encore.linalg.FactorPanels;
 import dev.encore.linalg.Kernels;
 import dev.encore.linalg.Vectors;
@@ -45,6 +46,17 @@ public final class ItemIndexBuilder {
    */
   public static ItemIndex build(float[] itemFactors, int items, int k, float[] userFactors, int users,
       IndexSettings settings) {
+    return build(itemFactors, items, k, userFactors, users, null, settings);
+  }
+
+  /**
+   * As {@link #build(float[], int, int, float[], int, IndexSettings)}, with each listener's played
+   * tracks ({@code played}, listeners x items; may be null) left out of the answers the probe
+   * counts are chosen and measured on, as recommendations leave them out: the answer then reaches
+   * further down each listener's ranking, into lists probed later.
+   */
+  public static ItemIndex build(float[] itemFactors, int items, int k, float[] userFactors, int users, Csr played,
+      IndexSettings settings) {
     long started = System.nanoTime();
     if (items < 1) {
       throw new IllegalArgumentException("an index needs at least one item");
@@ -64,7 +76,7 @@ public final class ItemIndexBuilder {
     IndexQuality unmeasured = new IndexQuality(scoreLists.lists(), scoreLists.lists(), directionLists.lists(), 1, 1,
         0, 0, 0, 4L * items * k);
     ItemIndex index = new ItemIndex(k, items, scoreLists, directionLists, unmeasured);
-    return calibrate(index, itemFactors, userFactors, users, settings, random, started);
+    return calibrate(index, itemFactors, userFactors, users, played, settings, random, started);
   }
 
   /**
@@ -332,12 +344,13 @@ public final class ItemIndexBuilder {
    * measures recall@10 on another against exact answers (every list scanned).
    */
   private static ItemIndex calibrate(ItemIndex index, float[] itemFactors, float[] userFactors, int users,
-      IndexSettings settings, SplittableRandom random, long started) {
+      Csr played, IndexSettings settings, SplittableRandom random, long started) {
     int k = index.factors();
     Queries scoreQueries = userFactors != null && users > 0
-        ? Queries.draw(userFactors, users, k, settings.sampleQueries(), random, false)
-        : Queries.draw(itemFactors, index.items(), k, settings.sampleQueries(), random, false);
-    Queries cosineQueries = Queries.draw(itemFactors, index.items(), k, settings.sampleQueries(), random, true);
+        ? Queries.draw(userFactors, users, k, settings.sampleQueries(), random, false, played)
+        : Queries.draw(itemFactors, index.items(), k, settings.sampleQueries(), random, false, null);
+    Queries cosineQueries = Queries.draw(itemFactors, index.items(), k, settings.sampleQueries(), random, true,
+        null);
     float[] inverseNorms = new float[index.items()];
     for (int i = 0; i < inverseNorms.length; i++) {
       float norm = Vectors.norm(itemFactors, i * k, k);
@@ -479,7 +492,7 @@ public final class ItemIndexBuilder {
       this.index = index;
       this.queries = queries;
       this.cosine = itemInverseNorms != null;
-      this.answers = index.scoreLists().exactBatch(queries.vectors(), queries.count(), RECALL_AT, queries.selves(),
+      this.answers = index.scoreLists().exactBatch(queries.vectors(), queries.count(), RECALL_AT, queries.leftOut(),
           itemInverseNorms, threads);
     }
 
@@ -497,30 +510,57 @@ public final class ItemIndexBuilder {
     }
   }
 
-  /** Query vectors, row-major, and for similar-track queries the track each one is (left out). */
-  record QuerySet(float[] vectors, int[] selves, int count) {
-    java.util.function.IntPredicate blocked(int query) {
-      if (selves == null) {
+  /**
+   * Query vectors, row-major; for similar-track queries the track each one is ({@code selves}),
+   * for recommendations the listener's played tracks ({@code played} rows {@code rows}), left out.
+   */
+  record QuerySet(float[] vectors, int[] selves, int[] rows, Csr played, int count) {
+    /** Each query's left-out items, or null when none are. */
+    int[][] leftOut() {
+      if (selves == null && played == null) {
         return null;
       }
-      int self = selves[query];
-      return item -> item == self;
+      int[][] items = new int[count][];
+      for (int q = 0; q < count; q++) {
+        items[q] = selves != null ? new int[] {selves[q]}
+            : java.util.Arrays.copyOfRange(played.indices(), played.rowStart(rows[q]), played.rowEnd(rows[q]));
+      }
+      return items;
+    }
+
+    java.util.function.IntPredicate blocked(int query) {
+      if (selves != null) {
+        int self = selves[query];
+        return item -> item == self;
+      }
+      if (played == null) {
+        return null;
+      }
+      int row = rows[query];
+      int from = played.rowStart(row);
+      int to = played.rowEnd(row);
+      int[] columns = played.indices();
+      return item -> java.util.Arrays.binarySearch(columns, from, to, item) >= 0;
     }
   }
 
   /** Two disjoint samples of queries: one chooses the probe count, the other measures recall. */
   private record Queries(QuerySet choose, QuerySet measure) {
-    static Queries draw(float[] factors, int rows, int k, int perSample, SplittableRandom random, boolean unitSelf) {
+    static Queries draw(float[] factors, int rows, int k, int perSample, SplittableRandom random, boolean unitSelf,
+        Csr played) {
       int count = Math.min(rows, 2 * perSample);
       int[] drawn = SphericalKMeans.distinctRows(random, rows, count);
       int half = count / 2;
-      return new Queries(set(factors, k, drawn, 0, half, unitSelf), set(factors, k, drawn, half, count, unitSelf));
+      return new Queries(set(factors, k, drawn, 0, half, unitSelf, played),
+          set(factors, k, drawn, half, count, unitSelf, played));
     }
 
-    private static QuerySet set(float[] factors, int k, int[] rows, int from, int to, boolean unitSelf) {
+    private static QuerySet set(float[] factors, int k, int[] rows, int from, int to, boolean unitSelf,
+        Csr played) {
       int count = to - from;
       float[] vectors = new float[count * k];
       int[] selves = unitSelf ? new int[count] : null;
+      int[] queryRows = java.util.Arrays.copyOfRange(rows, from, to);
       for (int q = 0; q < count; q++) {
         System.arraycopy(factors, rows[from + q] * k, vectors, q * k, k);
         if (unitSelf) {
@@ -530,7 +570,7 @@ public final class ItemIndexBuilder {
       if (unitSelf) {
         SphericalKMeans.normalizeRows(vectors, count, k);
       }
-      return new QuerySet(vectors, selves, count);
+      return new QuerySet(vectors, selves, queryRows, played, count);
     }
   }
 

@@ -25,7 +25,7 @@ public final class ModelIndexes {
       return model.withIndex(null, policy);
     }
     ItemIndex index = ItemIndexBuilder.build(model.itemFactors(), model.items().size(), model.factors(),
-        model.userFactors(), model.users().size(), settings);
+        model.userFactors(), model.users().size(), model.played(), settings);
     IndexFile.save(index, model.itemFactors(), IndexFile.besideModel(modelFile));
     return model.withIndex(index, policy);
   }

@@ -146,10 +146,10 @@ final class ScoreLists {
   /**
    * Each query's exact top {@code n} over every list at once, as a blocked multiply over the
    * contiguous copy (the calibration's reference, many queries at a time), leaving out query q's
-   * own item {@code selves[q]} when selves is given; by cosine when {@code itemInverseNorms} is
-   * given. Returns item indices with their scores.
+   * items {@code leftOut[q]} when leftOut is given (its own track, or a listener's played ones);
+   * by cosine when {@code itemInverseNorms} is given. Returns item indices with their scores.
    */
-  List<List<ScoredItem>> exactBatch(float[] queries, int count, int n, int[] selves, float[] itemInverseNorms,
+  List<List<ScoredItem>> exactBatch(float[] queries, int count, int n, int[][] leftOut, float[] itemInverseNorms,
       int threads) {
     FactorPanels all = FactorPanels.wrap(panels, slotItems.length, factors);
     float[] slotScale = null;
@@ -159,10 +159,10 @@ final class ScoreLists {
         slotScale[slot] = slotItems[slot] >= 0 ? itemInverseNorms[slotItems[slot]] : 0f;
       }
     }
-    int[] selfSlots = selves == null ? null : slotsOf(selves);
+    int[][] leftOutSlots = leftOut == null ? null : slotsOf(leftOut);
     int[] padding = paddingSlots();
     float[] scale = slotScale;
-    // Only the few cells that change are touched per tile: padding slots and the query's own track.
+    // Only the few cells that change are touched per tile: padding slots and the query's left-out tracks.
     List<List<ScoredItem>> bySlot = BatchTopK.runScored(queries, count, all, n, (query, first, tileCount, tile) -> {
       if (scale != null) {
         for (int i = 0; i < tileCount; i++) {
@@ -173,8 +173,12 @@ final class ScoreLists {
       for (int p = from >= 0 ? from : -from - 1; p < padding.length && padding[p] < first + tileCount; p++) {
         tile[padding[p] - first] = Float.NEGATIVE_INFINITY;
       }
-      if (selfSlots != null && selfSlots[query] >= first && selfSlots[query] < first + tileCount) {
-        tile[selfSlots[query] - first] = Float.NEGATIVE_INFINITY;
+      if (leftOutSlots != null) {
+        int[] slots = leftOutSlots[query];
+        int at = java.util.Arrays.binarySearch(slots, first);
+        for (at = at >= 0 ? at : -at - 1; at < slots.length && slots[at] < first + tileCount; at++) {
+          tile[slots[at] - first] = Float.NEGATIVE_INFINITY;
+        }
       }
     }, threads);
     List<List<ScoredItem>> byItem = new ArrayList<>(count);
@@ -188,21 +192,29 @@ final class ScoreLists {
     return byItem;
   }
 
-  private int[] slotsOf(int[] items) {
-    java.util.Map<Integer, Integer> wanted = new java.util.HashMap<>();
-    for (int q = 0; q < items.length; q++) {
-      wanted.put(items[q], q);
+  /** Each query's items as the slots that hold them, ascending. */
+  private int[][] slotsOf(int[][] items) {
+    int itemCount = 0;
+    for (int item : slotItems) {
+      itemCount = Math.max(itemCount, item + 1);
     }
-    int[] slots = new int[items.length];
-    java.util.Arrays.fill(slots, -1);
+    int[] slotOfItem = new int[itemCount];
     for (int slot = 0; slot < slotItems.length; slot++) {
-      Integer query = slotItems[slot] >= 0 ? wanted.get(slotItems[slot]) : null;
-      if (query != null) {
-        slots[query] = slot;
+      if (slotItems[slot] >= 0) {
+        slotOfItem[slotItems[slot]] = slot;
       }
+    }
+    int[][] slots = new int[items.length][];
+    for (int q = 0; q < items.length; q++) {
+      slots[q] = new int[items[q].length];
+      for (int j = 0; j < items[q].length; j++) {
+        slots[q][j] = slotOfItem[items[q][j]];
+      }
+      java.util.Arrays.sort(slots[q]);
     }
     return slots;
   }
+
 
   private int[] paddingSlots() {
     int count = 0;

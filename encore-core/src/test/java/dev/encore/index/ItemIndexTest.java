@@ -62,6 +62,32 @@ class ItemIndexTest {
   }
 
   @Test
+  void theCalibrationsExactAnswersLeaveOutEachQuerysItems() {
+    Random random = new Random(7);
+    int rows = 2_000;
+    float[] items = clusteredFactors(random, rows);
+    float[] users = clusteredFactors(random, 6);
+    ItemIndex index = ItemIndexBuilder.build(items, rows, K, null, 0, IndexSettings.defaults(1));
+    int[][] leftOut = new int[6][];
+    for (int q = 0; q < leftOut.length; q++) {
+      // A query's own best tracks are left out, so the answer must reach past them.
+      List<Integer> best = bruteForce(items, rows, java.util.Arrays.copyOfRange(users, q * K, q * K + K), 5 * q,
+          null, false);
+      leftOut[q] = best.stream().mapToInt(Integer::intValue).toArray();
+    }
+    List<List<ScoredItem>> answers = index.scoreLists().exactBatch(users, 6, 10, leftOut, null, 1);
+    for (int q = 0; q < leftOut.length; q++) {
+      BitSet blocked = new BitSet();
+      for (int item : leftOut[q]) {
+        blocked.set(item);
+      }
+      assertThat(indices(answers.get(q))).as("query %d", q)
+          .isEqualTo(bruteForce(items, rows, java.util.Arrays.copyOfRange(users, q * K, q * K + K), 10, blocked,
+              false));
+    }
+  }
+
+  @Test
   void probingEveryListIsExactForScoresAndCosinesWithBlockedItems() {
     Random random = new Random(1);
     int rows = 3_000;

@@ -69,14 +69,8 @@ final class SparkFixtures {
 
   /** Single-node train and test interactions over one index: training IDs first, as the job numbers them. */
   static Interactions[] readSplit(Path train, Path test) throws IOException {
-    IdIndex.Builder users = new IdIndex.Builder("user");
-    IdIndex.Builder items = new IdIndex.Builder("item");
-    InteractionsBuilder trainBuilder = new InteractionsBuilder(users, items);
-    InteractionsBuilder testBuilder = new InteractionsBuilder(users, items);
-    DelimitedReader reader = new DelimitedReader(DelimitedFormat.userItemValueTsv());
-    reader.read(train, trainBuilder);
-    reader.read(test, testBuilder);
-    return new Interactions[] {trainBuilder.build(), testBuilder.build()};
+    dev.encore.eval.Split split = dev.encore.eval.Split.readTsv(train, test);
+    return new Interactions[] {split.train(), split.test()};
   }
 
   /** The same interactions numbered in {@code model}'s index order, so a model and its data line up. */
