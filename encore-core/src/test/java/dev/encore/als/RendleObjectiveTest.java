@@ -36,8 +36,7 @@ class RendleObjectiveTest {
 
   @Test
   void exactRowMinimisesTheWeightedLossOverEveryColumn() {
-    // Per column the loss is w (t - s)^2 + const: observed w = c - 1 + alpha0 and t = c / w,
-    // unobserved w = alpha0 and t = 0. The dense solve forms that system over all columns.
+    // The dense solve forms the system over all columns (DenseSolve.rendleColumns).
     for (float[] setting : new float[][] {{0.1f, 1f}, {3f, 0.5f}, {0f, 1f}}) {
       AlsConfig config = rendle(setting[0], setting[1]).withSolver(Solver.CHOLESKY);
       FactorModel model = new AlsTrainer(config).fit(DATA);
@@ -45,15 +44,8 @@ class RendleObjectiveTest {
       int k = config.factors();
       int items = DATA.items().size();
       for (int user = 0; user < DATA.users().size(); user += 6) {
-        double[] weight = new double[items];
-        double[] target = new double[items];
-        java.util.Arrays.fill(weight, config.unobservedWeight());
-        for (int p = plays.rowStart(user); p < plays.rowEnd(user); p++) {
-          double c = config.confidence().confidence(plays.values()[p]);
-          weight[plays.indices()[p]] = c - 1 + config.unobservedWeight();
-          target[plays.indices()[p]] = c / weight[plays.indices()[p]];
-        }
-        double[] expected = DenseSolve.row(weight, target, model.itemFactors(), k,
+        DenseSolve.Columns columns = DenseSolve.rendleColumns(config, plays, user, items);
+        double[] expected = DenseSolve.row(columns.weights(), columns.targets(), model.itemFactors(), k,
             lambda(config, plays.rowLength(user), items));
         float[] actual = model.userVector(user);
         for (int a = 0; a < k; a++) {

@@ -105,35 +105,19 @@ class SubspaceSolverTest {
     }
   }
 
-  /**
-   * Per column the loss is w (t - s)^2 + const: observed w = c - 1 + alpha0 and t = c / w,
-   * unobserved w = alpha0 and t = 0.
-   */
-  private static double[][] weightsAndTargets(int user) {
-    double[] weight = new double[ITEMS];
-    double[] target = new double[ITEMS];
-    java.util.Arrays.fill(weight, CONFIG.unobservedWeight());
-    for (int p = PLAYS.rowStart(user); p < PLAYS.rowEnd(user); p++) {
-      double c = CONFIG.confidence().confidence(PLAYS.values()[p]);
-      weight[PLAYS.indices()[p]] = c - 1 + CONFIG.unobservedWeight();
-      target[PLAYS.indices()[p]] = c / weight[PLAYS.indices()[p]];
-    }
-    return new double[][] {weight, target};
-  }
-
   private static double lambda(int user) {
     return CONFIG.regularizationFor(PLAYS.rowLength(user), ITEMS);
   }
 
   private static double[] exactRow(int user) {
-    double[][] weightsAndTargets = weightsAndTargets(user);
-    return DenseSolve.row(weightsAndTargets[0], weightsAndTargets[1], ITEM_FACTORS, K, lambda(user));
+    DenseSolve.Columns columns = DenseSolve.rendleColumns(CONFIG, PLAYS, user, ITEMS);
+    return DenseSolve.row(columns.weights(), columns.targets(), ITEM_FACTORS, K, lambda(user));
   }
 
   private static double[] rowLosses(float[] users) {
     double[] losses = new double[DATA.users().size()];
     for (int user = 0; user < losses.length; user++) {
-      double[][] weightsAndTargets = weightsAndTargets(user);
+      DenseSolve.Columns columns = DenseSolve.rendleColumns(CONFIG, PLAYS, user, ITEMS);
       double loss = 0;
       double norm = 0;
       for (int a = 0; a < K; a++) {
@@ -144,8 +128,8 @@ class SubspaceSolverTest {
         for (int a = 0; a < K; a++) {
           score += (double) users[user * K + a] * ITEM_FACTORS[item * K + a];
         }
-        double error = weightsAndTargets[1][item] - score;
-        loss += weightsAndTargets[0][item] * error * error;
+        double error = columns.targets()[item] - score;
+        loss += columns.weights()[item] * error * error;
       }
       losses[user] = loss + lambda(user) * norm;
     }

@@ -8,6 +8,27 @@ package dev.encore.testing;
 public final class DenseSolve {
   private DenseSolve() {}
 
+  /** Every column's weight and target for one row, as {@link #row} takes them. */
+  public record Columns(double[] weights, double[] targets) {}
+
+  /**
+   * The columns of row {@code row} of {@code plays} under the iALS objective: per column the loss
+   * is w (t - s)^2 + const, observed w = c - 1 + alpha0 and t = c / w, unobserved w = alpha0 and
+   * t = 0, with c the confidence {@code config} gives the play count.
+   */
+  public static Columns rendleColumns(dev.encore.als.AlsConfig config, dev.encore.data.Csr plays, int row,
+      int columns) {
+    double[] weight = new double[columns];
+    double[] target = new double[columns];
+    java.util.Arrays.fill(weight, config.unobservedWeight());
+    for (int p = plays.rowStart(row); p < plays.rowEnd(row); p++) {
+      double c = config.confidence().confidence(plays.values()[p]);
+      weight[plays.indices()[p]] = c - 1 + config.unobservedWeight();
+      target[plays.indices()[p]] = c / weight[plays.indices()[p]];
+    }
+    return new Columns(weight, target);
+  }
+
   /**
    * x minimising sum_i c_i (p_i - x.y_i)^2 + lambda |x|^2, where {@code confidence[i]} and
    * {@code preference[i]} are given for every column i and {@code fixed} is columns x k.
