@@ -18,13 +18,14 @@ final class ModelOption {
   Path model;
 
   @Option(names = "--exact",
-      description = "Score every track even when an approximate index lies beside the model (MODEL.index).")
+      description = "Score every track even when the model has an approximate index (MODEL.index beside a model"
+          + " file, items.index inside a model directory).")
   boolean exact;
 
-  /** The model, answering through the index beside it when there is one that matches and --exact is not given. */
+  /** The model, answering through its index when there is one that matches and --exact is not given. */
   FactorModel load() throws IOException {
     FactorModel loaded = ModelFile.load(model);
-    Path indexFile = IndexFile.besideModel(model);
+    Path indexFile = IndexFile.forModel(model);
     if (exact || !Files.isRegularFile(indexFile)) {
       return loaded;
     }

@@ -117,7 +117,7 @@ final class TrainCommand implements Callable<Integer> {
       report.put("auto", auto == null ? false : auto.describe());
       report.put("seconds", seconds);
       report.put("model", output.toString());
-      report.put("index", indexed.<Object>map(quality -> Map.of("file", IndexFile.besideModel(output).toString(),
+      report.put("index", indexed.<Object>map(quality -> Map.of("file", IndexFile.forModel(output).toString(),
           "recommendationRecallAt10", quality.scoreRecall(), "similarTracksRecallAt10", quality.cosineRecall(),
           "lists", quality.lists(), "buildSeconds", quality.buildSeconds(), "memoryBytes", quality.memoryBytes()))
           .orElse(false));
@@ -128,7 +128,7 @@ final class TrainCommand implements Callable<Integer> {
       indexed.ifPresent(quality -> out.printf(Locale.ROOT,
           "index: %,d lists, recall@10 %.4f (recommendations) and %.4f (similar tracks) against exact scoring,"
               + " built in %.2f s; wrote %s%n", quality.lists(), quality.scoreRecall(), quality.cosineRecall(),
-          quality.buildSeconds(), IndexFile.besideModel(output)));
+          quality.buildSeconds(), IndexFile.forModel(output)));
       out.flush();
     }
     return 0;

@@ -20,7 +20,8 @@ import java.util.zip.CheckedOutputStream;
 
 /**
  * An {@link ItemIndex} on disk, kept beside its model file ({@code model.encore} ->
- * {@code model.encore.index}) and written atomically like it. The file records a checksum of the
+ * {@code model.encore.index}) or inside its model directory ({@code model/items.index}, where the
+ * Spark job writes it before the directory is renamed into place), and written atomically. The file records a checksum of the
  * item factors it was built over, so an index is never served with a model it was not built
  * for: a model retrained, grown or shrunk since reads as a mismatch and is indexed anew.
  *
@@ -43,8 +44,17 @@ public final class IndexFile {
 
   private IndexFile() {}
 
-  /** Where the index of the model at {@code model} is kept. */
-  public static Path besideModel(Path model) {
+  /** The index file's name inside a model directory. */
+  public static final String IN_DIRECTORY = "items.index";
+
+  /**
+   * Where the index of the model at {@code model} is kept: inside a model directory, so that
+   * the directory and its index are replaced together; beside a model file.
+   */
+  public static Path forModel(Path model) {
+    if (Files.isDirectory(model)) {
+      return model.resolve(IN_DIRECTORY);
+    }
     return model.resolveSibling(model.getFileName() + ".index");
   }
 
@@ -60,7 +70,11 @@ public final class IndexFile {
     }
   }
 
-  static void write(ItemIndex index, float[] itemFactors, OutputStream stream) throws IOException {
+  /**
+   * Writes {@code index}, built over {@code itemFactors}, to {@code stream} (flushed, left open),
+   * for a store that is not a local file: the Spark job's model directory.
+   */
+  public static void write(ItemIndex index, float[] itemFactors, OutputStream stream) throws IOException {
     CRC32 crc = new CRC32();
     DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new CheckedOutputStream(stream, crc), CHUNK));
     out.write(MAGIC);

@@ -27,7 +27,7 @@ class IndexFileTest {
     int rows = 1_500;
     float[] items = factors(1, rows);
     ItemIndex written = ItemIndexBuilder.build(items, rows, K, null, 0, IndexSettings.defaults(1));
-    Path file = IndexFile.besideModel(folder.resolve("model.encore"));
+    Path file = IndexFile.forModel(folder.resolve("model.encore"));
     IndexFile.save(written, items, file);
     assertThat(file.getFileName().toString()).isEqualTo("model.encore.index");
     ItemIndex read = IndexFile.load(file, items, rows, K);

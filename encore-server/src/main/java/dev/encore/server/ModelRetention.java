@@ -49,7 +49,7 @@ final class ModelRetention {
     }
     Path file = Path.of(record.file());
     try {
-      Files.deleteIfExists(IndexFile.besideModel(file));
+      Files.deleteIfExists(IndexFile.forModel(file));
       return Files.isRegularFile(file) && Files.deleteIfExists(file);
     } catch (IOException e) {
       LOG.warn("cannot delete model version {}'s file {}: {}; delete it by hand", record.version(), file, e.toString());

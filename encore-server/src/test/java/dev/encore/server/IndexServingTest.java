@@ -37,7 +37,7 @@ class IndexServingTest extends ServedDemoFixture {
     assertThat(index.get("similarTracksRecallAt10").asDouble()).isBetween(0.5, 1.0);
     assertThat(index.get("lists").asInt()).isPositive();
     Path modelFile = modelFile(1);
-    assertThat(IndexFile.besideModel(modelFile)).isRegularFile();
+    assertThat(IndexFile.forModel(modelFile)).isRegularFile();
 
     FactorModel model = model();
     assertThat(model.index()).isPresent();
@@ -63,7 +63,7 @@ class IndexServingTest extends ServedDemoFixture {
   @Test
   void aRestartLoadsTheSavedIndexAndDeletingTheVersionDeletesIt() throws Exception {
     Path modelFile = modelFile(1);
-    Path indexFile = IndexFile.besideModel(modelFile);
+    Path indexFile = IndexFile.forModel(modelFile);
     long written = Files.getLastModifiedTime(indexFile).toMillis();
     ServerConfig config = service.server.config();
     service.close();

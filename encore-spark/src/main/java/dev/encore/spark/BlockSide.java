@@ -80,6 +80,19 @@ final class BlockSide {
     }
   }
 
+  /**
+   * This side's factor rows ({@code factors}, k floats a row, block by block) in one array on the
+   * driver, in global row order: the order of the model directory's parts. Fetched a block at a
+   * time, so the driver never holds a second copy of the whole side.
+   */
+  float[] gather(JavaPairRDD<Integer, float[]> factors, int k) {
+    long[] firstRows = ids.firstRows();
+    float[] all = new float[Math.multiplyExact(Math.toIntExact(ids.rowCount()), k)];
+    factors.toLocalIterator().forEachRemaining(block ->
+        System.arraycopy(block._2(), 0, all, Math.toIntExact(firstRows[block._1()] * k), block._2().length));
+    return all;
+  }
+
   /** Factor rows this side ships to the other per half-step in which it is the fixed side. */
   long shippedRowsPerHalfStep() {
     return outBlocks.values().map(OutBlock::shippedRows).fold(0L, Long::sum);

@@ -32,11 +32,7 @@ final class ClusterEvaluation {
       BlockedAls.Factors factors, JavaPairRDD<Integer, PlayBatch> test, int k, int cutoff) {
     long[] itemFirstRows = items.ids.firstRows();
     int itemCount = Math.toIntExact(items.ids.rowCount());
-    float[] allItems = new float[Math.multiplyExact(itemCount, k)];
-    for (Tuple2<Integer, float[]> block : factors.items().collect()) {
-      System.arraycopy(block._2(), 0, allItems, Math.toIntExact(itemFirstRows[block._1()] * k), block._2().length);
-    }
-    Broadcast<float[]> itemFactors = spark.broadcast(allItems);
+    Broadcast<float[]> itemFactors = spark.broadcast(items.gather(factors.items(), k));
     int[] userRows = new int[users.ids.blocks()];
     for (int b = 0; b < userRows.length; b++) {
       userRows[b] = users.ids.rowsIn(b);

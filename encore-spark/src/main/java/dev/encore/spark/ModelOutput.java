@@ -20,7 +20,7 @@ import scala.Tuple2;
 /**
  * Writes the trained model as a {@link ModelDirectory} on any Hadoop file system: every executor
  * writes the parts of its blocks in parallel into a temporary directory beside the output, the
- * driver adds the manifest and the files beside it (the evaluation), then renames the directory
+ * driver adds the manifest and the files beside it (the evaluation, the index), then renames the directory
  * into place. A job that fails or is killed before the rename leaves the output path as it was.
  */
 final class ModelOutput {
@@ -29,6 +29,16 @@ final class ModelOutput {
 
   private final String location;
   private final boolean overwrite;
+
+  /** A file the driver writes into the model directory beside the parts. */
+  @FunctionalInterface
+  interface SideFile {
+    void writeTo(OutputStream out) throws IOException;
+
+    static SideFile text(String content) {
+      return out -> out.write(content.getBytes(StandardCharsets.UTF_8));
+    }
+  }
 
   ModelOutput(String location, boolean overwrite) {
     if (location == null || location.isBlank()) {
@@ -66,7 +76,7 @@ final class ModelOutput {
   }
 
   void write(Configuration hadoop, String applicationId, AlsConfig settings, BlockSide users, BlockSide items,
-      BlockedAls.Factors factors, Map<String, String> sideFiles) throws IOException {
+      BlockedAls.Factors factors, Map<String, SideFile> sideFiles) throws IOException {
     Path temporary = temporary(hadoop, applicationId);
     FileSystem fs = temporary.getFileSystem(hadoop);
     try {
@@ -98,9 +108,9 @@ final class ModelOutput {
               return ModelDirectory.writeItemPart(out, name, k, Arrays.asList(block._2()._2().ids), block._2()._1());
             }
           }).collect());
-      for (Map.Entry<String, String> file : sideFiles.entrySet()) {
+      for (Map.Entry<String, SideFile> file : sideFiles.entrySet()) {
         try (OutputStream out = fs.create(new Path(temporary, file.getKey()), true)) {
-          out.write(file.getValue().getBytes(StandardCharsets.UTF_8));
+          file.getValue().writeTo(out);
         }
       }
       try (OutputStream out = fs.create(new Path(temporary, ModelDirectory.MANIFEST), true)) {

@@ -14,6 +14,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.encore.als.AlsConfig;
 import dev.encore.als.IterationStats;
 import dev.encore.eval.MetricReport;
+import dev.encore.index.IndexFile;
+import dev.encore.index.IndexPolicy;
+import dev.encore.index.IndexQuality;
+import dev.encore.index.IndexSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -58,9 +62,11 @@ public final class SparkTraining {
    * @param testFraction share of the (user, item) pairs held out by hash when no test file is
    *     given; 0 trains on everything and evaluates nothing
    * @param cutoff k of precision@k and ndcg@k
+   * @param index whether the model gets an approximate index (its catalogue size), built on the
+   *     driver and written into the model directory
    */
   public record Settings(AlsConfig als, int userBlocks, int itemBlocks, int checkpointInterval, double testFraction,
-      long splitSeed, int cutoff) {
+      long splitSeed, int cutoff, IndexPolicy index) {
     public Settings {
       if (userBlocks < 1 || itemBlocks < 1) {
         throw new JobInputException("--blocks must be >= 1 (user blocks " + userBlocks + ", item blocks " + itemBlocks
@@ -79,9 +85,12 @@ public final class SparkTraining {
   public record FitReport(String name, List<IterationStats> iterations, List<Long> shuffleBytes,
       long expectedShuffleRowsPerIteration) {}
 
-  /** What a run did: sizes, fits, the held-out metrics (null when nothing was held out). */
+  /**
+   * What a run did: sizes, fits, the held-out metrics (null when nothing was held out), the
+   * index's measured quality (null when the catalogue is below the policy's size).
+   */
   public record Result(String output, long users, long items, long trainingEntries, long testEntries,
-      List<FitReport> fits, MetricReport evaluation) {}
+      List<FitReport> fits, MetricReport evaluation, IndexQuality index) {}
 
   /** Listens to each iteration of each fit ("evaluation", then "final"). */
   public interface Listener {
@@ -160,9 +169,17 @@ public final class SparkTraining {
         factors = fit(spark, settings, trained, "final", listener, meter, fits);
       }
     }
-    Map<String, String> sideFiles = new LinkedHashMap<>();
-    sideFiles.put(ModelOutput.EVALUATION, toJson(report(input, heldOut, settings, users, items, trainEntries,
-        testEntries, fits, evaluation)));
+    Map<String, ModelOutput.SideFile> sideFiles = new LinkedHashMap<>();
+    ClusterIndex index = null;
+    if (settings.index().wantsIndex(Math.toIntExact(items.rowCount()))) {
+      index = ClusterIndex.build(trained[0], trained[1], factors, als.factors(),
+          IndexSettings.defaults(Runtime.getRuntime().availableProcessors()));
+      LOG.info("built the approximate index: {}", index.quality());
+      sideFiles.put(IndexFile.IN_DIRECTORY, index::writeTo);
+    }
+    IndexQuality indexQuality = index == null ? null : index.quality();
+    sideFiles.put(ModelOutput.EVALUATION, ModelOutput.SideFile.text(toJson(report(input, heldOut, settings, users,
+        items, trainEntries, testEntries, fits, evaluation, indexQuality))));
     output.write(hadoop, spark.sc().applicationId(), als, trained[0], trained[1], factors, sideFiles);
     LOG.info("wrote the model to {}", output.location());
     release(trained);
@@ -170,7 +187,7 @@ public final class SparkTraining {
     users.release();
     items.release();
     return new Result(output.location(), users.rowCount(), items.rowCount(), trainEntries, testEntries, fits,
-        evaluation);
+        evaluation, indexQuality);
   }
 
   /** Plays summed per (user, item), with the test flag: from the files, or by hash. */
@@ -248,7 +265,7 @@ public final class SparkTraining {
 
   private static Map<String, Object> report(PlaysSource input, PlaysSource heldOut, Settings settings,
       IdBlocks users, IdBlocks items, long trainEntries, long testEntries, List<FitReport> fits,
-      MetricReport evaluation) {
+      MetricReport evaluation, IndexQuality index) {
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("input", input.location());
     report.put("heldOut", heldOut != null ? heldOut.location()
@@ -277,6 +294,8 @@ public final class SparkTraining {
       fitReports.add(described);
     }
     report.put("fits", fitReports);
+    report.put("index", index != null ? index : "none: " + settings.index().whyExact(null, Math.toIntExact(
+        items.rowCount())));
     return report;
   }
 

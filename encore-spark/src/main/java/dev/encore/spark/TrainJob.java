@@ -3,6 +3,7 @@ package dev.encore.spark;
 import dev.encore.als.AlsConfig;
 import dev.encore.als.Solver;
 import dev.encore.data.Confidence;
+import dev.encore.index.IndexPolicy;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.Path;
@@ -157,6 +158,11 @@ public final class TrainJob implements Callable<Integer> {
   @Option(names = "--cutoff", paramLabel = "K", description = "k of precision@k and ndcg@k (default: ${DEFAULT-VALUE}).")
   int cutoff = 10;
 
+  @Option(names = "--index-min-tracks", paramLabel = "N",
+      description = "Build the approximate index for recommendations and similar tracks (on the driver, into the model"
+          + " directory) when the catalogue has at least N tracks; 0 always (default: ${DEFAULT-VALUE}).")
+  int indexMinTracks = IndexPolicy.DEFAULT.minItems();
+
   @Option(names = "--master", paramLabel = "URL",
       description = "Spark master when not started by spark-submit, e.g. local[4] (default: spark-submit's).")
   String master;
@@ -208,7 +214,7 @@ public final class TrainJob implements Callable<Integer> {
     int defaultBlocks = blocks != null ? blocks : session.sparkContext().defaultParallelism();
     SparkTraining.Settings settings = new SparkTraining.Settings(als(),
         userBlocks != null ? userBlocks : defaultBlocks, itemBlocks != null ? itemBlocks : defaultBlocks,
-        checkpointInterval, testFraction, splitSeed, cutoff);
+        checkpointInterval, testFraction, splitSeed, cutoff, indexPolicy());
     PlaysSource plays = source(input);
     PlaysSource heldOut = test == null ? null : source(test);
     SparkTraining.Listener logging = (fit, stats, bytes) -> {
@@ -230,6 +236,13 @@ public final class TrainJob implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new JobInputException(e.getMessage());
     }
+  }
+
+  private IndexPolicy indexPolicy() {
+    if (indexMinTracks < 0) {
+      throw new JobInputException("--index-min-tracks = " + indexMinTracks + " must be >= 0");
+    }
+    return new IndexPolicy(indexMinTracks, IndexPolicy.DEFAULT.minRecall());
   }
 
   private PlaysSource source(String location) {

@@ -10,12 +10,18 @@ import dev.encore.data.Confidence;
 import dev.encore.data.Interactions;
 import dev.encore.eval.MetricReport;
 import dev.encore.eval.RankingEvaluator;
+import dev.encore.index.IndexFile;
+import dev.encore.index.IndexPolicy;
+import dev.encore.index.IndexSettings;
+import dev.encore.index.ItemIndex;
+import dev.encore.index.ModelIndexes;
 import dev.encore.model.FactorModel;
 import dev.encore.model.ModelFile;
 import dev.encore.synth.SynthConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -122,6 +128,10 @@ class LocalTrainJobTest {
     assertThat((double) result.testEntries() / pairs).isCloseTo(0.2, within(0.01));
     assertThat(ModelFile.load(output).played().nnz()).isEqualTo((int) pairs);
     assertThat(result.evaluation().precision()).isGreaterThan(0.05);
+    // 1,000 tracks are below the default --index-min-tracks: no index, and the report says why.
+    assertThat(result.index()).isNull();
+    assertThat(output.resolve(IndexFile.IN_DIRECTORY)).doesNotExist();
+    assertThat(Files.readString(output.resolve(ModelOutput.EVALUATION))).contains("below the 200,000");
     for (SparkTraining.FitReport fit : result.fits()) {
       assertThat(fit.iterations()).hasSize(4);
       assertThat(fit.iterations().get(3).loss()).isLessThan(fit.iterations().get(0).loss());
@@ -129,6 +139,47 @@ class LocalTrainJobTest {
       assertThat(fit.shuffleBytes()).allSatisfy(bytes ->
           assertThat(bytes).isGreaterThanOrEqualTo(fit.expectedShuffleRowsPerIteration() * 4L * FACTORS));
     }
+  }
+
+  @Test
+  void theIndexIsBuiltIntoTheModelDirectoryAndServedFromIt() throws Exception {
+    Path output = work.resolve("indexed");
+    List<String> args = settings(4);
+    args.addAll(SparkFixtures.args("--input", train, "--output", output, "--user-blocks", 3, "--item-blocks", 2,
+        "--test-fraction", 0, "--index-min-tracks", 0));
+    SparkTraining.Result result = run(args);
+
+    Path indexFile = output.resolve(IndexFile.IN_DIRECTORY);
+    assertThat(IndexFile.forModel(output)).isEqualTo(indexFile);
+    assertThat(indexFile).isRegularFile();
+    FactorModel model = ModelFile.load(output);
+    // The file holds a checksum of the item factors it was built over, in order: it loads only
+    // if the driver gathered the blocks in the model directory's item order.
+    ItemIndex index = IndexFile.load(indexFile, model.itemFactors(), model.items().size(), model.factors());
+    assertThat(index.quality()).isEqualTo(result.index());
+    assertThat(result.index().recall()).isGreaterThanOrEqualTo(IndexPolicy.DEFAULT.minRecall());
+    assertThat(Files.readString(output.resolve(ModelOutput.EVALUATION))).contains("\"scoreRecall\"");
+
+    // Served as written: attaching finds the index and builds nothing.
+    FileTime written = Files.getLastModifiedTime(indexFile);
+    List<String> complaints = new ArrayList<>();
+    FactorModel served = ModelIndexes.attach(model, output, new IndexPolicy(0, 0.5), IndexSettings.defaults(2),
+        complaints::add);
+    assertThat(served.index()).isPresent();
+    assertThat(complaints).isEmpty();
+    assertThat(Files.getLastModifiedTime(indexFile)).isEqualTo(written);
+  }
+
+  @Test
+  void theListenersTheIndexIsCalibratedOnAreDistinctAndUniform() {
+    assertThat(ClusterIndex.distinctRows(5, 300, 1)).containsExactly(0, 1, 2, 3, 4);
+    long[] rows = ClusterIndex.distinctRows(1_000_000, 300, 42);
+    assertThat(rows).hasSize(300).isSorted().doesNotHaveDuplicates();
+    assertThat(rows[0]).isGreaterThanOrEqualTo(0);
+    assertThat(rows[299]).isLessThan(1_000_000);
+    // uniform: about half below the middle (a binomial(300, 1/2) lies within 150 +- 45 w.p. 1 - 2e-7)
+    assertThat(java.util.Arrays.stream(rows).filter(row -> row < 500_000).count()).isBetween(105L, 195L);
+    assertThat(ClusterIndex.distinctRows(1_000_000, 300, 42)).containsExactly(rows);
   }
 
   @Test

@@ -30,6 +30,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one place that turns the database into a model file, and a model trained elsewhere into a
@@ -46,6 +48,8 @@ import java.util.Objects;
  * split, then the fit on every play.
  */
 public final class StoredModelTrainer {
+  private static final Logger LOG = LoggerFactory.getLogger(StoredModelTrainer.class);
+
   /** The folder under the data directory that holds the model files. */
   public static final String MODELS_FOLDER = "models";
 
@@ -173,7 +177,8 @@ public final class StoredModelTrainer {
     Map<String, Object> described = new LinkedHashMap<>();
     described.put("installedFrom", source.toAbsolutePath().toString());
     described.put("als", model.settings());
-    return recordVersion(described, "installing", version -> new Made(model, metricsJson), prepare);
+    return recordVersion(described, "installing", version -> new Made(model, metricsJson,
+        IndexFile.forModel(source)), prepare);
   }
 
   /**
@@ -198,8 +203,15 @@ public final class StoredModelTrainer {
     }
   }
 
-  /** What a version's run made: the model to write and its metrics. */
-  private record Made(FactorModel model, String metricsJson) {}
+  /**
+   * What a version's run made: the model to write, its metrics, and the index it came with (an
+   * installed model's; may be missing or stale), or null where its index is to be built.
+   */
+  private record Made(FactorModel model, String metricsJson, Path shippedIndex) {
+    Made(FactorModel model, String metricsJson) {
+      this(model, metricsJson, null);
+    }
+  }
 
   /** The work between recording a version and writing its file. */
   private interface VersionRun {
@@ -222,8 +234,10 @@ public final class StoredModelTrainer {
       ownModelsFolder(file.getParent());
       ModelFile.save(made.model(), file);
       written = true;
-      FactorModel indexed = ModelIndexes.build(made.model(), file, indexPolicy,
-          IndexSettings.defaults(made.model().settings().threads()));
+      IndexSettings indexing = IndexSettings.defaults(made.model().settings().threads());
+      FactorModel indexed = made.shippedIndex() == null
+          ? ModelIndexes.build(made.model(), file, indexPolicy, indexing)
+          : ModelIndexes.adopt(made.model(), made.shippedIndex(), file, indexPolicy, indexing, LOG::warn);
       String metricsJson = withIndexMetrics(made.metricsJson(), indexed);
       T prepared = prepare.prepare(version, indexed, HybridEvaluation.servingBlend(metricsJson));
       ModelRecord ready = store.models().markReady(version, file.toString(), metricsJson, promotion);
@@ -231,7 +245,7 @@ public final class StoredModelTrainer {
     } catch (Exception | Error failure) {
       if (written) {
         deleteQuietly(file, failure);
-        deleteQuietly(IndexFile.besideModel(file), failure);
+        deleteQuietly(IndexFile.forModel(file), failure);
       }
       markFailed(version, failure);
       throw new ModelTrainingException(version, action, failure);

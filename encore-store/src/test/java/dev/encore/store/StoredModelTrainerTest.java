@@ -11,7 +11,12 @@ import dev.encore.als.AlsTrainer;
 import dev.encore.als.IterationStats;
 import dev.encore.als.TrainingListener;
 import dev.encore.data.Interactions;
+import dev.encore.index.IndexFile;
+import dev.encore.index.IndexPolicy;
+import dev.encore.index.IndexSettings;
+import dev.encore.index.ModelIndexes;
 import dev.encore.io.OwnerOnly;
+import dev.encore.model.ModelDirectory;
 import dev.encore.model.FactorModel;
 import dev.encore.model.ModelFile;
 import dev.encore.store.testing.SyntheticFiles;
@@ -239,6 +244,34 @@ class StoredModelTrainerTest {
     assertThat(stored.users().ids()).isEqualTo(elsewhere.users().ids());
     assertThat(stored.userFactors()).isEqualTo(elsewhere.userFactors());
     assertThat(stored.itemFactors()).isEqualTo(elsewhere.itemFactors());
+  }
+
+  @Test
+  void anInstalledModelKeepsTheIndexItCameWithUnlessItWasBuiltForOtherFactors() throws IOException {
+    IndexPolicy always = new IndexPolicy(0, 0.5);
+    StoredModelTrainer indexing = new StoredModelTrainer(store, dataDirectory, PromotionPolicy.defaults(), always);
+    Interactions plays = store.plays().interactions(PlayAggregation.sum());
+    FactorModel elsewhere = new AlsTrainer(SMALL.withFactors(5)).fit(plays);
+    Path source = folder.resolve("spark-output");
+    ModelDirectory.save(elsewhere, source, 2, 2);
+    // Seven lists asked (a list or more per norm band): fewer than a build with the defaults
+    // makes, so a rebuilt index shows.
+    IndexSettings seven = IndexSettings.defaults(1).withLists(7);
+    int shippedLists = ModelIndexes.build(elsewhere, source, always, seven).index().orElseThrow().quality().lists();
+    byte[] shipped = Files.readAllBytes(IndexFile.forModel(source));
+
+    ModelRecord kept = indexing.install(elsewhere, source, "{}", (version, model, blend) -> model).record();
+    assertThat(Files.readAllBytes(IndexFile.forModel(Path.of(kept.file())))).isEqualTo(shipped);
+    assertThat(JSON.readTree(kept.metricsJson()).at("/index/lists").asInt()).isEqualTo(shippedLists);
+
+    FactorModel other = new AlsTrainer(SMALL.withFactors(5).withSeed(99)).fit(plays);
+    ModelIndexes.build(other, source, always, seven);
+    ModelRecord rebuilt = indexing.install(elsewhere, source, "{}", (version, model, blend) -> model).record();
+    JsonNode index = JSON.readTree(rebuilt.metricsJson()).get("index");
+    assertThat(index.get("lists").asInt()).isGreaterThan(shippedLists);
+    assertThat(index.get("servedBy").asText()).isEqualTo("index");
+    assertThat(IndexFile.load(IndexFile.forModel(Path.of(rebuilt.file())), elsewhere.itemFactors(),
+        elsewhere.items().size(), elsewhere.factors()).quality().lists()).isEqualTo(index.get("lists").asInt());
   }
 
   @Test
