@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +49,7 @@ final class ChildLauncher {
     List<String> command = new ArrayList<>();
     command.add(javaBinary());
     command.add("-Xmx" + heap);
+    command.addAll(inheritedFlags());
     command.addAll(system.jvmFlags());
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
@@ -55,6 +57,16 @@ final class ChildLauncher {
     command.add(requestFile.toString());
     command.add(figuresFile.toString());
     return command;
+  }
+
+  /**
+   * The driver's machine-level JVM flags (bin/jvm-flags.sh: transparent huge pages where the
+   * kernel offers them), so every system's JVM runs as the driver was started.
+   */
+  static List<String> inheritedFlags() {
+    return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(flag -> flag.equals("-XX:+UseTransparentHugePages") || flag.equals("-XX:-UseTransparentHugePages"))
+        .toList();
   }
 
   /** The driver's own java binary, so children run on the same JDK. */

@@ -2,7 +2,6 @@ package dev.encore.index;
 
 import dev.encore.linalg.FactorPanels;
 import dev.encore.linalg.Kernels;
-import dev.encore.linalg.Vectors;
 import dev.encore.model.TopK;
 import java.util.function.IntPredicate;
 
@@ -32,7 +31,9 @@ final class DirectionLists {
     this.centroids = FactorPanels.of(centroids, listStarts.length - 1, factors, false);
   }
 
-  static DirectionLists of(float[] itemFactors, int items, int k, int lists, int[] listOf, float[] centroids) {
+  /** The lists {@code listOf} assigns, with each member's inverse norm from {@code norms}. */
+  static DirectionLists of(float[] itemFactors, float[] norms, int items, int k, int lists, int[] listOf,
+      float[] centroids) {
     int[] listStarts = new int[lists + 1];
     for (int list : listOf) {
       listStarts[list + 1]++;
@@ -46,8 +47,7 @@ final class DirectionLists {
     for (int i = 0; i < items; i++) {
       int position = next[listOf[i]]++;
       members[position] = i;
-      float norm = Vectors.norm(itemFactors, i * k, k);
-      inverseNorms[position] = norm > 0 ? 1f / norm : 0f;
+      inverseNorms[position] = norms[i] > 0 ? 1f / norms[i] : 0f;
     }
     return new DirectionLists(k, itemFactors, listStarts, members, inverseNorms, centroids);
   }

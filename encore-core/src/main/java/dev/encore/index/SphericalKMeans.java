@@ -63,23 +63,33 @@ final class SphericalKMeans {
     FactorPanels panels = FactorPanels.of(centroids, clusters, d, false);
     int[] nearest = new int[rows];
     int chunks = (rows + CHUNK_ROWS - 1) / CHUNK_ROWS;
+    Kernels kernels = Kernels.INSTANCE;
     Workers.run(threads, chunks, chunk -> {
-      float[] scores = new float[panels.blocks() * Kernels.PANEL_WIDTH];
+      float[][] scores = new float[4][panels.blocks() * Kernels.PANEL_WIDTH];
       int end = Math.min(rows, (chunk + 1) * CHUNK_ROWS);
-      for (int r = chunk * CHUNK_ROWS; r < end; r++) {
-        panels.scoreAll(vectors, r * d, scores);
-        nearest[r] = argMax(scores, clusters);
+      int r = chunk * CHUNK_ROWS;
+      // Four rows per pass over the centroids: each centroid load feeds four rows.
+      for (; r + 4 <= end; r += 4) {
+        kernels.scorePanelsQuad(vectors, r * d, panels.array(), d, 0, panels.blocks(), scores);
+        for (int q = 0; q < 4; q++) {
+          nearest[r + q] = argMax(scores[q], clusters);
+        }
+      }
+      for (; r < end; r++) {
+        panels.scoreAll(vectors, r * d, scores[0]);
+        nearest[r] = argMax(scores[0], clusters);
       }
     });
     return nearest;
   }
 
   static int argMax(float[] scores, int count) {
+    // Jumps from record to record with the vector scan: a few jumps for a few hundred scores.
+    Kernels kernels = Kernels.INSTANCE;
     int best = 0;
-    for (int i = 1; i < count; i++) {
-      if (scores[i] > scores[best]) {
-        best = i;
-      }
+    for (int i = kernels.firstAbove(scores, 1, count, scores[0]); i < count;
+        i = kernels.firstAbove(scores, i + 1, count, scores[best])) {
+      best = i;
     }
     return best;
   }

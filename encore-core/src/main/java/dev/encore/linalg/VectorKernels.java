@@ -601,11 +601,65 @@ final class VectorKernels implements Kernels {
       store(c0, c1, c2, c3, out2, target);
       store(d0, d1, d2, d3, out3, target);
     }
-    if (block < blockTo) {
-      int done = (block - blockFrom) * PANEL_WIDTH;
-      for (int q = 0; q < 4; q++) {
-        scorePanels(queries, firstOffset + q * k, panels, k, block, blockTo, out[q], done);
+    // The last one to three blocks, still four queries at a time: one query's block alone is a
+    // single chain of k dependent FMAs, and a list of a few dozen centroids (the index build's
+    // second level) is nothing but such a remainder. Each sum adds in the same order as
+    // scorePanels', so the scores are the same floats.
+    for (; block + 1 < blockTo; block += 2) {
+      FloatVector a0 = FloatVector.zero(SPECIES);
+      FloatVector a1 = FloatVector.zero(SPECIES);
+      FloatVector b0 = FloatVector.zero(SPECIES);
+      FloatVector b1 = FloatVector.zero(SPECIES);
+      FloatVector c0 = FloatVector.zero(SPECIES);
+      FloatVector c1 = FloatVector.zero(SPECIES);
+      FloatVector d0 = FloatVector.zero(SPECIES);
+      FloatVector d1 = FloatVector.zero(SPECIES);
+      int base = block * stride;
+      for (int a = 0; a < k; a++) {
+        int column = base + a * PANEL_WIDTH;
+        FloatVector p0 = FloatVector.fromArray(SPECIES, panels, column);
+        FloatVector p1 = FloatVector.fromArray(SPECIES, panels, column + stride);
+        FloatVector q = FloatVector.broadcast(SPECIES, queries[firstOffset + a]);
+        a0 = p0.fma(q, a0);
+        a1 = p1.fma(q, a1);
+        q = FloatVector.broadcast(SPECIES, queries[firstOffset + k + a]);
+        b0 = p0.fma(q, b0);
+        b1 = p1.fma(q, b1);
+        q = FloatVector.broadcast(SPECIES, queries[firstOffset + 2 * k + a]);
+        c0 = p0.fma(q, c0);
+        c1 = p1.fma(q, c1);
+        q = FloatVector.broadcast(SPECIES, queries[firstOffset + 3 * k + a]);
+        d0 = p0.fma(q, d0);
+        d1 = p1.fma(q, d1);
       }
+      int target = (block - blockFrom) * PANEL_WIDTH;
+      a0.intoArray(out0, target);
+      a1.intoArray(out0, target + PANEL_WIDTH);
+      b0.intoArray(out1, target);
+      b1.intoArray(out1, target + PANEL_WIDTH);
+      c0.intoArray(out2, target);
+      c1.intoArray(out2, target + PANEL_WIDTH);
+      d0.intoArray(out3, target);
+      d1.intoArray(out3, target + PANEL_WIDTH);
+    }
+    if (block < blockTo) {
+      FloatVector a0 = FloatVector.zero(SPECIES);
+      FloatVector b0 = FloatVector.zero(SPECIES);
+      FloatVector c0 = FloatVector.zero(SPECIES);
+      FloatVector d0 = FloatVector.zero(SPECIES);
+      int base = block * stride;
+      for (int a = 0; a < k; a++) {
+        FloatVector p0 = FloatVector.fromArray(SPECIES, panels, base + a * PANEL_WIDTH);
+        a0 = p0.fma(FloatVector.broadcast(SPECIES, queries[firstOffset + a]), a0);
+        b0 = p0.fma(FloatVector.broadcast(SPECIES, queries[firstOffset + k + a]), b0);
+        c0 = p0.fma(FloatVector.broadcast(SPECIES, queries[firstOffset + 2 * k + a]), c0);
+        d0 = p0.fma(FloatVector.broadcast(SPECIES, queries[firstOffset + 3 * k + a]), d0);
+      }
+      int target = (block - blockFrom) * PANEL_WIDTH;
+      a0.intoArray(out0, target);
+      b0.intoArray(out1, target);
+      c0.intoArray(out2, target);
+      d0.intoArray(out3, target);
     }
   }
 

@@ -18,10 +18,16 @@ public final class BatchTopK {
   private static final int QUERY_BLOCK = 64;
   /** 64 panel blocks = 1,024 candidates; at 64 factors a 256 KB tile. */
   private static final int TILE_BLOCKS = 64;
+  /** Tasks a thread gets at least when the queries are few, so that no core waits on another. */
+  private static final int TASKS_PER_THREAD = 8;
 
   /** Marks candidates a query may not return by setting their tile scores to negative infinity. */
   public interface Exclusions {
-    /** Called per query and tile; {@code tile[i]} scores candidate {@code first + i}, for i < count. */
+    /**
+     * Called per query and tile; {@code tile[i]} scores candidate {@code first + i}, for i < count.
+     * One query's tiles may be handed over from several threads at once, in any order (see
+     * {@link #runInCandidateOrder} otherwise).
+     */
     void exclude(int query, int first, int count, float[] tile);
   }
 
@@ -33,10 +39,25 @@ public final class BatchTopK {
    */
   static int[][] run(float[] queries, int queryCount, FactorPanels candidates, int n, Exclusions exclusions,
       int threads) {
+    return run(queries, queryCount, candidates, n, exclusions, threads, false);
+  }
+
+  /**
+   * As {@link #run(float[], int, FactorPanels, int, Exclusions, int)}, with each query's tiles
+   * handed to {@code exclusions} in increasing candidate order on one thread: for exclusions that
+   * keep state per query, as an evaluator counting ranks does.
+   */
+  static int[][] runInCandidateOrder(float[] queries, int queryCount, FactorPanels candidates, int n,
+      Exclusions exclusions, int threads) {
+    return run(queries, queryCount, candidates, n, exclusions, threads, true);
+  }
+
+  private static int[][] run(float[] queries, int queryCount, FactorPanels candidates, int n, Exclusions exclusions,
+      int threads, boolean inCandidateOrder) {
     int[][] result = new int[queryCount][];
     int capacity = Math.min(n, candidates.rows());
     ThreadLocal<int[]> buffers = ThreadLocal.withInitial(() -> new int[capacity]);
-    run(queries, queryCount, candidates, n, exclusions, threads, (query, top) -> {
+    run(queries, queryCount, candidates, n, exclusions, threads, inCandidateOrder, (query, top) -> {
       int[] buffer = buffers.get();
       int found = top.drainIndicesBestFirst(buffer);
       result[query] = java.util.Arrays.copyOf(buffer, found);
@@ -48,7 +69,8 @@ public final class BatchTopK {
   public static List<List<ScoredItem>> runScored(float[] queries, int queryCount, FactorPanels candidates, int n,
       Exclusions exclusions, int threads) {
     List<List<ScoredItem>> result = new ArrayList<>(Collections.nCopies(queryCount, List.of()));
-    run(queries, queryCount, candidates, n, exclusions, threads, (query, top) -> result.set(query, top.drainBestFirst()));
+    run(queries, queryCount, candidates, n, exclusions, threads, false,
+        (query, top) -> result.set(query, top.drainBestFirst()));
     return result;
   }
 
@@ -58,55 +80,97 @@ public final class BatchTopK {
   }
 
   private static void run(float[] queries, int queryCount, FactorPanels candidates, int n, Exclusions exclusions,
-      int threads, Drain drain) {
+      int threads, boolean inCandidateOrder, Drain drain) {
+    int blocks = candidates.blocks();
+    int queryBlocks = (queryCount + QUERY_BLOCK - 1) / QUERY_BLOCK;
+    int tiles = (blocks + TILE_BLOCKS - 1) / TILE_BLOCKS;
+    int capacity = Math.min(n, candidates.rows());
+    // Few query blocks over many candidates (the index calibration's 150 queries over 10^7
+    // tracks: 3 blocks on 2 threads, 3 s where 1 s was due) would leave a core idle: the
+    // candidates are then cut into ranges too, each (query block, range) a task with its own
+    // selections, merged per query. Ties still go to the lower index, so the answer is the same.
+    int ranges = inCandidateOrder || threads == 1 ? 1
+        : (int) Math.max(1, Math.min(tiles, ((long) TASKS_PER_THREAD * threads + queryBlocks - 1) / queryBlocks));
+    if (ranges == 1) {
+      Workers.run(threads, queryBlocks, queryBlock -> {
+        TopK[] tops = selections(queryBlock, queryCount, capacity);
+        scoreTiles(queries, queryBlock * QUERY_BLOCK, tops, candidates, 0, tiles, exclusions);
+        for (int q = 0; q < tops.length; q++) {
+          drain.accept(queryBlock * QUERY_BLOCK + q, tops[q]);
+        }
+      });
+      return;
+    }
+    TopK[][] partial = new TopK[queryBlocks * ranges][];
+    Workers.run(threads, queryBlocks * ranges, task -> {
+      int queryBlock = task / ranges;
+      int range = task % ranges;
+      partial[task] = selections(queryBlock, queryCount, capacity);
+      scoreTiles(queries, queryBlock * QUERY_BLOCK, partial[task], candidates, (int) ((long) tiles * range / ranges),
+          (int) ((long) tiles * (range + 1) / ranges), exclusions);
+    });
+    for (int queryBlock = 0; queryBlock < queryBlocks; queryBlock++) {
+      TopK[] merged = partial[queryBlock * ranges];
+      for (int range = 1; range < ranges; range++) {
+        TopK[] more = partial[queryBlock * ranges + range];
+        for (int q = 0; q < merged.length; q++) {
+          merged[q].offerAll(more[q]);
+        }
+      }
+      for (int q = 0; q < merged.length; q++) {
+        drain.accept(queryBlock * QUERY_BLOCK + q, merged[q]);
+      }
+    }
+  }
+
+  private static TopK[] selections(int queryBlock, int queryCount, int capacity) {
+    TopK[] tops = new TopK[Math.min(QUERY_BLOCK, queryCount - queryBlock * QUERY_BLOCK)];
+    for (int q = 0; q < tops.length; q++) {
+      tops[q] = new TopK(capacity);
+    }
+    return tops;
+  }
+
+  /** Offers tiles {@code [fromTile, toTile)} of the candidates to the queries from {@code firstQuery} on. */
+  private static void scoreTiles(float[] queries, int firstQuery, TopK[] tops, FactorPanels candidates, int fromTile,
+      int toTile, Exclusions exclusions) {
     int k = candidates.factors();
     int candidateCount = candidates.rows();
     int blocks = candidates.blocks();
-    int queryBlocks = (queryCount + QUERY_BLOCK - 1) / QUERY_BLOCK;
+    int queriesHere = tops.length;
     Kernels kernels = Kernels.INSTANCE;
-    int capacity = Math.min(n, candidateCount);
-    Workers.run(threads, queryBlocks, queryBlock -> {
-      int firstQuery = queryBlock * QUERY_BLOCK;
-      int queriesHere = Math.min(QUERY_BLOCK, queryCount - firstQuery);
-      float[][] tiles = new float[4][TILE_BLOCKS * Kernels.PANEL_WIDTH];
-      float[] tile = tiles[0];
-      float[] secondTile = tiles[1];
-      TopK[] tops = new TopK[queriesHere];
-      for (int q = 0; q < queriesHere; q++) {
-        tops[q] = new TopK(capacity);
-      }
-      for (int tileStart = 0; tileStart < blocks; tileStart += TILE_BLOCKS) {
-        int tileEnd = Math.min(blocks, tileStart + TILE_BLOCKS);
-        int first = tileStart * Kernels.PANEL_WIDTH;
-        int count = Math.min(candidateCount, tileEnd * Kernels.PANEL_WIDTH) - first;
-        int q = 0;
-        for (; q + 3 < queriesHere; q += 4) {
-          int query = firstQuery + q;
-          kernels.scorePanelsQuad(queries, query * k, candidates.array(), k, tileStart, tileEnd, tiles);
-          for (int j = 0; j < 4; j++) {
-            exclusions.exclude(query + j, first, count, tiles[j]);
-            tops[q + j].offerAbove(tiles[j], 0, count, first, kernels);
-          }
-        }
-        for (; q + 1 < queriesHere; q += 2) {
-          int query = firstQuery + q;
-          kernels.scorePanelsPair(queries, query * k, (query + 1) * k, candidates.array(), k, tileStart, tileEnd,
-              tile, secondTile);
-          exclusions.exclude(query, first, count, tile);
-          tops[q].offerAbove(tile, 0, count, first, kernels);
-          exclusions.exclude(query + 1, first, count, secondTile);
-          tops[q + 1].offerAbove(secondTile, 0, count, first, kernels);
-        }
-        if (q < queriesHere) {
-          int query = firstQuery + q;
-          kernels.scorePanels(queries, query * k, candidates.array(), k, tileStart, tileEnd, tile, 0);
-          exclusions.exclude(query, first, count, tile);
-          tops[q].offerAbove(tile, 0, count, first, kernels);
+    float[][] tiles = new float[4][TILE_BLOCKS * Kernels.PANEL_WIDTH];
+    float[] tile = tiles[0];
+    float[] secondTile = tiles[1];
+    for (int tileIndex = fromTile; tileIndex < toTile; tileIndex++) {
+      int tileStart = tileIndex * TILE_BLOCKS;
+      int tileEnd = Math.min(blocks, tileStart + TILE_BLOCKS);
+      int first = tileStart * Kernels.PANEL_WIDTH;
+      int count = Math.min(candidateCount, tileEnd * Kernels.PANEL_WIDTH) - first;
+      int q = 0;
+      for (; q + 3 < queriesHere; q += 4) {
+        int query = firstQuery + q;
+        kernels.scorePanelsQuad(queries, query * k, candidates.array(), k, tileStart, tileEnd, tiles);
+        for (int j = 0; j < 4; j++) {
+          exclusions.exclude(query + j, first, count, tiles[j]);
+          tops[q + j].offerAbove(tiles[j], 0, count, first, kernels);
         }
       }
-      for (int q = 0; q < queriesHere; q++) {
-        drain.accept(firstQuery + q, tops[q]);
+      for (; q + 1 < queriesHere; q += 2) {
+        int query = firstQuery + q;
+        kernels.scorePanelsPair(queries, query * k, (query + 1) * k, candidates.array(), k, tileStart, tileEnd,
+            tile, secondTile);
+        exclusions.exclude(query, first, count, tile);
+        tops[q].offerAbove(tile, 0, count, first, kernels);
+        exclusions.exclude(query + 1, first, count, secondTile);
+        tops[q + 1].offerAbove(secondTile, 0, count, first, kernels);
       }
-    });
+      if (q < queriesHere) {
+        int query = firstQuery + q;
+        kernels.scorePanels(queries, query * k, candidates.array(), k, tileStart, tileEnd, tile, 0);
+        exclusions.exclude(query, first, count, tile);
+        tops[q].offerAbove(tile, 0, count, first, kernels);
+      }
+    }
   }
 }

@@ -341,7 +341,7 @@ public final class FactorModel implements Recommender {
     for (int q = 0; q < userIndices.length; q++) {
       System.arraycopy(userFactors, userIndices[q] * factors, queries, q * factors, factors);
     }
-    return BatchTopK.run(queries, userIndices.length, itemPanels(), n,
+    return BatchTopK.runInCandidateOrder(queries, userIndices.length, itemPanels(), n,
         (query, first, count, tile) -> filter.filter(userIndices[query], first, count, tile), threads);
   }
 

@@ -78,6 +78,13 @@ public final class TopK {
     }
   }
 
+  /** Offers every entry {@code other} holds (left as it is): merges two selections over disjoint candidates. */
+  public void offerAll(TopK other) {
+    for (int e = 0; e < other.size; e++) {
+      offer(other.heapIndices[e], other.heapScores[e]);
+    }
+  }
+
   /** The held entries, best first; empties the heap. */
   public List<ScoredItem> drainBestFirst() {
     int count = size;

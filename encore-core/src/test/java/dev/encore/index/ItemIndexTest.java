@@ -75,15 +75,18 @@ class ItemIndexTest {
           null, false);
       leftOut[q] = best.stream().mapToInt(Integer::intValue).toArray();
     }
-    List<List<ScoredItem>> answers = index.scoreLists().exactBatch(users, 6, 10, leftOut, null, 1);
-    for (int q = 0; q < leftOut.length; q++) {
-      BitSet blocked = new BitSet();
-      for (int item : leftOut[q]) {
-        blocked.set(item);
+    // One thread scans every tile per query block; two cut the tiles into ranges and merge.
+    for (int threads : new int[] {1, 2}) {
+      List<List<ScoredItem>> answers = index.scoreLists().exactBatch(users, 6, 10, leftOut, null, threads);
+      for (int q = 0; q < leftOut.length; q++) {
+        BitSet blocked = new BitSet();
+        for (int item : leftOut[q]) {
+          blocked.set(item);
+        }
+        assertThat(indices(answers.get(q))).as("query %d, %d threads", q, threads)
+            .isEqualTo(bruteForce(items, rows, java.util.Arrays.copyOfRange(users, q * K, q * K + K), 10, blocked,
+                false));
       }
-      assertThat(indices(answers.get(q))).as("query %d", q)
-          .isEqualTo(bruteForce(items, rows, java.util.Arrays.copyOfRange(users, q * K, q * K + K), 10, blocked,
-              false));
     }
   }
 

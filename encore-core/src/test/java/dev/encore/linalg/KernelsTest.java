@@ -274,8 +274,8 @@ class KernelsTest {
   void panelScoresEqualRowDotProducts() {
     Random random = new Random(3);
     for (Kernels kernels : implementations()) {
-      for (int k : new int[] {1, 5, 16, 64}) {
-        for (int rows : new int[] {1, 15, 16, 17, 70, 129}) {
+      for (int k : new int[] {1, 5, 16, 64, 65}) {
+        for (int rows : new int[] {1, 15, 16, 17, 40, 70, 100, 129}) {
           float[] factors = random(random, rows * k);
           FactorPanels panels = FactorPanels.of(factors, rows, k, false);
           float[] query = random(random, k + 1);

@@ -30,6 +30,47 @@ class BatchTopKTest {
   }
 
   @Test
+  void fewQueriesOverManyCandidatesAreSplitByCandidateRangeWithTheSameAnswers() {
+    int k = 8;
+    int candidates = 5_000;
+    java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+    float[] rows = new float[candidates * k];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = (float) random.nextGaussian();
+    }
+    // Row 7 copied into later tiles, so later ranges: its copies tie with it, and lower indices win.
+    for (int copy : new int[] {1_500, 3_100, 4_999}) {
+      System.arraycopy(rows, 7 * k, rows, copy * k, k);
+    }
+    int queryCount = 3;
+    float[] queries = new float[queryCount * k];
+    System.arraycopy(rows, 7 * k, queries, 0, k);
+    for (int i = k; i < queries.length; i++) {
+      queries[i] = (float) random.nextGaussian();
+    }
+    dev.encore.linalg.FactorPanels panels = dev.encore.linalg.FactorPanels.of(rows, candidates, k, false);
+    int excluded = 2_222;
+    BatchTopK.Exclusions exclusions = (query, first, count, tile) -> {
+      if (excluded >= first && excluded < first + count) {
+        tile[excluded - first] = Float.NEGATIVE_INFINITY;
+      }
+    };
+
+    int[][] top = BatchTopK.run(queries, queryCount, panels, 10, exclusions, 2);
+
+    float[] padded = new float[panels.blocks() * dev.encore.linalg.Kernels.PANEL_WIDTH];
+    for (int q = 0; q < queryCount; q++) {
+      panels.scoreAll(queries, q * k, padded);
+      float[] scores = java.util.Arrays.copyOf(padded, candidates);
+      java.util.BitSet blocked = new java.util.BitSet();
+      blocked.set(excluded);
+      int[] expected = TopK.select(scores, 10, blocked).stream().mapToInt(ScoredItem::index).toArray();
+      assertThat(top[q]).as("query %d", q).containsExactly(expected);
+    }
+    assertThat(top[0]).containsSequence(7, 1_500, 3_100, 4_999);
+  }
+
+  @Test
   void recommendationsAreTheBestUnplayedItemsByScore() {
     float[] scores = new float[DATA.items().size()];
     for (int user = 0; user < 150; user += 13) {
