@@ -350,7 +350,7 @@ class KernelsTest {
   void countAboveAndEqualCountsByComparisonAsALoopWould() {
     Random random = new Random(12);
     for (Kernels kernels : implementations()) {
-      for (int length : new int[] {0, 1, 15, 16, 17, 100, 1_037}) {
+      for (int length : new int[] {0, 1, 15, 16, 17, 63, 64, 65, 100, 1_037}) {
         float[] scores = new float[length + 5];
         for (int i = 0; i < scores.length; i++) {
           // Few distinct values, so equal scores are common; a NaN is neither above nor equal.
