@@ -39,7 +39,6 @@ public final class ItemIndexBuilder {
 
   private ItemIndexBuilder() {}
 
-
   /**
    * Builds the index over {@code items} rows of {@code itemFactors} (row-major, k each).
    * {@code userFactors} (may be null or empty) supplies the listeners whose recommendations the
@@ -149,12 +148,6 @@ public final class ItemIndexBuilder {
     return ScoreLists.of(itemFactors, items, k, listBase, listOf, allCentroids, settings.threads());
   }
 
-  /**
-   * The items of each norm band, in item order (so a band's rows are read from the factors front
-   * to back): band b holds about half of the items above band b - 1, the last band the rest.
-   * The bands' bounds are quantiles of a sample of the norms: sorting all of them took a second
-   * at 10^7 items, and a band a little larger or smaller than half changes nothing that matters.
-   */
   /**
    * The items of each norm band, in item order (so a band's rows are read from the factors front
    * to back): band b holds half of the items above band b - 1 by norm, the last band the rest.
