@@ -7,12 +7,15 @@ import dev.encore.store.StoredModelTrainer;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import jakarta.servlet.DispatcherType;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import org.eclipse.jetty.servlet.FilterHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,7 +110,10 @@ public final class EncoreServer implements AutoCloseable {
       javalin.http.maxRequestSize = config.maxBodyBytes();
       JsonErrorHandler httpErrors = new JsonErrorHandler(mapper);
       javalin.jetty.modifyServer(server -> server.setErrorHandler(httpErrors));
-      javalin.jetty.modifyServletContextHandler(context -> context.setErrorHandler(httpErrors));
+      javalin.jetty.modifyServletContextHandler(context -> {
+        context.setErrorHandler(httpErrors);
+        context.addFilter(new FilterHolder(new DotSegmentFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
+      });
       javalin.staticFiles.add(files -> {
         files.hostedPath = "/";
         files.directory = "/dashboard";

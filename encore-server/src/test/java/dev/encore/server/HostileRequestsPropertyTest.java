@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -93,6 +94,16 @@ class HostileRequestsPropertyTest {
     System.arraycopy(path, 0, request, prefix.length, path.length);
     System.arraycopy(suffix, 0, request, prefix.length + path.length, suffix.length);
     assertJsonAnswerBelow500(request, new byte[0]);
+  }
+
+  /** Paths with dot segments, where Jetty's static-file handler threw and the answer was an empty 500 (jqwik found "/."). */
+  @Example
+  void dotSegmentsGetJsonAnswersBelow500() throws IOException {
+    for (String path : new String[] {"/.", "/..", "/./", "/./index.html", "/webjars/.", "/v1/.", "/v1/users/.",
+        "/a/../b"}) {
+      assertJsonAnswerBelow500(("GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+          .getBytes(StandardCharsets.ISO_8859_1), new byte[0]);
+    }
   }
 
   private static void assertJsonAnswerBelow500(byte[] head, byte[] body) throws IOException {
