@@ -31,8 +31,8 @@ final class DirectionLists {
     this.centroids = FactorPanels.of(centroids, listStarts.length - 1, factors, false);
   }
 
-  /** The lists {@code listOf} assigns, with each member's inverse norm from {@code norms}. */
-  static DirectionLists of(float[] itemFactors, float[] norms, int items, int k, int lists, int[] listOf,
+  /** The lists {@code listOf} assigns, each member with its inverse norm from {@code itemInverseNorms}. */
+  static DirectionLists of(float[] itemFactors, float[] itemInverseNorms, int items, int k, int lists, int[] listOf,
       float[] centroids) {
     int[] listStarts = new int[lists + 1];
     for (int list : listOf) {
@@ -47,7 +47,7 @@ final class DirectionLists {
     for (int i = 0; i < items; i++) {
       int position = next[listOf[i]]++;
       members[position] = i;
-      inverseNorms[position] = norms[i] > 0 ? 1f / norms[i] : 0f;
+      inverseNorms[position] = itemInverseNorms[i];
     }
     return new DirectionLists(k, itemFactors, listStarts, members, inverseNorms, centroids);
   }

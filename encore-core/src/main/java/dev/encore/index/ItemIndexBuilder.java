@@ -67,20 +67,24 @@ public final class ItemIndexBuilder {
     int[] sampleRows = SphericalKMeans.distinctRows(random, items, sampleSize);
 
     float[] norms = norms(itemFactors, items, k, settings.threads());
-    Transform direction = Transform.direction(itemFactors, k, norms);
+    float[] inverseNorms = new float[items];
+    for (int i = 0; i < items; i++) {
+      inverseNorms[i] = norms[i] > 0 ? 1f / norms[i] : 0f;
+    }
+    Transform direction = Transform.direction(itemFactors, k, inverseNorms);
     ScoreLists scoreLists = scoreLists(itemFactors, norms, items, k, lists, settings, random);
     Levels directionLevels = cluster(direction, sampleRows, lists, settings, random.nextLong());
     int[] directionListOf = assign(direction, null, items, directionLevels, settings.threads());
-    DirectionLists directionLists = DirectionLists.of(itemFactors, norms, items, k, directionLevels.fineCount(),
+    DirectionLists directionLists = DirectionLists.of(itemFactors, inverseNorms, items, k, directionLevels.fineCount(),
         directionListOf, directionLevels.fineFirst(k));
 
     IndexQuality unmeasured = new IndexQuality(scoreLists.lists(), scoreLists.lists(), directionLists.lists(), 1, 1,
         0, 0, 0, 4L * items * k);
     ItemIndex index = new ItemIndex(k, items, scoreLists, directionLists, unmeasured);
-    return calibrate(index, itemFactors, norms, userFactors, users, played, settings, random, started);
+    return calibrate(index, itemFactors, inverseNorms, userFactors, users, played, settings, random, started);
   }
 
-  /** Every item's norm, computed once for the bands, both transforms and the inverse norms. */
+  /** Every item's norm, computed once for the bands, both transforms and the cosines. */
   private static float[] norms(float[] itemFactors, int items, int k, int threads) {
     float[] norms = new float[items];
     Workers.run(threads, (items + CHUNK_ROWS - 1) / CHUNK_ROWS, chunk -> {
@@ -304,7 +308,7 @@ public final class ItemIndexBuilder {
       for (int j = 0; j < size; j++) {
         all[j] = j;
       }
-      nearest(coarsePanels, levels.coarseCount(), vectors, d, all, size, scores, coarseOf);
+      SphericalKMeans.nearest(coarsePanels, levels.coarseCount(), vectors, d, all, size, scores, coarseOf);
       int[] byCoarse = new int[size];
       int[] starts = new int[levels.coarseCount() + 1];
       for (int j = 0; j < size; j++) {
@@ -329,37 +333,13 @@ public final class ItemIndexBuilder {
           continue;
         }
         int[] group = java.util.Arrays.copyOfRange(byCoarse, starts[c], starts[c + 1]);
-        nearest(childPanels[c], childPanels[c].rows(), vectors, d, group, members, scores, child);
+        SphericalKMeans.nearest(childPanels[c], childPanels[c].rows(), vectors, d, group, members, scores, child);
         for (int m = 0; m < members; m++) {
           listOf[first + group[m]] = levels.firstChild()[c] + child[m];
         }
       }
     });
     return listOf;
-  }
-
-  /**
-   * For each of the {@code count} vectors {@code vectors[group[m] * d ..]}, the index of its
-   * largest score among the {@code centroids} rows, into {@code nearest[m]}.
-   */
-  private static void nearest(FactorPanels panels, int centroids, float[] vectors, int d, int[] group, int count,
-      float[][] scores, int[] nearest) {
-    Kernels kernels = Kernels.INSTANCE;
-    float[] quad = new float[4 * d];
-    int m = 0;
-    for (; m + 4 <= count; m += 4) {
-      for (int q = 0; q < 4; q++) {
-        System.arraycopy(vectors, group[m + q] * d, quad, q * d, d);
-      }
-      kernels.scorePanelsQuad(quad, 0, panels.array(), d, 0, panels.blocks(), scores);
-      for (int q = 0; q < 4; q++) {
-        nearest[m + q] = SphericalKMeans.argMax(scores[q], centroids);
-      }
-    }
-    for (; m < count; m++) {
-      panels.scoreAll(vectors, group[m] * d, scores[0]);
-      nearest[m] = SphericalKMeans.argMax(scores[0], centroids);
-    }
   }
 
   /** A coarse cluster that drew no sample rows has no lists: use the next one that has. */
@@ -377,18 +357,14 @@ public final class ItemIndexBuilder {
    * Chooses each question's probe count on one sample of queries ({@link ProbeRanks}) and
    * measures recall@10 on another against exact answers (every list scanned).
    */
-  private static ItemIndex calibrate(ItemIndex index, float[] itemFactors, float[] norms, float[] userFactors, int users,
-      Csr played, IndexSettings settings, SplittableRandom random, long started) {
+  private static ItemIndex calibrate(ItemIndex index, float[] itemFactors, float[] inverseNorms, float[] userFactors,
+      int users, Csr played, IndexSettings settings, SplittableRandom random, long started) {
     int k = index.factors();
     Queries scoreQueries = userFactors != null && users > 0
         ? Queries.draw(userFactors, users, k, settings.sampleQueries(), random, false, played)
         : Queries.draw(itemFactors, index.items(), k, settings.sampleQueries(), random, false, null);
     Queries cosineQueries = Queries.draw(itemFactors, index.items(), k, settings.sampleQueries(), random, true,
         null);
-    float[] inverseNorms = new float[index.items()];
-    for (int i = 0; i < inverseNorms.length; i++) {
-      inverseNorms[i] = norms[i] > 0 ? 1f / norms[i] : 0f;
-    }
     int threads = settings.threads();
     int scoreProbes = fewestProbes(index, scoreQueries.choose(), false, settings.targetRecall(), threads);
     int cosineProbes = fewestProbes(index, cosineQueries.choose(), true, settings.targetRecall(), threads);
@@ -645,7 +621,7 @@ public final class ItemIndexBuilder {
     }
 
     /** The item's direction, {@code y / |y|} (a zero row stays zero). */
-    static Transform direction(float[] factors, int k, float[] norms) {
+    static Transform direction(float[] factors, int k, float[] inverseNorms) {
       return new Transform() {
         @Override
         public int dimensions() {
@@ -654,7 +630,7 @@ public final class ItemIndexBuilder {
 
         @Override
         public void write(int item, float[] out, int offset) {
-          float scale = norms[item] > 0 ? 1f / norms[item] : 0f;
+          float scale = inverseNorms[item];
           int base = item * k;
           for (int a = 0; a < k; a++) {
             out[offset + a] = factors[base + a] * scale;

@@ -215,7 +215,6 @@ final class ScoreLists {
     return slots;
   }
 
-
   private int[] paddingSlots() {
     int count = 0;
     for (int item : slotItems) {

@@ -58,27 +58,48 @@ final class SphericalKMeans {
     return centroids;
   }
 
+  /**
+   * For each of the {@code count} vectors {@code vectors[group[m] * d ..]}, the index of its
+   * largest score among the {@code centroids} rows, into {@code nearest[m]}; {@code scores} is
+   * four rows of at least {@code panels.blocks() * 16}. Vectors are scored four at a time
+   * ({@link Kernels#scorePanelsQuad}), so each load of a centroid panel feeds four of them.
+   */
+  static void nearest(FactorPanels panels, int centroids, float[] vectors, int d, int[] group, int count,
+      float[][] scores, int[] nearest) {
+    Kernels kernels = Kernels.INSTANCE;
+    float[] quad = new float[4 * d];
+    int m = 0;
+    for (; m + 4 <= count; m += 4) {
+      for (int q = 0; q < 4; q++) {
+        System.arraycopy(vectors, group[m + q] * d, quad, q * d, d);
+      }
+      kernels.scorePanelsQuad(quad, 0, panels.array(), d, 0, panels.blocks(), scores);
+      for (int q = 0; q < 4; q++) {
+        nearest[m + q] = argMax(scores[q], centroids);
+      }
+    }
+    for (; m < count; m++) {
+      panels.scoreAll(vectors, group[m] * d, scores[0]);
+      nearest[m] = argMax(scores[0], centroids);
+    }
+  }
+
   /** For each row, the centroid with the largest inner product (the lowest index on a tie). */
   static int[] nearest(float[] vectors, int rows, int d, float[] centroids, int clusters, int threads) {
     FactorPanels panels = FactorPanels.of(centroids, clusters, d, false);
     int[] nearest = new int[rows];
     int chunks = (rows + CHUNK_ROWS - 1) / CHUNK_ROWS;
-    Kernels kernels = Kernels.INSTANCE;
     Workers.run(threads, chunks, chunk -> {
-      float[][] scores = new float[4][panels.blocks() * Kernels.PANEL_WIDTH];
-      int end = Math.min(rows, (chunk + 1) * CHUNK_ROWS);
-      int r = chunk * CHUNK_ROWS;
-      // Four rows per pass over the centroids: each centroid load feeds four rows.
-      for (; r + 4 <= end; r += 4) {
-        kernels.scorePanelsQuad(vectors, r * d, panels.array(), d, 0, panels.blocks(), scores);
-        for (int q = 0; q < 4; q++) {
-          nearest[r + q] = argMax(scores[q], clusters);
-        }
+      int first = chunk * CHUNK_ROWS;
+      int size = Math.min(rows, first + CHUNK_ROWS) - first;
+      int[] chunkRows = new int[size];
+      for (int j = 0; j < size; j++) {
+        chunkRows[j] = first + j;
       }
-      for (; r < end; r++) {
-        panels.scoreAll(vectors, r * d, scores[0]);
-        nearest[r] = argMax(scores[0], clusters);
-      }
+      int[] chunkNearest = new int[size];
+      nearest(panels, clusters, vectors, d, chunkRows, size, new float[4][panels.blocks() * Kernels.PANEL_WIDTH],
+          chunkNearest);
+      System.arraycopy(chunkNearest, 0, nearest, first, size);
     });
     return nearest;
   }
