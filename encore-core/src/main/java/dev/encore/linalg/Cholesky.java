@@ -13,10 +13,11 @@ package dev.encore.linalg;
  */
 public final class Cholesky {
   /**
-   * Pivots whose trailing update is applied in one pass: each trailing row is then read and
-   * written once per four pivots ({@link Kernels#subtractPivotRows}).
+   * Pivots factorised as one panel: each trailing row is then read and written once per eight
+   * pivots ({@link Kernels#subtractPivotRows}), a double vector's width, so every panel ends on a
+   * whole vector.
    */
-  private static final int PANEL = 4;
+  private static final int PANEL = 8;
 
   private Cholesky() {}
 
@@ -24,42 +25,85 @@ public final class Cholesky {
    * Overwrites the upper triangle of {@code a} (row-major k x k, symmetric) with U where
    * A = U'U; the strict lower triangle is used as scratch and means nothing afterwards. Only
    * {@link #solve} reads the result. Throws if A is not positive definite.
+   *
+   * <p>Blocked: a panel's 8 x 8 diagonal block is factorised one scalar at a time, the rest of
+   * its rows solved against it in vectors ({@link Kernels#dividePanel}), then subtracted from the
+   * trailing rows. Pivot by pivot, each pivot's square root, reciprocal, row scaling and update of
+   * the next row waited on the one before, and that chain, not the arithmetic, set the time.
    */
   public static void decompose(double[] a, int k) {
     Kernels kernels = Kernels.INSTANCE;
+    double[] inversePivots = new double[PANEL];
     for (int panelStart = 0; panelStart < k; panelStart += PANEL) {
       int panelEnd = Math.min(k, panelStart + PANEL);
-      for (int j = panelStart; j < panelEnd; j++) {
-        int rowJ = j * k;
-        double diagonal = a[rowJ + j];
-        if (!(diagonal > 0)) {
-          throw new ArithmeticException("matrix is not positive definite at pivot " + j + " (" + diagonal
-              + "); raise the regularization");
-        }
-        double pivot = Math.sqrt(diagonal);
-        a[rowJ + j] = pivot;
-        kernels.scale(1 / pivot, a, rowJ + j + 1, k - j - 1);
-        kernels.subtractPivotRows(a, k, j, j + 1, j + 1, panelEnd);
-      }
-      // Rows below the panel need the panel's pivots only once they become pivots themselves,
-      // and the pivots' updates commute, so they are applied together.
+      factorDiagonalBlock(a, k, panelStart, panelEnd, inversePivots);
+      kernels.dividePanel(a, k, panelStart, panelEnd, inversePivots);
       kernels.subtractPivotRows(a, k, panelStart, panelEnd, panelEnd, k);
     }
   }
 
-  /** Solves U'U x = b in place in {@code b}, given the factor from {@link #decompose}. */
+  /**
+   * The diagonal block, one pivot at a time. The rows below a pivot are updated with its unscaled
+   * row times 1/d (d the pivot's diagonal), so the next pivot waits on one division, not on a
+   * square root, a division and the row's scaling; the square root and the scaling follow aside.
+   */
+  private static void factorDiagonalBlock(double[] a, int k, int from, int to, double[] inversePivots) {
+    for (int j = from; j < to; j++) {
+      int rowJ = j * k;
+      double diagonal = a[rowJ + j];
+      if (!(diagonal > 0)) {
+        throw new ArithmeticException("matrix is not positive definite at pivot " + j + " (" + diagonal
+            + "); raise the regularization");
+      }
+      double inverseDiagonal = 1 / diagonal;
+      for (int i = j + 1; i < to; i++) {
+        double multiplier = a[rowJ + i] * inverseDiagonal;
+        for (int c = i; c < to; c++) {
+          a[i * k + c] -= multiplier * a[rowJ + c];
+        }
+      }
+      double pivot = Math.sqrt(diagonal);
+      double inversePivot = pivot * inverseDiagonal;
+      a[rowJ + j] = pivot;
+      inversePivots[j - from] = inversePivot;
+      for (int c = j + 1; c < to; c++) {
+        a[rowJ + c] *= inversePivot;
+      }
+    }
+  }
+
+  /**
+   * Solves U'U x = b in place in {@code b}, given the factor from {@link #decompose}: by panels,
+   * each panel's block substituted one scalar at a time and the rest of the vector updated (or
+   * summed) for the whole panel in one pass ({@link Kernels#subtractPanelProduct},
+   * {@link Kernels#panelTimesTail}) instead of one short vector operation per row.
+   */
   public static void solve(double[] factor, int k, double[] b) {
     Kernels kernels = Kernels.INSTANCE;
-    // U'y = b, forward: y_j is final once the rows above have been subtracted from b.
-    for (int j = 0; j < k; j++) {
-      double y = b[j] / factor[j * k + j];
-      b[j] = y;
-      kernels.axpy(-y, factor, j * k + j + 1, b, j + 1, k - j - 1);
+    // U'y = b, forward: y_j is final once the panels above have been subtracted from b.
+    for (int panelStart = 0; panelStart < k; panelStart += PANEL) {
+      int panelEnd = Math.min(k, panelStart + PANEL);
+      for (int j = panelStart; j < panelEnd; j++) {
+        double y = b[j];
+        for (int p = panelStart; p < j; p++) {
+          y -= factor[p * k + j] * b[p];
+        }
+        b[j] = y / factor[j * k + j];
+      }
+      kernels.subtractPanelProduct(factor, k, panelStart, panelEnd, b);
     }
-    // U x = y, backward: row i of U is contiguous, so each x_i is one dot product.
-    for (int i = k - 1; i >= 0; i--) {
-      double rest = kernels.dot(factor, i * k + i + 1, b, i + 1, k - i - 1);
-      b[i] = (b[i] - rest) / factor[i * k + i];
+    // U x = y, backward: a panel's rows need the x below the panel, then each other's.
+    double[] tail = new double[PANEL];
+    for (int panelStart = (k - 1) / PANEL * PANEL; panelStart >= 0; panelStart -= PANEL) {
+      int panelEnd = Math.min(k, panelStart + PANEL);
+      kernels.panelTimesTail(factor, k, panelStart, panelEnd, b, tail);
+      for (int i = panelEnd - 1; i >= panelStart; i--) {
+        double rest = tail[i - panelStart];
+        for (int c = i + 1; c < panelEnd; c++) {
+          rest += factor[i * k + c] * b[c];
+        }
+        b[i] = (b[i] - rest) / factor[i * k + i];
+      }
     }
   }
 }

@@ -46,6 +46,27 @@ public interface Kernels {
   void subtractPivotRows(double[] a, int k, int pivotFrom, int pivotTo, int rowFrom, int rowTo);
 
   /**
+   * The rest of a panel's rows of a right-looking Cholesky factor (see {@link Cholesky}): with
+   * the diagonal block of rows {@code [from, to)} already factorised in place and the reciprocals
+   * of its pivots in {@code inversePivots[0..to-from)}, every column {@code c >= to} of those rows
+   * becomes {@code u[j][c] = (a[j][c] - sum_(p in [from, j)) u[p][j] u[p][c]) / u[j][j]}, the
+   * triangular solve with the block.
+   */
+  void dividePanel(double[] a, int k, int from, int to, double[] inversePivots);
+
+  /**
+   * Forward substitution past a panel of a Cholesky factor U (row-major k x k, upper triangle):
+   * {@code b[c] -= sum_(p in [from, to)) b[p] u[p][c]} for every column {@code c >= to}.
+   */
+  void subtractPanelProduct(double[] factor, int k, int from, int to, double[] b);
+
+  /**
+   * Backward substitution's products past a panel of U: {@code out[j - from] = sum_(c >= to)
+   * u[j][c] x[c]} for the panel's rows j in {@code [from, to)}.
+   */
+  void panelTimesTail(double[] factor, int k, int from, int to, double[] x, double[] out);
+
+  /**
    * {@code out[0..k) = matrix . vector[offset..offset+k) + shift * vector}, for a symmetric
    * row-major k x k {@code matrix} (so its rows are its columns).
    */

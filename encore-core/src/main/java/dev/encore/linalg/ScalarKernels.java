@@ -96,6 +96,33 @@ final class ScalarKernels implements Kernels {
   }
 
   @Override
+  public void dividePanel(double[] a, int k, int from, int to, double[] inversePivots) {
+    for (int j = from; j < to; j++) {
+      for (int c = to; c < k; c++) {
+        double x = a[j * k + c];
+        for (int p = from; p < j; p++) {
+          x -= a[p * k + j] * a[p * k + c];
+        }
+        a[j * k + c] = x * inversePivots[j - from];
+      }
+    }
+  }
+
+  @Override
+  public void subtractPanelProduct(double[] factor, int k, int from, int to, double[] b) {
+    for (int p = from; p < to; p++) {
+      axpy(-b[p], factor, p * k + to, b, to, k - to);
+    }
+  }
+
+  @Override
+  public void panelTimesTail(double[] factor, int k, int from, int to, double[] x, double[] out) {
+    for (int j = from; j < to; j++) {
+      out[j - from] = dot(factor, j * k + to, x, to, k - to);
+    }
+  }
+
+  @Override
   public void symmetricMultiply(float[] matrix, float[] vector, int offset, float shift, float[] out, int k) {
     for (int a = 0; a < k; a++) {
       out[a] = dot(matrix, a * k, vector, offset, k) + shift * vector[offset + a];

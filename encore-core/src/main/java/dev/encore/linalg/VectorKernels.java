@@ -187,41 +187,33 @@ final class VectorKernels implements Kernels {
 
   @Override
   public void subtractPivotRows(double[] a, int k, int pivotFrom, int pivotTo, int rowFrom, int rowTo) {
-    // Each stretch of row i is loaded and stored once for all the pivots: with four pivots held
-    // in registers the update does a store per four FMAs instead of one per FMA, and two rows
-    // that start at the same column share each load of the pivots' stretch.
-    int pivots = pivotTo - pivotFrom;
+    // Each stretch of row i is loaded and stored once for all the pivots: with eight pivots'
+    // multipliers held in registers the update does one store per eight FMAs, and two rows that
+    // start at the same column share each load of the pivots' stretch.
     for (int i = rowFrom; i < rowTo; i++) {
-      int row = i * k;
       int c = i - i % DOUBLE_LANES;
-      if (pivots == 4 && i + 1 < rowTo && (i + 1) % DOUBLE_LANES != 0) {
-        int end = subtractFourPivotsFromTwoRows(a, k, pivotFrom * k, i, c);
-        subtractTail(a, k, pivotFrom, pivotTo, i, end);
+      boolean twoRows = pivotTo - pivotFrom == 8 && i + 1 < rowTo && (i + 1) % DOUBLE_LANES != 0;
+      int end = twoRows ? subtractEightPivotsFromTwoRows(a, k, pivotFrom * k, i, c)
+          : subtractPivotsFromRow(a, k, pivotFrom, pivotTo, i, c);
+      subtractTail(a, k, pivotFrom, pivotTo, i, end);
+      if (twoRows) {
         subtractTail(a, k, pivotFrom, pivotTo, i + 1, end);
         i++;
-        continue;
       }
-      if (pivots == 4) {
-        c = subtractFourPivots(a, k, pivotFrom * k, i, c);
-      } else if (pivots == 1) {
-        int pivotRow = pivotFrom * k;
-        DoubleVector multiplier = DoubleVector.broadcast(DOUBLES, -a[pivotRow + i]);
-        for (; c <= k - DOUBLE_LANES; c += DOUBLE_LANES) {
-          DoubleVector.fromArray(DOUBLES, a, pivotRow + c)
-              .fma(multiplier, DoubleVector.fromArray(DOUBLES, a, row + c))
-              .intoArray(a, row + c);
-        }
-      } else {
-        for (; c <= k - DOUBLE_LANES; c += DOUBLE_LANES) {
-          DoubleVector sum = DoubleVector.fromArray(DOUBLES, a, row + c);
-          for (int j = pivotFrom; j < pivotTo; j++) {
-            sum = DoubleVector.fromArray(DOUBLES, a, j * k + c).fma(DoubleVector.broadcast(DOUBLES, -a[j * k + i]), sum);
-          }
-          sum.intoArray(a, row + c);
-        }
-      }
-      subtractTail(a, k, pivotFrom, pivotTo, i, c);
     }
+  }
+
+  /** Row i's whole vectors from column {@code c}, any number of pivots; returns the tail's start. */
+  private static int subtractPivotsFromRow(double[] a, int k, int pivotFrom, int pivotTo, int i, int c) {
+    int row = i * k;
+    for (; c <= k - DOUBLE_LANES; c += DOUBLE_LANES) {
+      DoubleVector sum = DoubleVector.fromArray(DOUBLES, a, row + c);
+      for (int j = pivotFrom; j < pivotTo; j++) {
+        sum = DoubleVector.fromArray(DOUBLES, a, j * k + c).fma(DoubleVector.broadcast(DOUBLES, -a[j * k + i]), sum);
+      }
+      sum.intoArray(a, row + c);
+    }
+    return c;
   }
 
   /** The columns from {@code c} to k of row i that are not a whole vector, one at a time. */
@@ -236,53 +228,186 @@ final class VectorKernels implements Kernels {
     }
   }
 
-  /** Rows i and i + 1 (the same starting column) for the four pivot rows from {@code r0}; returns the tail's start. */
-  private static int subtractFourPivotsFromTwoRows(double[] a, int k, int r0, int i, int c) {
-    int r1 = r0 + k;
-    int r2 = r1 + k;
-    int r3 = r2 + k;
+  /** Rows i and i + 1 (the same starting column) for the eight pivot rows from {@code r0}; returns the tail's start. */
+  private static int subtractEightPivotsFromTwoRows(double[] a, int k, int r0, int i, int c) {
     int row = i * k;
     int next = row + k;
-    DoubleVector m0 = DoubleVector.broadcast(DOUBLES, -a[r0 + i]);
-    DoubleVector m1 = DoubleVector.broadcast(DOUBLES, -a[r1 + i]);
-    DoubleVector m2 = DoubleVector.broadcast(DOUBLES, -a[r2 + i]);
-    DoubleVector m3 = DoubleVector.broadcast(DOUBLES, -a[r3 + i]);
-    DoubleVector n0 = DoubleVector.broadcast(DOUBLES, -a[r0 + i + 1]);
-    DoubleVector n1 = DoubleVector.broadcast(DOUBLES, -a[r1 + i + 1]);
-    DoubleVector n2 = DoubleVector.broadcast(DOUBLES, -a[r2 + i + 1]);
-    DoubleVector n3 = DoubleVector.broadcast(DOUBLES, -a[r3 + i + 1]);
+    // Sixteen multipliers, eight pivot stretches and two sums: 26 of the 32 vector registers.
+    // The multipliers are broadcast as loaded (positive: a negated one is broadcast through a
+    // shuffle port) and the products subtracted at the end.
+    DoubleVector m0 = DoubleVector.broadcast(DOUBLES, a[r0 + i]);
+    DoubleVector m1 = DoubleVector.broadcast(DOUBLES, a[r0 + k + i]);
+    DoubleVector m2 = DoubleVector.broadcast(DOUBLES, a[r0 + 2 * k + i]);
+    DoubleVector m3 = DoubleVector.broadcast(DOUBLES, a[r0 + 3 * k + i]);
+    DoubleVector m4 = DoubleVector.broadcast(DOUBLES, a[r0 + 4 * k + i]);
+    DoubleVector m5 = DoubleVector.broadcast(DOUBLES, a[r0 + 5 * k + i]);
+    DoubleVector m6 = DoubleVector.broadcast(DOUBLES, a[r0 + 6 * k + i]);
+    DoubleVector m7 = DoubleVector.broadcast(DOUBLES, a[r0 + 7 * k + i]);
+    DoubleVector n0 = DoubleVector.broadcast(DOUBLES, a[r0 + i + 1]);
+    DoubleVector n1 = DoubleVector.broadcast(DOUBLES, a[r0 + k + i + 1]);
+    DoubleVector n2 = DoubleVector.broadcast(DOUBLES, a[r0 + 2 * k + i + 1]);
+    DoubleVector n3 = DoubleVector.broadcast(DOUBLES, a[r0 + 3 * k + i + 1]);
+    DoubleVector n4 = DoubleVector.broadcast(DOUBLES, a[r0 + 4 * k + i + 1]);
+    DoubleVector n5 = DoubleVector.broadcast(DOUBLES, a[r0 + 5 * k + i + 1]);
+    DoubleVector n6 = DoubleVector.broadcast(DOUBLES, a[r0 + 6 * k + i + 1]);
+    DoubleVector n7 = DoubleVector.broadcast(DOUBLES, a[r0 + 7 * k + i + 1]);
     for (; c <= k - DOUBLE_LANES; c += DOUBLE_LANES) {
       DoubleVector p0 = DoubleVector.fromArray(DOUBLES, a, r0 + c);
-      DoubleVector p1 = DoubleVector.fromArray(DOUBLES, a, r1 + c);
-      DoubleVector p2 = DoubleVector.fromArray(DOUBLES, a, r2 + c);
-      DoubleVector p3 = DoubleVector.fromArray(DOUBLES, a, r3 + c);
-      p0.fma(m0, DoubleVector.fromArray(DOUBLES, a, row + c)).add(p1.mul(m1)).add(p2.fma(m2, p3.mul(m3)))
+      DoubleVector p1 = DoubleVector.fromArray(DOUBLES, a, r0 + k + c);
+      DoubleVector p2 = DoubleVector.fromArray(DOUBLES, a, r0 + 2 * k + c);
+      DoubleVector p3 = DoubleVector.fromArray(DOUBLES, a, r0 + 3 * k + c);
+      DoubleVector p4 = DoubleVector.fromArray(DOUBLES, a, r0 + 4 * k + c);
+      DoubleVector p5 = DoubleVector.fromArray(DOUBLES, a, r0 + 5 * k + c);
+      DoubleVector p6 = DoubleVector.fromArray(DOUBLES, a, r0 + 6 * k + c);
+      DoubleVector p7 = DoubleVector.fromArray(DOUBLES, a, r0 + 7 * k + c);
+      // Two chains of four per row, so each row's sum waits on four FMAs, not eight.
+      DoubleVector.fromArray(DOUBLES, a, row + c)
+          .sub(p6.fma(m6, p4.fma(m4, p2.fma(m2, p0.mul(m0)))).add(p7.fma(m7, p5.fma(m5, p3.fma(m3, p1.mul(m1))))))
           .intoArray(a, row + c);
-      p0.fma(n0, DoubleVector.fromArray(DOUBLES, a, next + c)).add(p1.mul(n1)).add(p2.fma(n2, p3.mul(n3)))
+      DoubleVector.fromArray(DOUBLES, a, next + c)
+          .sub(p6.fma(n6, p4.fma(n4, p2.fma(n2, p0.mul(n0)))).add(p7.fma(n7, p5.fma(n5, p3.fma(n3, p1.mul(n1))))))
           .intoArray(a, next + c);
     }
     return c;
   }
 
-  /** Row i's whole vectors from column {@code c} for the four pivot rows from {@code r0}; returns the tail's start. */
-  private static int subtractFourPivots(double[] a, int k, int r0, int i, int c) {
+  @Override
+  public void dividePanel(double[] a, int k, int from, int to, double[] inversePivots) {
+    int c = to;
+    if (to - from == DOUBLE_LANES && to % DOUBLE_LANES == 0) {
+      c = divideEightRows(a, k, from, to, inversePivots);
+    }
+    for (; c < k; c++) {
+      for (int j = from; j < to; j++) {
+        double x = a[j * k + c];
+        for (int p = from; p < j; p++) {
+          x -= a[p * k + j] * a[p * k + c];
+        }
+        a[j * k + c] = x * inversePivots[j - from];
+      }
+    }
+  }
+
+  /**
+   * A full panel's eight rows, one column stretch at a time with all eight rows in registers:
+   * stretches are independent, so the block's chain of substitutions overlaps from one stretch
+   * to the next (row by row, with the rows stored and read back, the panel took 1.3 us at k = 64).
+   */
+  private static int divideEightRows(double[] a, int k, int from, int to, double[] inversePivots) {
+    int r0 = from * k;
     int r1 = r0 + k;
     int r2 = r1 + k;
     int r3 = r2 + k;
-    int row = i * k;
-    DoubleVector m0 = DoubleVector.broadcast(DOUBLES, -a[r0 + i]);
-    DoubleVector m1 = DoubleVector.broadcast(DOUBLES, -a[r1 + i]);
-    DoubleVector m2 = DoubleVector.broadcast(DOUBLES, -a[r2 + i]);
-    DoubleVector m3 = DoubleVector.broadcast(DOUBLES, -a[r3 + i]);
+    int r4 = r3 + k;
+    int r5 = r4 + k;
+    int r6 = r5 + k;
+    int r7 = r6 + k;
+    int d = from;
+    int c = to;
     for (; c <= k - DOUBLE_LANES; c += DOUBLE_LANES) {
-      DoubleVector sum = DoubleVector.fromArray(DOUBLES, a, row + c);
-      sum = DoubleVector.fromArray(DOUBLES, a, r0 + c).fma(m0, sum);
-      sum = DoubleVector.fromArray(DOUBLES, a, r1 + c).fma(m1, sum);
-      sum = DoubleVector.fromArray(DOUBLES, a, r2 + c).fma(m2, sum);
-      sum = DoubleVector.fromArray(DOUBLES, a, r3 + c).fma(m3, sum);
-      sum.intoArray(a, row + c);
+      DoubleVector x0 = DoubleVector.fromArray(DOUBLES, a, r0 + c).mul(inversePivots[0]);
+      DoubleVector x1 = DoubleVector.fromArray(DOUBLES, a, r1 + c).sub(x0.mul(a[r0 + d + 1])).mul(inversePivots[1]);
+      DoubleVector x2 = DoubleVector.fromArray(DOUBLES, a, r2 + c).sub(x0.mul(a[r0 + d + 2]))
+          .sub(x1.mul(a[r1 + d + 2])).mul(inversePivots[2]);
+      DoubleVector x3 = DoubleVector.fromArray(DOUBLES, a, r3 + c).sub(x0.mul(a[r0 + d + 3]))
+          .sub(x1.mul(a[r1 + d + 3]).add(x2.mul(a[r2 + d + 3]))).mul(inversePivots[3]);
+      DoubleVector x4 = DoubleVector.fromArray(DOUBLES, a, r4 + c).sub(x0.mul(a[r0 + d + 4]).add(x1.mul(a[r1 + d + 4])))
+          .sub(x2.mul(a[r2 + d + 4]).add(x3.mul(a[r3 + d + 4]))).mul(inversePivots[4]);
+      DoubleVector x5 = DoubleVector.fromArray(DOUBLES, a, r5 + c).sub(x0.mul(a[r0 + d + 5]).add(x1.mul(a[r1 + d + 5])))
+          .sub(x2.mul(a[r2 + d + 5]).add(x3.mul(a[r3 + d + 5])).add(x4.mul(a[r4 + d + 5]))).mul(inversePivots[5]);
+      DoubleVector x6 = DoubleVector.fromArray(DOUBLES, a, r6 + c)
+          .sub(x0.mul(a[r0 + d + 6]).add(x1.mul(a[r1 + d + 6])).add(x2.mul(a[r2 + d + 6])))
+          .sub(x3.mul(a[r3 + d + 6]).add(x4.mul(a[r4 + d + 6])).add(x5.mul(a[r5 + d + 6]))).mul(inversePivots[6]);
+      DoubleVector x7 = DoubleVector.fromArray(DOUBLES, a, r7 + c)
+          .sub(x0.mul(a[r0 + d + 7]).add(x1.mul(a[r1 + d + 7])).add(x2.mul(a[r2 + d + 7])))
+          .sub(x3.mul(a[r3 + d + 7]).add(x4.mul(a[r4 + d + 7])).add(x5.mul(a[r5 + d + 7])))
+          .sub(x6.mul(a[r6 + d + 7])).mul(inversePivots[7]);
+      x0.intoArray(a, r0 + c);
+      x1.intoArray(a, r1 + c);
+      x2.intoArray(a, r2 + c);
+      x3.intoArray(a, r3 + c);
+      x4.intoArray(a, r4 + c);
+      x5.intoArray(a, r5 + c);
+      x6.intoArray(a, r6 + c);
+      x7.intoArray(a, r7 + c);
     }
     return c;
+  }
+
+  @Override
+  public void subtractPanelProduct(double[] factor, int k, int from, int to, double[] b) {
+    int c = to;
+    if (to - from == DOUBLE_LANES && to % DOUBLE_LANES == 0) {
+      int r0 = from * k;
+      DoubleVector m0 = DoubleVector.broadcast(DOUBLES, -b[from]);
+      DoubleVector m1 = DoubleVector.broadcast(DOUBLES, -b[from + 1]);
+      DoubleVector m2 = DoubleVector.broadcast(DOUBLES, -b[from + 2]);
+      DoubleVector m3 = DoubleVector.broadcast(DOUBLES, -b[from + 3]);
+      DoubleVector m4 = DoubleVector.broadcast(DOUBLES, -b[from + 4]);
+      DoubleVector m5 = DoubleVector.broadcast(DOUBLES, -b[from + 5]);
+      DoubleVector m6 = DoubleVector.broadcast(DOUBLES, -b[from + 6]);
+      DoubleVector m7 = DoubleVector.broadcast(DOUBLES, -b[from + 7]);
+      for (; c <= k - DOUBLE_LANES; c += DOUBLE_LANES) {
+        DoubleVector even = DoubleVector.fromArray(DOUBLES, factor, r0 + c).fma(m0, DoubleVector.fromArray(DOUBLES, b, c));
+        even = DoubleVector.fromArray(DOUBLES, factor, r0 + 2 * k + c).fma(m2, even);
+        even = DoubleVector.fromArray(DOUBLES, factor, r0 + 4 * k + c).fma(m4, even);
+        even = DoubleVector.fromArray(DOUBLES, factor, r0 + 6 * k + c).fma(m6, even);
+        DoubleVector odd = DoubleVector.fromArray(DOUBLES, factor, r0 + k + c).mul(m1);
+        odd = DoubleVector.fromArray(DOUBLES, factor, r0 + 3 * k + c).fma(m3, odd);
+        odd = DoubleVector.fromArray(DOUBLES, factor, r0 + 5 * k + c).fma(m5, odd);
+        odd = DoubleVector.fromArray(DOUBLES, factor, r0 + 7 * k + c).fma(m7, odd);
+        even.add(odd).intoArray(b, c);
+      }
+    }
+    for (; c < k; c++) {
+      double sum = b[c];
+      for (int p = from; p < to; p++) {
+        sum -= b[p] * factor[p * k + c];
+      }
+      b[c] = sum;
+    }
+  }
+
+  @Override
+  public void panelTimesTail(double[] factor, int k, int from, int to, double[] x, double[] out) {
+    int c = to;
+    if (to - from == DOUBLE_LANES && to % DOUBLE_LANES == 0 && c <= k - DOUBLE_LANES) {
+      int r0 = from * k;
+      DoubleVector s0 = DoubleVector.zero(DOUBLES);
+      DoubleVector s1 = s0;
+      DoubleVector s2 = s0;
+      DoubleVector s3 = s0;
+      DoubleVector s4 = s0;
+      DoubleVector s5 = s0;
+      DoubleVector s6 = s0;
+      DoubleVector s7 = s0;
+      for (; c <= k - DOUBLE_LANES; c += DOUBLE_LANES) {
+        DoubleVector v = DoubleVector.fromArray(DOUBLES, x, c);
+        s0 = DoubleVector.fromArray(DOUBLES, factor, r0 + c).fma(v, s0);
+        s1 = DoubleVector.fromArray(DOUBLES, factor, r0 + k + c).fma(v, s1);
+        s2 = DoubleVector.fromArray(DOUBLES, factor, r0 + 2 * k + c).fma(v, s2);
+        s3 = DoubleVector.fromArray(DOUBLES, factor, r0 + 3 * k + c).fma(v, s3);
+        s4 = DoubleVector.fromArray(DOUBLES, factor, r0 + 4 * k + c).fma(v, s4);
+        s5 = DoubleVector.fromArray(DOUBLES, factor, r0 + 5 * k + c).fma(v, s5);
+        s6 = DoubleVector.fromArray(DOUBLES, factor, r0 + 6 * k + c).fma(v, s6);
+        s7 = DoubleVector.fromArray(DOUBLES, factor, r0 + 7 * k + c).fma(v, s7);
+      }
+      out[0] = s0.reduceLanes(VectorOperators.ADD);
+      out[1] = s1.reduceLanes(VectorOperators.ADD);
+      out[2] = s2.reduceLanes(VectorOperators.ADD);
+      out[3] = s3.reduceLanes(VectorOperators.ADD);
+      out[4] = s4.reduceLanes(VectorOperators.ADD);
+      out[5] = s5.reduceLanes(VectorOperators.ADD);
+      out[6] = s6.reduceLanes(VectorOperators.ADD);
+      out[7] = s7.reduceLanes(VectorOperators.ADD);
+    } else {
+      java.util.Arrays.fill(out, 0, to - from, 0.0);
+    }
+    for (; c < k; c++) {
+      for (int j = from; j < to; j++) {
+        out[j - from] += factor[j * k + c] * x[c];
+      }
+    }
   }
 
   @Override

@@ -140,7 +140,7 @@ class KernelsTest {
     Random random = new Random(12);
     for (Kernels kernels : implementations()) {
       for (int k : new int[] {1, 5, 8, 13, 16, 31, 64, 67}) {
-        for (int pivots : new int[] {1, 3, 4}) {
+        for (int pivots : new int[] {1, 3, 4, 8}) {
           for (int pivotFrom = 0; pivotFrom + pivots <= k; pivotFrom += Math.max(1, k / 3)) {
             int pivotTo = pivotFrom + pivots;
             double[] a = random.doubles((long) k * k, -1, 1).toArray();
@@ -161,6 +161,87 @@ class KernelsTest {
                 }
               }
             }
+          }
+        }
+      }
+    }
+  }
+
+  /** Panels of 1, 3 and 8 rows, on and off the double vector's width, at sizes around it. */
+  private static List<int[]> panels(int k) {
+    List<int[]> panels = new ArrayList<>();
+    for (int rows : new int[] {1, 3, 8}) {
+      for (int from : new int[] {0, 5, 8, 16, k - rows}) {
+        if (from >= 0 && from + rows <= k) {
+          panels.add(new int[] {from, from + rows});
+        }
+      }
+    }
+    return panels;
+  }
+
+  @Test
+  void dividePanelSolvesThePanelRowsAgainstTheirDiagonalBlock() {
+    Random random = new Random(13);
+    for (Kernels kernels : implementations()) {
+      for (int k : new int[] {3, 8, 13, 16, 24, 31, 64, 67}) {
+        for (int[] panel : panels(k)) {
+          int from = panel[0];
+          int to = panel[1];
+          double[] a = random.doubles((long) k * k, -1, 1).toArray();
+          double[] inversePivots = random.doubles(to - from, 0.5, 2).toArray();
+          double[] divided = a.clone();
+          kernels.dividePanel(divided, k, from, to, inversePivots);
+          double[] expected = a.clone();
+          for (int j = from; j < to; j++) {
+            for (int c = to; c < k; c++) {
+              double x = a[j * k + c];
+              for (int p = from; p < j; p++) {
+                x -= a[p * k + j] * expected[p * k + c];
+              }
+              expected[j * k + c] = x * inversePivots[j - from];
+            }
+          }
+          for (int cell = 0; cell < k * k; cell++) {
+            assertThat(divided[cell]).as("%s k %d panel [%d, %d) cell (%d, %d)", kernels.name(), k, from, to,
+                cell / k, cell % k).isCloseTo(expected[cell], within(1e-12));
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void panelProductsMatchTheSubstitutionSums() {
+    Random random = new Random(14);
+    for (Kernels kernels : implementations()) {
+      for (int k : new int[] {3, 8, 13, 16, 24, 31, 64, 67}) {
+        for (int[] panel : panels(k)) {
+          int from = panel[0];
+          int to = panel[1];
+          double[] factor = random.doubles((long) k * k, -1, 1).toArray();
+          double[] b = random.doubles(k, -1, 1).toArray();
+          double[] subtracted = b.clone();
+          kernels.subtractPanelProduct(factor, k, from, to, subtracted);
+          double[] tail = new double[to - from];
+          kernels.panelTimesTail(factor, k, from, to, b, tail);
+          for (int c = 0; c < k; c++) {
+            double expected = b[c];
+            if (c >= to) {
+              for (int p = from; p < to; p++) {
+                expected -= b[p] * factor[p * k + c];
+              }
+            }
+            assertThat(subtracted[c]).as("%s k %d panel [%d, %d) b[%d]", kernels.name(), k, from, to, c)
+                .isCloseTo(expected, within(1e-12));
+          }
+          for (int j = from; j < to; j++) {
+            double expected = 0;
+            for (int c = to; c < k; c++) {
+              expected += factor[j * k + c] * b[c];
+            }
+            assertThat(tail[j - from]).as("%s k %d panel [%d, %d) row %d", kernels.name(), k, from, to, j)
+                .isCloseTo(expected, within(1e-12));
           }
         }
       }
