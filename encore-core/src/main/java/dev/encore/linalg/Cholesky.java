@@ -5,11 +5,13 @@ package dev.encore.linalg;
  * double: the exact solver's precision matters more than its speed at these sizes (k <= ~500).
  *
  * <p>The factor is kept as {@code U = L'} in the upper triangle, so that row j of U is contiguous
- * and the factorisation runs in the right-looking (outer-product) order: every inner loop is an
- * axpy over a contiguous stretch of a row, with no dependency from one element to the next, and
- * vectorises ({@link Kernels#axpy(double, double[], int, double[], int, int)}). The dot-product
- * order it replaced waited on one chain of dependent adds per element: at k = 64 the exact
- * solver's iteration on synth-10m spent most of its time there (BENCHMARKS.md, issue 13).
+ * and the factorisation runs in the right-looking (outer-product) order: every inner loop runs
+ * over a contiguous stretch of a row, with no dependency from one element to the next, and
+ * vectorises ({@link Kernels#subtractPivotRows}). The dot-product order it replaced waited on one
+ * chain of dependent adds per element: at k = 64 the exact solver's iteration on synth-10m spent
+ * most of its time there (BENCHMARKS.md, issue 13). Factorising in float on sixteen lanes, as
+ * implicit does (LAPACK {@code sposv}), measured no faster before the blocking (5.7 against
+ * 6.0 us at k = 64): the time went to the chain from pivot to pivot, not to the arithmetic.
  */
 public final class Cholesky {
   /**
