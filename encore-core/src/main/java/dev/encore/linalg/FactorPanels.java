@@ -36,6 +36,24 @@ public final class FactorPanels {
     return new FactorPanels(rows, k, panels);
   }
 
+  /**
+   * Panels of {@code order.length} rows of {@code factors}: panel row r is factor row
+   * {@code order[r]}, so a reordered copy is laid out without a second row-major copy first.
+   */
+  public static FactorPanels ofRows(float[] factors, int k, int[] order) {
+    int width = Kernels.PANEL_WIDTH;
+    int rows = order.length;
+    float[] panels = new float[blocksFor(rows) * k * width];
+    for (int r = 0; r < rows; r++) {
+      int base = (r / width) * k * width + r % width;
+      int source = order[r] * k;
+      for (int a = 0; a < k; a++) {
+        panels[base + a * width] = factors[source + a];
+      }
+    }
+    return new FactorPanels(rows, k, panels);
+  }
+
   /** Panels already laid out ({@code rows} rows of k, padded to whole blocks); shared, not copied. */
   public static FactorPanels wrap(float[] panels, int rows, int k) {
     if (panels.length != blocksFor(rows) * k * Kernels.PANEL_WIDTH) {

@@ -74,6 +74,115 @@ public final class BatchTopK {
     return result;
   }
 
+  /**
+   * Headroom on the Cauchy-Schwarz bound for the rounding of the float dot products: their
+   * relative error stays below k * 2^-24 (4e-6 at k = 64), far inside it.
+   */
+  private static final float BOUND_SLACK = 1e-4f;
+
+  /**
+   * The exact top {@code n} item numbers of each query (row q of the row-major {@code queries}),
+   * best first, scanning {@code candidates} in norm order and stopping each query once |q| times
+   * the largest norm left cannot reach its n-th best score ({@link NormOrderedItems}). The same
+   * answer as {@link #run} over the items in their own order, ties to the lower item number
+   * included; {@code exclusions} see tiles of norm-order positions.
+   */
+  static int[][] runByNorm(float[] queries, int queryCount, NormOrderedItems candidates, int n, Exclusions exclusions,
+      int threads) {
+    int[][] result = new int[queryCount][];
+    int capacity = Math.min(n, candidates.panels().rows());
+    int queryBlocks = (queryCount + QUERY_BLOCK - 1) / QUERY_BLOCK;
+    Workers.run(threads, queryBlocks, queryBlock -> {
+      TopK[] tops = selections(queryBlock, queryCount, capacity);
+      scoreTilesByNorm(queries, queryBlock * QUERY_BLOCK, tops, candidates, exclusions);
+      int[] buffer = new int[capacity];
+      for (int q = 0; q < tops.length; q++) {
+        int found = tops[q].drainIndicesBestFirst(buffer);
+        result[queryBlock * QUERY_BLOCK + q] = java.util.Arrays.copyOf(buffer, found);
+      }
+    });
+    return result;
+  }
+
+  /**
+   * Tiles in norm order for the block's queries still open: before each tile, a query whose
+   * n-th best beats |q| times the tile's largest norm is done, and the open ones are packed
+   * together so the kernels score four at a time as before.
+   */
+  private static void scoreTilesByNorm(float[] queries, int firstQuery, TopK[] tops, NormOrderedItems items,
+      Exclusions exclusions) {
+    FactorPanels candidates = items.panels();
+    int k = candidates.factors();
+    int candidateCount = candidates.rows();
+    int blocks = candidates.blocks();
+    int tiles = (blocks + TILE_BLOCKS - 1) / TILE_BLOCKS;
+    Kernels kernels = Kernels.INSTANCE;
+    int here = tops.length;
+    float[] queryNorms = new float[here];
+    int[] open = new int[here];
+    for (int q = 0; q < here; q++) {
+      queryNorms[q] = dev.encore.linalg.Vectors.norm(queries, (firstQuery + q) * k, k);
+      open[q] = q;
+    }
+    int openCount = here;
+    float[] packed = new float[here * k];
+    boolean repack = true;
+    float[][] scores = new float[4][TILE_BLOCKS * Kernels.PANEL_WIDTH];
+    for (int tileIndex = 0; tileIndex < tiles; tileIndex++) {
+      int tileStart = tileIndex * TILE_BLOCKS;
+      int tileEnd = Math.min(blocks, tileStart + TILE_BLOCKS);
+      int first = tileStart * Kernels.PANEL_WIDTH;
+      int count = Math.min(candidateCount, tileEnd * Kernels.PANEL_WIDTH) - first;
+      float largest = items.normAt(first) * (1 + BOUND_SLACK);
+      int kept = 0;
+      for (int o = 0; o < openCount; o++) {
+        int q = open[o];
+        if (queryNorms[q] * largest >= tops[q].threshold()) {
+          open[kept++] = q;
+        }
+      }
+      if (kept != openCount) {
+        openCount = kept;
+        repack = true;
+      }
+      if (openCount == 0) {
+        return;
+      }
+      if (repack) {
+        for (int o = 0; o < openCount; o++) {
+          System.arraycopy(queries, (firstQuery + open[o]) * k, packed, o * k, k);
+        }
+        repack = false;
+      }
+      int o = 0;
+      for (; o + 3 < openCount; o += 4) {
+        kernels.scorePanelsQuad(packed, o * k, candidates.array(), k, tileStart, tileEnd, scores);
+        for (int j = 0; j < 4; j++) {
+          offerByItem(firstQuery + open[o + j], tops[open[o + j]], scores[j], first, count, items, exclusions, kernels);
+        }
+      }
+      for (; o < openCount; o++) {
+        kernels.scorePanels(packed, o * k, candidates.array(), k, tileStart, tileEnd, scores[0], 0);
+        offerByItem(firstQuery + open[o], tops[open[o]], scores[0], first, count, items, exclusions, kernels);
+      }
+    }
+  }
+
+  /**
+   * Offers a tile of norm-order positions as item numbers. Scores equal to the threshold are
+   * offered too: in norm order a lower item number can come after an equal score, and the
+   * selection keeps the lower number, as in item order.
+   */
+  private static void offerByItem(int query, TopK top, float[] tile, int first, int count, NormOrderedItems items,
+      Exclusions exclusions, Kernels kernels) {
+    exclusions.exclude(query, first, count, tile);
+    int i = kernels.firstAbove(tile, 0, count, Math.nextDown(top.threshold()));
+    while (i < count) {
+      top.offer(items.itemAt(first + i), tile[i]);
+      i = kernels.firstAbove(tile, i + 1, count, Math.nextDown(top.threshold()));
+    }
+  }
+
   /** Receives each query's filled selection once every candidate has been offered. */
   private interface Drain {
     void accept(int query, TopK top);

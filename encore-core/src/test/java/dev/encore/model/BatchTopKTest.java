@@ -151,4 +151,78 @@ class BatchTopKTest {
       assertThat(cosines[DATA.items().indexOf(neighbour.itemId())]).isEqualTo(neighbour.score());
     }
   }
+
+  /**
+   * The norm-ordered scan against a brute-force ranking of every item, on rows whose norms span
+   * two orders of magnitude, with exclusions given by item number, and checks that it stopped
+   * early: most queries see only the first tiles.
+   */
+  @Test
+  void normOrderedScanEqualsBruteForceAndStopsEarly() {
+    int k = 8;
+    int items = 6_000;
+    java.util.SplittableRandom random = new java.util.SplittableRandom(21);
+    float[] rows = new float[items * k];
+    for (int i = 0; i < items; i++) {
+      double scale = Math.exp(random.nextGaussian() * 1.2);
+      for (int a = 0; a < k; a++) {
+        rows[i * k + a] = (float) (random.nextGaussian() * scale);
+      }
+    }
+    int queryCount = 150;
+    float[] queries = new float[queryCount * k];
+    for (int i = 0; i < queries.length; i++) {
+      queries[i] = (float) random.nextGaussian();
+    }
+    NormOrderedItems byNorm = NormOrderedItems.of(rows, items, k);
+    java.util.concurrent.atomic.AtomicInteger tilesScored = new java.util.concurrent.atomic.AtomicInteger();
+    int[][] top = BatchTopK.runByNorm(queries, queryCount, byNorm, 10, (query, first, count, tile) -> {
+      tilesScored.incrementAndGet();
+      for (int position = 0; position < count; position++) {
+        if (byNorm.itemAt(first + position) % 7 == query % 7) {
+          tile[position] = Float.NEGATIVE_INFINITY;
+        }
+      }
+    }, 2);
+    for (int q = 0; q < queryCount; q++) {
+      int query = q;
+      float[] scores = new float[items];
+      for (int i = 0; i < items; i++) {
+        scores[i] = i % 7 == query % 7 ? Float.NEGATIVE_INFINITY : dot(queries, q * k, rows, i * k, k);
+      }
+      int[] expected = IntStream.range(0, items).boxed()
+          .sorted(Comparator.<Integer>comparingDouble(i -> -scores[i]).thenComparing(i -> i))
+          .limit(10).mapToInt(Integer::intValue).toArray();
+      assertThat(top[q]).as("query %d", q).containsExactly(expected);
+    }
+    int tiles = (items + 1023) / 1024;
+    assertThat(tilesScored.get()).as("tiles scored over all queries").isLessThan(queryCount * tiles / 2);
+  }
+
+  @Test
+  void normOrderedScanGivesEqualScoresToTheLowerItemNumber() {
+    int k = 4;
+    int items = 3_000;
+    float[] rows = new float[items * k];
+    for (int i = 0; i < items; i++) {
+      rows[i * k] = 0.5f * i / items;
+    }
+    // Items 40 and 2,900 both score exactly 1 against (1, 0, 0, 0); 2,900's norm is larger, so
+    // the norm order reaches it first, and 40 must still win the one place.
+    rows[40 * k] = 1f;
+    rows[2_900 * k] = 1f;
+    rows[2_900 * k + 1] = 3f;
+    float[] query = {1f, 0f, 0f, 0f};
+    NormOrderedItems byNorm = NormOrderedItems.of(rows, items, k);
+    int[][] top = BatchTopK.runByNorm(query, 1, byNorm, 1, (q, first, count, tile) -> { }, 1);
+    assertThat(top[0]).containsExactly(40);
+  }
+
+  private static float dot(float[] a, int aOffset, float[] b, int bOffset, int k) {
+    float sum = 0;
+    for (int i = 0; i < k; i++) {
+      sum += a[aOffset + i] * b[bOffset + i];
+    }
+    return sum;
+  }
 }
