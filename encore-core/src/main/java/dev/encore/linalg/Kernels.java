@@ -129,6 +129,9 @@ public interface Kernels {
   void scorePanelsQuad(float[] queries, int firstOffset, float[] panels, int k, int blockFrom, int blockTo,
       float[][] out);
 
+  /** {@code max[i] = Math.max(max[i], scores[i])} for i in {@code [0, length)}. */
+  void maxInto(float[] scores, float[] max, int length);
+
   /** The first index in {@code [from, to)} whose score is strictly above {@code threshold}, else {@code to}. */
   int firstAbove(float[] scores, int from, int to, float threshold);
 

@@ -210,6 +210,13 @@ final class ScalarKernels implements Kernels {
   }
 
   @Override
+  public void maxInto(float[] scores, float[] max, int length) {
+    for (int i = 0; i < length; i++) {
+      max[i] = Math.max(max[i], scores[i]);
+    }
+  }
+
+  @Override
   public int firstAbove(float[] scores, int from, int to, float threshold) {
     for (int i = from; i < to; i++) {
       if (scores[i] > threshold) {

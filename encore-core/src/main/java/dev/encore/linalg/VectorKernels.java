@@ -848,6 +848,17 @@ final class VectorKernels implements Kernels {
   }
 
   @Override
+  public void maxInto(float[] scores, float[] max, int length) {
+    int i = 0;
+    for (; i <= length - LANES; i += LANES) {
+      FloatVector.fromArray(SPECIES, max, i).max(FloatVector.fromArray(SPECIES, scores, i)).intoArray(max, i);
+    }
+    for (; i < length; i++) {
+      max[i] = Math.max(max[i], scores[i]);
+    }
+  }
+
+  @Override
   public int firstAbove(float[] scores, int from, int to, float threshold) {
     int i = from;
     int bound = to - LANES;

@@ -498,15 +498,12 @@ public final class FactorModel implements Recommender {
     return result;
   }
 
-  /** The {@code n} most similar items of every item by cosine, on {@code threads} threads (row i: item i's). */
+  /**
+   * The {@code n} most similar items of every item by cosine, on {@code threads} threads (row i:
+   * item i's): each pair's cosine computed once and offered to both items ({@link SymmetricTopK}).
+   */
   public int[][] similarItemsAll(int n, int threads) {
-    FactorPanels panels = cosineItemPanels();
-    float[] queries = unitRows(itemFactors, items.size());
-    return BatchTopK.run(queries, items.size(), panels, n, (item, first, count, tile) -> {
-      if (item >= first && item < first + count) {
-        tile[item - first] = Float.NEGATIVE_INFINITY;
-      }
-    }, threads);
+    return SymmetricTopK.run(unitRows(itemFactors, items.size()), cosineItemPanels(), n, threads);
   }
 
   private List<ScoredItem> cosineNeighbours(FactorPanels panels, float[] matrix, int self, int n) {

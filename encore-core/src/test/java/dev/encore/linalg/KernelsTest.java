@@ -412,6 +412,23 @@ class KernelsTest {
   }
 
   @Test
+  void maxIntoKeepsTheLargerOfEachPair() {
+    Random random = new Random(15);
+    for (Kernels kernels : implementations()) {
+      for (int length : LENGTHS) {
+        float[] scores = random(random, length);
+        float[] max = random(random, length + 3);
+        float[] before = max.clone();
+        kernels.maxInto(scores, max, length);
+        for (int i = 0; i < length + 3; i++) {
+          float expected = i < length ? Math.max(before[i], scores[i]) : before[i];
+          assertThat(max[i]).as("%s length %d at %d", kernels.name(), length, i).isEqualTo(expected);
+        }
+      }
+    }
+  }
+
+  @Test
   void firstAboveFindsTheFirstStrictlyGreaterScore() {
     for (Kernels kernels : implementations()) {
       float[] scores = new float[70];
