@@ -87,21 +87,22 @@ public final class BatchTopK {
    * answer as {@link #run} over the items in their own order, ties to the lower item number
    * included; {@code exclusions} see tiles of norm-order positions.
    */
-  static int[][] runByNorm(float[] queries, int queryCount, NormOrderedItems candidates, int n, Exclusions exclusions,
-      int threads) {
+  static NormScan runByNorm(float[] queries, int queryCount, NormOrderedItems candidates, int n,
+      Exclusions exclusions, int threads) {
     int[][] result = new int[queryCount][];
     int capacity = Math.min(n, candidates.panels().rows());
     int queryBlocks = (queryCount + QUERY_BLOCK - 1) / QUERY_BLOCK;
+    java.util.concurrent.atomic.LongAdder computed = new java.util.concurrent.atomic.LongAdder();
     Workers.run(threads, queryBlocks, queryBlock -> {
       TopK[] tops = selections(queryBlock, queryCount, capacity);
-      scoreTilesByNorm(queries, queryBlock * QUERY_BLOCK, tops, candidates, exclusions);
+      computed.add(scoreTilesByNorm(queries, queryBlock * QUERY_BLOCK, tops, candidates, exclusions));
       int[] buffer = new int[capacity];
       for (int q = 0; q < tops.length; q++) {
         int found = tops[q].drainIndicesBestFirst(buffer);
         result[queryBlock * QUERY_BLOCK + q] = java.util.Arrays.copyOf(buffer, found);
       }
     });
-    return result;
+    return new NormScan(result, computed.sum(), (long) queryCount * candidates.panels().rows());
   }
 
   /**
@@ -109,7 +110,7 @@ public final class BatchTopK {
    * n-th best beats |q| times the tile's largest norm is done, and the open ones are packed
    * together so the kernels score four at a time as before.
    */
-  private static void scoreTilesByNorm(float[] queries, int firstQuery, TopK[] tops, NormOrderedItems items,
+  private static long scoreTilesByNorm(float[] queries, int firstQuery, TopK[] tops, NormOrderedItems items,
       Exclusions exclusions) {
     FactorPanels candidates = items.panels();
     int k = candidates.factors();
@@ -128,6 +129,7 @@ public final class BatchTopK {
     float[] packed = new float[here * k];
     boolean repack = true;
     float[][] scores = new float[4][TILE_BLOCKS * Kernels.PANEL_WIDTH];
+    long computed = 0;
     for (int tileIndex = 0; tileIndex < tiles; tileIndex++) {
       int tileStart = tileIndex * TILE_BLOCKS;
       int tileEnd = Math.min(blocks, tileStart + TILE_BLOCKS);
@@ -146,8 +148,9 @@ public final class BatchTopK {
         repack = true;
       }
       if (openCount == 0) {
-        return;
+        return computed;
       }
+      computed += (long) openCount * count;
       if (repack) {
         for (int o = 0; o < openCount; o++) {
           System.arraycopy(queries, (firstQuery + open[o]) * k, packed, o * k, k);
@@ -166,6 +169,7 @@ public final class BatchTopK {
         offerByItem(firstQuery + open[o], tops[open[o]], scores[0], first, count, items, exclusions, kernels);
       }
     }
+    return computed;
   }
 
   /**

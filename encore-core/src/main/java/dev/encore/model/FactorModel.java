@@ -311,6 +311,11 @@ public final class FactorModel implements Recommender {
    * items are scored.
    */
   public int[][] recommendAll(int n, RecommendOptions options, int threads) {
+    return recommendAllScan(n, options, threads).top();
+  }
+
+  /** {@link #recommendAll(int, RecommendOptions, int)}, with how many scores the scan computed. */
+  public NormScan recommendAllScan(int n, RecommendOptions options, int threads) {
     NormOrderedItems byNorm = itemsByNorm();
     BitSet blockedForAll = byNorm.positionsOf(options.blockedForAll(items));
     boolean filterPlayed = options.filterPlayed();

@@ -176,7 +176,7 @@ class BatchTopKTest {
     }
     NormOrderedItems byNorm = NormOrderedItems.of(rows, items, k);
     java.util.concurrent.atomic.AtomicInteger tilesScored = new java.util.concurrent.atomic.AtomicInteger();
-    int[][] top = BatchTopK.runByNorm(queries, queryCount, byNorm, 10, (query, first, count, tile) -> {
+    NormScan scan = BatchTopK.runByNorm(queries, queryCount, byNorm, 10, (query, first, count, tile) -> {
       tilesScored.incrementAndGet();
       for (int position = 0; position < count; position++) {
         if (byNorm.itemAt(first + position) % 7 == query % 7) {
@@ -184,6 +184,7 @@ class BatchTopKTest {
         }
       }
     }, 2);
+    int[][] top = scan.top();
     for (int q = 0; q < queryCount; q++) {
       int query = q;
       float[] scores = new float[items];
@@ -197,6 +198,10 @@ class BatchTopKTest {
     }
     int tiles = (items + 1023) / 1024;
     assertThat(tilesScored.get()).as("tiles scored over all queries").isLessThan(queryCount * tiles / 2);
+    // Every tile but the last is 1,024 tracks wide: the count reported is what was scored.
+    assertThat(scan.scoresComputed()).isBetween(tilesScored.get() * (long) (items - 5 * 1024),
+        tilesScored.get() * 1024L);
+    assertThat(scan.scoresInFull()).isEqualTo((long) queryCount * items);
   }
 
   @Test
@@ -214,7 +219,7 @@ class BatchTopKTest {
     rows[2_900 * k + 1] = 3f;
     float[] query = {1f, 0f, 0f, 0f};
     NormOrderedItems byNorm = NormOrderedItems.of(rows, items, k);
-    int[][] top = BatchTopK.runByNorm(query, 1, byNorm, 1, (q, first, count, tile) -> { }, 1);
+    int[][] top = BatchTopK.runByNorm(query, 1, byNorm, 1, (q, first, count, tile) -> { }, 1).top();
     assertThat(top[0]).containsExactly(40);
   }
 
