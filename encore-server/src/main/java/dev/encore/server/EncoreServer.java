@@ -112,7 +112,7 @@ public final class EncoreServer implements AutoCloseable {
       javalin.jetty.modifyServer(server -> server.setErrorHandler(httpErrors));
       javalin.jetty.modifyServletContextHandler(context -> {
         context.setErrorHandler(httpErrors);
-        context.addFilter(new FilterHolder(new DotSegmentFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(new AliasPathFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
       });
       javalin.staticFiles.add(files -> {
         files.hostedPath = "/";

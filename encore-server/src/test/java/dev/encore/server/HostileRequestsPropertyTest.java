@@ -96,11 +96,14 @@ class HostileRequestsPropertyTest {
     assertJsonAnswerBelow500(request, new byte[0]);
   }
 
-  /** Paths with dot segments, where Jetty's static-file handler threw and the answer was an empty 500 (jqwik found "/."). */
+  /**
+   * Paths with dot or empty segments, where Jetty's static-file handler threw and the answer was
+   * an empty 500 (jqwik found "/." and "//").
+   */
   @Example
-  void dotSegmentsGetJsonAnswersBelow500() throws IOException {
+  void aliasPathsGetJsonAnswersBelow500() throws IOException {
     for (String path : new String[] {"/.", "/..", "/./", "/./index.html", "/webjars/.", "/v1/.", "/v1/users/.",
-        "/a/../b"}) {
+        "/a/../b", "//", "///", "//index.html", "/webjars//", "/v1//users", "/v1/users//x"}) {
       assertJsonAnswerBelow500(("GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
           .getBytes(StandardCharsets.ISO_8859_1), new byte[0]);
     }
