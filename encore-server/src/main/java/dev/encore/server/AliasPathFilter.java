@@ -11,7 +11,7 @@ import java.io.IOException;
 
 /**
  * Refuses a path that is another spelling of a shorter one, with a "." or ".." segment or an
- * empty one ("//"), with a 404 ({@link JsonErrorHandler}'s JSON) before Javalin sees it. Such a
+ * empty one ("//"), also once percent-decoded ("/%2e"), with a 404 ({@link JsonErrorHandler}'s JSON) before Javalin sees it. Such a
  * path names nothing here, and Jetty's static-file handler, which Javalin asks before it matches
  * routes, throws on one ("Rejected alias reference: /.", and "//") outside Javalin's error
  * handling, so the client got an empty 500 (both found by {@code HostileRequestsPropertyTest}).
@@ -21,12 +21,24 @@ final class AliasPathFilter implements Filter {
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String path = ((HttpServletRequest) request).getRequestURI();
-    if (path != null && isAlias(path)) {
+    if (path != null && (isAlias(path) || isAlias(decoded(path)))) {
       ((HttpServletResponse) response).sendError(404,
           "the path " + path + " has a '.', '..' or empty segment: it names nothing here");
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  /**
+   * The path percent-decoded as Javalin's static-file handler decodes it before it looks the file
+   * up ("/%2e" is "/."); a malformed escape is left as it was, which names no file.
+   */
+  static String decoded(String path) {
+    try {
+      return java.net.URLDecoder.decode(path, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException malformed) {
+      return path;
+    }
   }
 
   /** Whether a segment of {@code path} is ".", ".." or empty (other than before the first "/" and after a last one). */

@@ -114,12 +114,24 @@ public final class EncoreServer implements AutoCloseable {
         context.setErrorHandler(httpErrors);
         context.addFilter(new FilterHolder(new AliasPathFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
       });
+      // Another spelling of a static file's path (an alias, such as "/index.html/") is served as
+      // that file. Both folders are on the classpath, inside Encore's own jars, so an alias can
+      // only name one of their files. Refused, by Jetty's default check or by one returning false,
+      // it threw while Javalin looked up the route's roles, outside its error handling, and the
+      // client got an empty 500 (found by HostileRequestsPropertyTest).
       javalin.staticFiles.add(files -> {
         files.hostedPath = "/";
         files.directory = "/dashboard";
         files.location = Location.CLASSPATH;
+        files.aliasCheck = (path, resource) -> true;
       });
-      javalin.staticFiles.enableWebjars();
+      javalin.staticFiles.add(files -> {
+        files.hostedPath = "/webjars";
+        files.directory = "META-INF/resources/webjars";
+        files.location = Location.CLASSPATH;
+        files.headers = java.util.Map.of("Cache-Control", "max-age=31622400");
+        files.aliasCheck = (path, resource) -> true;
+      });
       if (!config.corsOrigins().isEmpty()) {
         javalin.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
           if (config.corsOrigins().contains("*")) {
