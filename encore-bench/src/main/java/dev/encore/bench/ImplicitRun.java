@@ -75,7 +75,17 @@ final class ImplicitRun {
   }
 
   private void writeSplit(ChildRequest request, Path train, Path test) throws IOException, PeerUnavailableException {
-    HeldOutData data = HeldOutData.read(request.data(), request.testFraction(), request.splitSeed());
+    HeldOutData data;
+    try {
+      data = HeldOutData.read(request.data(), request.testFraction(), request.splitSeed());
+    } catch (OutOfMemoryError tooLarge) {
+      // The split is read in this (the harness's) JVM, whose heap bin/encore-bench sets to 4 GB by
+      // default: too small for synth-100m. Its structures are unreachable once this is thrown, so
+      // the run goes on without implicit instead of losing the figures of the systems already run.
+      throw new PeerUnavailableException("reading the split to write implicit's files", String.format(Locale.ROOT,
+          "the harness's heap (%d MiB) cannot hold %s; give it more with ENCORE_BENCH_JAVA_OPTS=-Xmx16g",
+          Runtime.getRuntime().maxMemory() >> 20, request.data().getFileName()), null);
+    }
     if (data.train().users().size() < DRIVER_WARMUP_USERS) {
       throw new PeerUnavailableException("matching implicit's settings", "its driver needs at least "
           + DRIVER_WARMUP_USERS + " users (it warms up on the first " + DRIVER_WARMUP_USERS + "), the split has "
