@@ -114,9 +114,9 @@ public final class EncoreServer implements AutoCloseable {
         context.setErrorHandler(httpErrors);
         context.addFilter(new FilterHolder(new AliasPathFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
       });
-      // Another spelling of a static file's path (an alias, such as "/index.html/") is served as
-      // that file. Both folders are on the classpath, inside Encore's own jars, so an alias can
-      // only name one of their files. Refused, by Jetty's default check or by one returning false,
+      // Another spelling of a static file's path (an alias, such as "/index.html/") is approved:
+      // read from a folder it redirects to the file, from the jar it is not found. Both folders
+      // are on the classpath, inside Encore's own jars, so an alias can only name their files. Refused, by Jetty's default check or by one returning false,
       // it threw while Javalin looked up the route's roles, outside its error handling, and the
       // client got an empty 500 (found by HostileRequestsPropertyTest).
       javalin.staticFiles.add(files -> {
