@@ -32,9 +32,6 @@ public interface Kernels {
   /** {@link #axpy(float, float[], int, float[], int, int)} in double, for the exact solver. */
   void axpy(double scale, double[] x, int xOffset, double[] y, int yOffset, int length);
 
-  /** {@code x[offset..offset+length) *= scale}: a Cholesky pivot row divided by its pivot. */
-  void scale(double scale, double[] x, int offset, int length);
-
   /**
    * The trailing update of a right-looking Cholesky factorisation (see {@link Cholesky}): for
    * every row i in {@code [rowFrom, rowTo)} of the row-major k x k {@code a},

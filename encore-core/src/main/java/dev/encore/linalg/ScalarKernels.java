@@ -67,13 +67,6 @@ final class ScalarKernels implements Kernels {
   }
 
   @Override
-  public void scale(double scale, double[] x, int offset, int length) {
-    for (int i = 0; i < length; i++) {
-      x[offset + i] *= scale;
-    }
-  }
-
-  @Override
   public void weightedGram(float[] rows, int[] offsets, float[] weights, int count, int k, float[] out) {
     for (int a = 0; a < k; a++) {
       Arrays.fill(out, a * k + a, a * k + k, 0f);

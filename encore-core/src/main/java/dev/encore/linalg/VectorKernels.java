@@ -105,18 +105,6 @@ final class VectorKernels implements Kernels {
   }
 
   @Override
-  public void scale(double scale, double[] x, int offset, int length) {
-    DoubleVector factor = DoubleVector.broadcast(DOUBLES, scale);
-    int i = 0;
-    for (; i <= length - DOUBLE_LANES; i += DOUBLE_LANES) {
-      DoubleVector.fromArray(DOUBLES, x, offset + i).mul(factor).intoArray(x, offset + i);
-    }
-    for (; i < length; i++) {
-      x[offset + i] *= scale;
-    }
-  }
-
-  @Override
   public void weightedGram(float[] rows, int[] offsets, float[] weights, int count, int k, float[] out) {
     // Register tiles of 8 rows x 16 columns of the result, each summed over every entry before
     // it is stored: per entry and tile one vector load, one multiply and 8 FMAs, where adding

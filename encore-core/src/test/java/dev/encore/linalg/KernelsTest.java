@@ -42,25 +42,6 @@ class KernelsTest {
   }
 
   @Test
-  void scaleMultipliesOnlyItsStretch() {
-    Random random = new Random(4);
-    for (Kernels kernels : implementations()) {
-      for (int length : LENGTHS) {
-        double[] x = new double[length + 6];
-        for (int i = 0; i < x.length; i++) {
-          x[i] = random.nextDouble() * 2 - 1;
-        }
-        double[] scaled = x.clone();
-        kernels.scale(0.3, scaled, 3, length);
-        for (int i = 0; i < x.length; i++) {
-          double expected = i >= 3 && i < 3 + length ? x[i] * 0.3 : x[i];
-          assertThat(scaled[i]).as("%s scale %d at %d", kernels.name(), length, i).isEqualTo(expected);
-        }
-      }
-    }
-  }
-
-  @Test
   void dotAndAxpyMatchTheReference() {
     Random random = new Random(1);
     for (Kernels kernels : implementations()) {
