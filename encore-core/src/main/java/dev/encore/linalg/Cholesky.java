@@ -35,11 +35,10 @@ public final class Cholesky {
    */
   public static void decompose(double[] a, int k) {
     Kernels kernels = Kernels.INSTANCE;
-    double[] inversePivots = new double[PANEL];
     for (int panelStart = 0; panelStart < k; panelStart += PANEL) {
       int panelEnd = Math.min(k, panelStart + PANEL);
-      factorDiagonalBlock(a, k, panelStart, panelEnd, inversePivots);
-      kernels.dividePanel(a, k, panelStart, panelEnd, inversePivots);
+      factorDiagonalBlock(a, k, panelStart, panelEnd);
+      kernels.dividePanel(a, k, panelStart, panelEnd);
       kernels.subtractPivotRows(a, k, panelStart, panelEnd, panelEnd, k);
     }
   }
@@ -49,7 +48,7 @@ public final class Cholesky {
    * row times 1/d (d the pivot's diagonal), so the next pivot waits on one division, not on a
    * square root, a division and the row's scaling; the square root and the scaling follow aside.
    */
-  private static void factorDiagonalBlock(double[] a, int k, int from, int to, double[] inversePivots) {
+  private static void factorDiagonalBlock(double[] a, int k, int from, int to) {
     for (int j = from; j < to; j++) {
       int rowJ = j * k;
       double diagonal = a[rowJ + j];
@@ -67,7 +66,6 @@ public final class Cholesky {
       double pivot = Math.sqrt(diagonal);
       double inversePivot = pivot * inverseDiagonal;
       a[rowJ + j] = pivot;
-      inversePivots[j - from] = inversePivot;
       for (int c = j + 1; c < to; c++) {
         a[rowJ + c] *= inversePivot;
       }
@@ -78,7 +76,7 @@ public final class Cholesky {
    * Solves U'U x = b in place in {@code b}, given the factor from {@link #decompose}: by panels,
    * each panel's block substituted one scalar at a time and the rest of the vector updated (or
    * summed) for the whole panel in one pass ({@link Kernels#subtractPanelProduct},
-   * {@link Kernels#panelTimesTail}) instead of one short vector operation per row.
+   * {@link Kernels#subtractTailProducts}) instead of one short vector operation per row.
    */
   public static void solve(double[] factor, int k, double[] b) {
     Kernels kernels = Kernels.INSTANCE;
@@ -95,12 +93,11 @@ public final class Cholesky {
       kernels.subtractPanelProduct(factor, k, panelStart, panelEnd, b);
     }
     // U x = y, backward: a panel's rows need the x below the panel, then each other's.
-    double[] tail = new double[PANEL];
     for (int panelStart = (k - 1) / PANEL * PANEL; panelStart >= 0; panelStart -= PANEL) {
       int panelEnd = Math.min(k, panelStart + PANEL);
-      kernels.panelTimesTail(factor, k, panelStart, panelEnd, b, tail);
+      kernels.subtractTailProducts(factor, k, panelStart, panelEnd, b);
       for (int i = panelEnd - 1; i >= panelStart; i--) {
-        double rest = tail[i - panelStart];
+        double rest = 0;
         for (int c = i + 1; c < panelEnd; c++) {
           rest += factor[i * k + c] * b[c];
         }

@@ -44,12 +44,12 @@ public interface Kernels {
 
   /**
    * The rest of a panel's rows of a right-looking Cholesky factor (see {@link Cholesky}): with
-   * the diagonal block of rows {@code [from, to)} already factorised in place and the reciprocals
-   * of its pivots in {@code inversePivots[0..to-from)}, every column {@code c >= to} of those rows
-   * becomes {@code u[j][c] = (a[j][c] - sum_(p in [from, j)) u[p][j] u[p][c]) / u[j][j]}, the
-   * triangular solve with the block.
+   * the diagonal block of rows {@code [from, to)} already factorised in place, every column
+   * {@code c >= to} of those rows becomes
+   * {@code u[j][c] = (a[j][c] - sum_(p in [from, j)) u[p][j] u[p][c]) / u[j][j]}, the triangular
+   * solve with the block.
    */
-  void dividePanel(double[] a, int k, int from, int to, double[] inversePivots);
+  void dividePanel(double[] a, int k, int from, int to);
 
   /**
    * Forward substitution past a panel of a Cholesky factor U (row-major k x k, upper triangle):
@@ -58,10 +58,10 @@ public interface Kernels {
   void subtractPanelProduct(double[] factor, int k, int from, int to, double[] b);
 
   /**
-   * Backward substitution's products past a panel of U: {@code out[j - from] = sum_(c >= to)
-   * u[j][c] x[c]} for the panel's rows j in {@code [from, to)}.
+   * Backward substitution past a panel of U: {@code b[j] -= sum_(c >= to) u[j][c] b[c]} for the
+   * panel's rows j in {@code [from, to)}.
    */
-  void panelTimesTail(double[] factor, int k, int from, int to, double[] x, double[] out);
+  void subtractTailProducts(double[] factor, int k, int from, int to, double[] b);
 
   /**
    * {@code out[0..k) = matrix . vector[offset..offset+k) + shift * vector}, for a symmetric

@@ -89,14 +89,15 @@ final class ScalarKernels implements Kernels {
   }
 
   @Override
-  public void dividePanel(double[] a, int k, int from, int to, double[] inversePivots) {
+  public void dividePanel(double[] a, int k, int from, int to) {
     for (int j = from; j < to; j++) {
+      double inversePivot = 1 / a[j * k + j];
       for (int c = to; c < k; c++) {
         double x = a[j * k + c];
         for (int p = from; p < j; p++) {
           x -= a[p * k + j] * a[p * k + c];
         }
-        a[j * k + c] = x * inversePivots[j - from];
+        a[j * k + c] = x * inversePivot;
       }
     }
   }
@@ -109,9 +110,9 @@ final class ScalarKernels implements Kernels {
   }
 
   @Override
-  public void panelTimesTail(double[] factor, int k, int from, int to, double[] x, double[] out) {
+  public void subtractTailProducts(double[] factor, int k, int from, int to, double[] b) {
     for (int j = from; j < to; j++) {
-      out[j - from] = dot(factor, j * k + to, x, to, k - to);
+      b[j] -= dot(factor, j * k + to, b, to, k - to);
     }
   }
 

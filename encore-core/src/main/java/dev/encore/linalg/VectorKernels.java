@@ -260,10 +260,10 @@ final class VectorKernels implements Kernels {
   }
 
   @Override
-  public void dividePanel(double[] a, int k, int from, int to, double[] inversePivots) {
+  public void dividePanel(double[] a, int k, int from, int to) {
     int c = to;
     if (to - from == DOUBLE_LANES && to % DOUBLE_LANES == 0) {
-      c = divideEightRows(a, k, from, to, inversePivots);
+      c = divideEightRows(a, k, from, to);
     }
     for (; c < k; c++) {
       for (int j = from; j < to; j++) {
@@ -271,7 +271,7 @@ final class VectorKernels implements Kernels {
         for (int p = from; p < j; p++) {
           x -= a[p * k + j] * a[p * k + c];
         }
-        a[j * k + c] = x * inversePivots[j - from];
+        a[j * k + c] = x / a[j * k + j];
       }
     }
   }
@@ -281,7 +281,7 @@ final class VectorKernels implements Kernels {
    * stretches are independent, so the block's chain of substitutions overlaps from one stretch
    * to the next (row by row, with the rows stored and read back, the panel took 1.3 us at k = 64).
    */
-  private static int divideEightRows(double[] a, int k, int from, int to, double[] inversePivots) {
+  private static int divideEightRows(double[] a, int k, int from, int to) {
     int r0 = from * k;
     int r1 = r0 + k;
     int r2 = r1 + k;
@@ -291,25 +291,33 @@ final class VectorKernels implements Kernels {
     int r6 = r5 + k;
     int r7 = r6 + k;
     int d = from;
+    double i0 = 1 / a[r0 + d];
+    double i1 = 1 / a[r1 + d + 1];
+    double i2 = 1 / a[r2 + d + 2];
+    double i3 = 1 / a[r3 + d + 3];
+    double i4 = 1 / a[r4 + d + 4];
+    double i5 = 1 / a[r5 + d + 5];
+    double i6 = 1 / a[r6 + d + 6];
+    double i7 = 1 / a[r7 + d + 7];
     int c = to;
     for (; c <= k - DOUBLE_LANES; c += DOUBLE_LANES) {
-      DoubleVector x0 = DoubleVector.fromArray(DOUBLES, a, r0 + c).mul(inversePivots[0]);
-      DoubleVector x1 = DoubleVector.fromArray(DOUBLES, a, r1 + c).sub(x0.mul(a[r0 + d + 1])).mul(inversePivots[1]);
+      DoubleVector x0 = DoubleVector.fromArray(DOUBLES, a, r0 + c).mul(i0);
+      DoubleVector x1 = DoubleVector.fromArray(DOUBLES, a, r1 + c).sub(x0.mul(a[r0 + d + 1])).mul(i1);
       DoubleVector x2 = DoubleVector.fromArray(DOUBLES, a, r2 + c).sub(x0.mul(a[r0 + d + 2]))
-          .sub(x1.mul(a[r1 + d + 2])).mul(inversePivots[2]);
+          .sub(x1.mul(a[r1 + d + 2])).mul(i2);
       DoubleVector x3 = DoubleVector.fromArray(DOUBLES, a, r3 + c).sub(x0.mul(a[r0 + d + 3]))
-          .sub(x1.mul(a[r1 + d + 3]).add(x2.mul(a[r2 + d + 3]))).mul(inversePivots[3]);
+          .sub(x1.mul(a[r1 + d + 3]).add(x2.mul(a[r2 + d + 3]))).mul(i3);
       DoubleVector x4 = DoubleVector.fromArray(DOUBLES, a, r4 + c).sub(x0.mul(a[r0 + d + 4]).add(x1.mul(a[r1 + d + 4])))
-          .sub(x2.mul(a[r2 + d + 4]).add(x3.mul(a[r3 + d + 4]))).mul(inversePivots[4]);
+          .sub(x2.mul(a[r2 + d + 4]).add(x3.mul(a[r3 + d + 4]))).mul(i4);
       DoubleVector x5 = DoubleVector.fromArray(DOUBLES, a, r5 + c).sub(x0.mul(a[r0 + d + 5]).add(x1.mul(a[r1 + d + 5])))
-          .sub(x2.mul(a[r2 + d + 5]).add(x3.mul(a[r3 + d + 5])).add(x4.mul(a[r4 + d + 5]))).mul(inversePivots[5]);
+          .sub(x2.mul(a[r2 + d + 5]).add(x3.mul(a[r3 + d + 5])).add(x4.mul(a[r4 + d + 5]))).mul(i5);
       DoubleVector x6 = DoubleVector.fromArray(DOUBLES, a, r6 + c)
           .sub(x0.mul(a[r0 + d + 6]).add(x1.mul(a[r1 + d + 6])).add(x2.mul(a[r2 + d + 6])))
-          .sub(x3.mul(a[r3 + d + 6]).add(x4.mul(a[r4 + d + 6])).add(x5.mul(a[r5 + d + 6]))).mul(inversePivots[6]);
+          .sub(x3.mul(a[r3 + d + 6]).add(x4.mul(a[r4 + d + 6])).add(x5.mul(a[r5 + d + 6]))).mul(i6);
       DoubleVector x7 = DoubleVector.fromArray(DOUBLES, a, r7 + c)
           .sub(x0.mul(a[r0 + d + 7]).add(x1.mul(a[r1 + d + 7])).add(x2.mul(a[r2 + d + 7])))
           .sub(x3.mul(a[r3 + d + 7]).add(x4.mul(a[r4 + d + 7])).add(x5.mul(a[r5 + d + 7])))
-          .sub(x6.mul(a[r6 + d + 7])).mul(inversePivots[7]);
+          .sub(x6.mul(a[r6 + d + 7])).mul(i7);
       x0.intoArray(a, r0 + c);
       x1.intoArray(a, r1 + c);
       x2.intoArray(a, r2 + c);
@@ -357,7 +365,7 @@ final class VectorKernels implements Kernels {
   }
 
   @Override
-  public void panelTimesTail(double[] factor, int k, int from, int to, double[] x, double[] out) {
+  public void subtractTailProducts(double[] factor, int k, int from, int to, double[] b) {
     int c = to;
     if (to - from == DOUBLE_LANES && to % DOUBLE_LANES == 0 && c <= k - DOUBLE_LANES) {
       int r0 = from * k;
@@ -370,7 +378,7 @@ final class VectorKernels implements Kernels {
       DoubleVector s6 = s0;
       DoubleVector s7 = s0;
       for (; c <= k - DOUBLE_LANES; c += DOUBLE_LANES) {
-        DoubleVector v = DoubleVector.fromArray(DOUBLES, x, c);
+        DoubleVector v = DoubleVector.fromArray(DOUBLES, b, c);
         s0 = DoubleVector.fromArray(DOUBLES, factor, r0 + c).fma(v, s0);
         s1 = DoubleVector.fromArray(DOUBLES, factor, r0 + k + c).fma(v, s1);
         s2 = DoubleVector.fromArray(DOUBLES, factor, r0 + 2 * k + c).fma(v, s2);
@@ -380,20 +388,18 @@ final class VectorKernels implements Kernels {
         s6 = DoubleVector.fromArray(DOUBLES, factor, r0 + 6 * k + c).fma(v, s6);
         s7 = DoubleVector.fromArray(DOUBLES, factor, r0 + 7 * k + c).fma(v, s7);
       }
-      out[0] = s0.reduceLanes(VectorOperators.ADD);
-      out[1] = s1.reduceLanes(VectorOperators.ADD);
-      out[2] = s2.reduceLanes(VectorOperators.ADD);
-      out[3] = s3.reduceLanes(VectorOperators.ADD);
-      out[4] = s4.reduceLanes(VectorOperators.ADD);
-      out[5] = s5.reduceLanes(VectorOperators.ADD);
-      out[6] = s6.reduceLanes(VectorOperators.ADD);
-      out[7] = s7.reduceLanes(VectorOperators.ADD);
-    } else {
-      java.util.Arrays.fill(out, 0, to - from, 0.0);
+      b[from + 0] -= s0.reduceLanes(VectorOperators.ADD);
+      b[from + 1] -= s1.reduceLanes(VectorOperators.ADD);
+      b[from + 2] -= s2.reduceLanes(VectorOperators.ADD);
+      b[from + 3] -= s3.reduceLanes(VectorOperators.ADD);
+      b[from + 4] -= s4.reduceLanes(VectorOperators.ADD);
+      b[from + 5] -= s5.reduceLanes(VectorOperators.ADD);
+      b[from + 6] -= s6.reduceLanes(VectorOperators.ADD);
+      b[from + 7] -= s7.reduceLanes(VectorOperators.ADD);
     }
     for (; c < k; c++) {
       for (int j = from; j < to; j++) {
-        out[j - from] += factor[j * k + c] * x[c];
+        b[j] -= factor[j * k + c] * b[c];
       }
     }
   }

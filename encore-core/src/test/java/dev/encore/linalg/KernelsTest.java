@@ -170,9 +170,11 @@ class KernelsTest {
           int from = panel[0];
           int to = panel[1];
           double[] a = random.doubles((long) k * k, -1, 1).toArray();
-          double[] inversePivots = random.doubles(to - from, 0.5, 2).toArray();
+          for (int j = from; j < to; j++) {
+            a[j * k + j] = random.nextDouble(0.5, 2);
+          }
           double[] divided = a.clone();
-          kernels.dividePanel(divided, k, from, to, inversePivots);
+          kernels.dividePanel(divided, k, from, to);
           double[] expected = a.clone();
           for (int j = from; j < to; j++) {
             for (int c = to; c < k; c++) {
@@ -180,7 +182,7 @@ class KernelsTest {
               for (int p = from; p < j; p++) {
                 x -= a[p * k + j] * expected[p * k + c];
               }
-              expected[j * k + c] = x * inversePivots[j - from];
+              expected[j * k + c] = x / a[j * k + j];
             }
           }
           for (int cell = 0; cell < k * k; cell++) {
@@ -204,8 +206,8 @@ class KernelsTest {
           double[] b = random.doubles(k, -1, 1).toArray();
           double[] subtracted = b.clone();
           kernels.subtractPanelProduct(factor, k, from, to, subtracted);
-          double[] tail = new double[to - from];
-          kernels.panelTimesTail(factor, k, from, to, b, tail);
+          double[] backward = b.clone();
+          kernels.subtractTailProducts(factor, k, from, to, backward);
           for (int c = 0; c < k; c++) {
             double expected = b[c];
             if (c >= to) {
@@ -216,12 +218,12 @@ class KernelsTest {
             assertThat(subtracted[c]).as("%s k %d panel [%d, %d) b[%d]", kernels.name(), k, from, to, c)
                 .isCloseTo(expected, within(1e-12));
           }
-          for (int j = from; j < to; j++) {
-            double expected = 0;
-            for (int c = to; c < k; c++) {
-              expected += factor[j * k + c] * b[c];
+          for (int j = 0; j < k; j++) {
+            double expected = b[j];
+            for (int c = to; c < k && j >= from && j < to; c++) {
+              expected -= factor[j * k + c] * b[c];
             }
-            assertThat(tail[j - from]).as("%s k %d panel [%d, %d) row %d", kernels.name(), k, from, to, j)
+            assertThat(backward[j]).as("%s k %d panel [%d, %d) row %d", kernels.name(), k, from, to, j)
                 .isCloseTo(expected, within(1e-12));
           }
         }
