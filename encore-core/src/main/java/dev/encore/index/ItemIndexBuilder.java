@@ -33,7 +33,7 @@ public final class ItemIndexBuilder {
   private static final int RECALL_AT = 10;
   private static final int NORM_BANDS = 8;
   /** The fewest lists the reference answers for choosing probe counts search (all, if fewer). */
-  private static final int REFERENCE_MIN_PROBES = 64;
+  private static final int REFERENCE_MIN_PROBES = 16;
   /** How many times the chosen probes the reference answers search, at least. */
   private static final int REFERENCE_MARGIN = 8;
 
@@ -81,7 +81,7 @@ public final class ItemIndexBuilder {
     IndexQuality unmeasured = new IndexQuality(scoreLists.lists(), scoreLists.lists(), directionLists.lists(), 1, 1,
         0, 0, 0, 4L * items * k);
     ItemIndex index = new ItemIndex(k, items, scoreLists, directionLists, unmeasured);
-    return calibrate(index, itemFactors, inverseNorms, userFactors, users, played, settings, random, started);
+    return calibrate(index, itemFactors, norms, inverseNorms, userFactors, users, played, settings, random, started);
   }
 
   /** Every item's norm, computed once for the bands, both transforms and the cosines. */
@@ -108,11 +108,10 @@ public final class ItemIndexBuilder {
   private static ScoreLists scoreLists(float[] itemFactors, float[] norms, int items, int k, int lists,
       IndexSettings settings, SplittableRandom random) {
     int bands = Math.max(1, Math.min(NORM_BANDS, lists));
-    int[][] bandRows = normBands(norms, items, bands);
     int[] listOf = new int[items];
     List<float[]> centroids = new ArrayList<>();
     int listBase = 0;
-    for (int[] rows : bandRows) {
+    for (int[] rows : NormBands.of(norms, items, bands)) {
       if (rows.length == 0) {
         continue;
       }
@@ -152,37 +151,6 @@ public final class ItemIndexBuilder {
     return ScoreLists.of(itemFactors, items, k, listBase, listOf, allCentroids, settings.threads());
   }
 
-  /**
-   * The items of each norm band, in item order (so a band's rows are read from the factors front
-   * to back): band b holds half of the items above band b - 1 by norm, the last band the rest.
-   * Cut instead at quantiles of a sample of the norms (every item of one norm in one band), the
-   * bands at 915,853 trained tracks gave lists whose probe counts were chosen at 8 for a measured
-   * recall@10 of 0.912; cut by rank they give 320 probes and 0.974.
-   */
-  private static int[][] normBands(float[] norms, int items, int bands) {
-    // Sorted as longs (norm bits above the item number: non-negative floats order as their bits),
-    // not boxed: at 10^7 items a comparator sort of Integers took seconds.
-    long[] byNorm = new long[items];
-    for (int i = 0; i < items; i++) {
-      byNorm[i] = ((long) Float.floatToIntBits(norms[i]) << 32) | i;
-    }
-    java.util.Arrays.parallelSort(byNorm);
-    int[][] out = new int[bands][];
-    for (int band = 0; band < bands; band++) {
-      int from = band == 0 ? 0 : items - (int) (items >> band);
-      int to = band == bands - 1 ? items : items - (int) (items >> (band + 1));
-      // Each band holds half of the items above the one before: recommendations come from the
-      // largest norms, whose spread is widest, so the top bands are the narrowest.
-      int[] rows = new int[Math.max(0, to - from)];
-      for (int j = 0; j < rows.length; j++) {
-        rows[j] = (int) byNorm[from + j];
-      }
-      java.util.Arrays.sort(rows);
-      out[band] = rows;
-    }
-    return out;
-  }
-
   /** The coarse centroids, and the fine centroids (the lists) each coarse cluster was split into. */
   private record Levels(int d, float[] coarse, int coarseCount, int[] firstChild, float[] fine, int fineCount) {
     /** The fine centroids' first k coordinates, row-major. */
@@ -219,32 +187,30 @@ public final class ItemIndexBuilder {
     int[] nearest = level.nearest();
     int[] members = level.members();
     int[] firstChild = new int[coarseCount + 1];
-    List<float[]> children = new ArrayList<>();
-    int fineCount = 0;
+    int[] memberStart = new int[coarseCount + 1];
     for (int c = 0; c < coarseCount; c++) {
-      firstChild[c] = fineCount;
-      if (members[c] == 0) {
-        continue;
-      }
-      float[] rows = new float[members[c] * d];
-      int filled = 0;
-      for (int s = 0; s < sampleSize; s++) {
-        if (nearest[s] == c) {
-          System.arraycopy(sample, s * d, rows, filled++ * d, d);
-        }
-      }
       // Each coarse cluster gets lists in proportion to its share of the sample.
-      int share = (int) Math.max(1, Math.min(members[c], Math.round((double) lists * members[c] / sampleSize)));
-      children.add(SphericalKMeans.train(rows, members[c], d, share, settings.iterations(), seed + 1 + c, 1));
-      fineCount += share;
+      int share = members[c] == 0 ? 0
+          : (int) Math.max(1, Math.min(members[c], Math.round((double) lists * members[c] / sampleSize)));
+      firstChild[c + 1] = firstChild[c] + share;
+      memberStart[c + 1] = memberStart[c] + members[c];
     }
-    firstChild[coarseCount] = fineCount;
+    float[] grouped = new float[sampleSize * d];
+    int[] next = java.util.Arrays.copyOf(memberStart, coarseCount);
+    for (int s = 0; s < sampleSize; s++) {
+      System.arraycopy(sample, s * d, grouped, next[nearest[s]]++ * d, d);
+    }
+    int fineCount = firstChild[coarseCount];
     float[] fine = new float[fineCount * d];
-    int offset = 0;
-    for (float[] child : children) {
-      System.arraycopy(child, 0, fine, offset, child.length);
-      offset += child.length;
-    }
+    // One coarse cluster's split a task, each seeded by its cluster: the same centroids whatever the thread count.
+    Workers.run(settings.threads(), coarseCount, c -> {
+      int share = firstChild[c + 1] - firstChild[c];
+      if (share > 0) {
+        float[] rows = java.util.Arrays.copyOfRange(grouped, memberStart[c] * d, memberStart[c + 1] * d);
+        float[] child = SphericalKMeans.train(rows, members[c], d, share, settings.iterations(), seed + 1 + c, 1);
+        System.arraycopy(child, 0, fine, firstChild[c] * d, child.length);
+      }
+    });
     return new Levels(d, coarse, coarseCount, firstChild, fine, fineCount);
   }
 
@@ -355,10 +321,10 @@ public final class ItemIndexBuilder {
 
   /**
    * Chooses each question's probe count on one sample of queries ({@link ProbeRanks}) and
-   * measures recall@10 on another against exact answers (every list scanned).
+   * measures recall@10 on another against exact answers ({@link Exact}).
    */
-  private static ItemIndex calibrate(ItemIndex index, float[] itemFactors, float[] inverseNorms, float[] userFactors,
-      int users, Csr played, IndexSettings settings, SplittableRandom random, long started) {
+  private static ItemIndex calibrate(ItemIndex index, float[] itemFactors, float[] norms, float[] inverseNorms,
+      float[] userFactors, int users, Csr played, IndexSettings settings, SplittableRandom random, long started) {
     int k = index.factors();
     Queries scoreQueries = userFactors != null && users > 0
         ? Queries.draw(userFactors, users, k, settings.sampleQueries(), random, false, played)
@@ -368,8 +334,8 @@ public final class ItemIndexBuilder {
     int threads = settings.threads();
     int scoreProbes = fewestProbes(index, scoreQueries.choose(), false, settings.targetRecall(), threads);
     int cosineProbes = fewestProbes(index, cosineQueries.choose(), true, settings.targetRecall(), threads);
-    double scoreRecall = new Exact(index, scoreQueries.measure(), null, threads).recall(scoreProbes);
-    double cosineRecall = new Exact(index, cosineQueries.measure(), inverseNorms, threads).recall(cosineProbes);
+    double scoreRecall = Exact.byScore(index, scoreQueries.measure(), norms, threads).recall(scoreProbes);
+    double cosineRecall = Exact.byCosine(index, cosineQueries.measure(), inverseNorms, threads).recall(cosineProbes);
     double seconds = (System.nanoTime() - started) / 1e9;
     return index.withQuality(new IndexQuality(index.lists(false), scoreProbes, cosineProbes, scoreRecall,
         cosineRecall, scoreQueries.measure().count(), seconds, index.memoryBytes(), 4L * index.items() * k));
@@ -381,7 +347,8 @@ public final class ItemIndexBuilder {
    * least {@link #REFERENCE_MARGIN} times the probes chosen. Similar tracks need few lists
    * (2 to 8 in BENCHMARKS.md) and scan each by gathering rows from the model's factors, so a
    * fixed share of the lists as reference (an eighth took 11.7 s at 10^7 items) would cost far
-   * more than the answer needs.
+   * more than the answer needs; and a reference of 64 lists, where 16 already check 2 probes,
+   * cost 1.2 to 1.6 s of the build at 10^7 (0.5 to 0.9 s from 16, the same counts chosen).
    */
   private static int fewestProbes(ItemIndex index, QuerySet queries, boolean cosine, double target, int threads) {
     int lists = index.lists(cosine);
@@ -487,22 +454,23 @@ public final class ItemIndexBuilder {
     }
   }
 
-  /**
-   * Each query's exact top 10, computed once by scanning every list's copy of the factors (by
-   * cosine when item inverse norms are given), against which recall is taken.
-   */
-  private static final class Exact {
-    private final ItemIndex index;
-    private final QuerySet queries;
-    private final boolean cosine;
-    private final List<List<ScoredItem>> answers;
+  /** Each query's exact top 10, computed once, against which recall is taken. */
+  private record Exact(ItemIndex index, QuerySet queries, boolean cosine, List<List<ScoredItem>> answers) {
+    /** By inner product: the score lists scanned from the largest norm down, as far as a norm bound needs. */
+    static Exact byScore(ItemIndex index, QuerySet queries, float[] itemNorms, int threads) {
+      int[] listOf = index.listOfItems(false);
+      float[] listNorms = new float[index.lists(false)];
+      for (int item = 0; item < listOf.length; item++) {
+        listNorms[listOf[item]] = Math.max(listNorms[listOf[item]], itemNorms[item]);
+      }
+      return new Exact(index, queries, false, index.scoreLists().exactByNorm(queries.vectors(), queries.count(),
+          RECALL_AT, queries::blocked, listNorms, threads));
+    }
 
-    Exact(ItemIndex index, QuerySet queries, float[] itemInverseNorms, int threads) {
-      this.index = index;
-      this.queries = queries;
-      this.cosine = itemInverseNorms != null;
-      this.answers = index.scoreLists().exactBatch(queries.vectors(), queries.count(), RECALL_AT, queries.leftOut(),
-          itemInverseNorms, threads);
+    /** By cosine: every list's copy of the factors scanned, many queries at a time. */
+    static Exact byCosine(ItemIndex index, QuerySet queries, float[] itemInverseNorms, int threads) {
+      return new Exact(index, queries, true, index.scoreLists().exactBatch(queries.vectors(), queries.count(),
+          RECALL_AT, queries.leftOut(), itemInverseNorms, threads));
     }
 
     /** Mean |top 10 probing {@code probes} lists ∩ exact top 10| / |exact top 10|. */

@@ -8,6 +8,7 @@ import dev.encore.model.ScoredItem;
 import dev.encore.model.TopK;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 
 /**
@@ -190,6 +191,40 @@ final class ScoreLists {
       byItem.add(items);
     }
     return byItem;
+  }
+
+  /**
+   * Each query's exact top {@code n} by inner product, skipping the items {@code blocked.apply(q)}
+   * rejects, as {@link #exactBatch} finds them, but from far fewer scores: the lists are scanned
+   * from the largest norm down ({@code listNorms}, each list's largest item norm), and a query stops
+   * once |q| times the next list's norm cannot reach its n-th best score (with 1e-4 of headroom for
+   * the float rounding of both). Recommendations come from the largest norms, so at 10^7 items a
+   * query scans a few percent of them.
+   */
+  List<List<ScoredItem>> exactByNorm(float[] queries, int count, int n, IntFunction<IntPredicate> blocked,
+      float[] listNorms, int threads) {
+    long[] byNorm = new long[lists()];
+    for (int list = 0; list < byNorm.length; list++) {
+      byNorm[list] = ((long) Float.floatToIntBits(listNorms[list]) << 32) | list;
+    }
+    java.util.Arrays.sort(byNorm);
+    List<List<ScoredItem>> answers = new ArrayList<>(java.util.Collections.nCopies(count, null));
+    int largest = largestListSlots();
+    Workers.run(threads, count, q -> {
+      float[] tile = new float[largest];
+      TopK top = new TopK(n);
+      float queryNorm = dev.encore.linalg.Vectors.norm(queries, q * factors, factors);
+      IntPredicate skip = blocked.apply(q);
+      for (int at = byNorm.length - 1; at >= 0; at--) {
+        int list = (int) byNorm[at];
+        if (top.size() == n && queryNorm * listNorms[list] * (1 + 1e-4f) < top.threshold()) {
+          break;
+        }
+        scan(list, queries, q * factors, skip, top, tile);
+      }
+      answers.set(q, top.drainBestFirst());
+    });
+    return answers;
   }
 
   /** Each query's items as the slots that hold them, ascending. */

@@ -91,6 +91,40 @@ class ItemIndexTest {
   }
 
   @Test
+  void theNormBoundedExactAnswersMatchABruteForceScanWithLeftOutItems() {
+    Random random = new Random(9);
+    int rows = 3_000;
+    float[] items = clusteredFactors(random, rows);
+    int queries = 12;
+    float[] users = clusteredFactors(random, queries);
+    ItemIndex index = ItemIndexBuilder.build(items, rows, K, null, 0, IndexSettings.defaults(1));
+    int[] listOf = index.listOfItems(false);
+    float[] listNorms = new float[index.lists(false)];
+    for (int item = 0; item < rows; item++) {
+      listNorms[listOf[item]] = Math.max(listNorms[listOf[item]],
+          dev.encore.linalg.Vectors.norm(items, item * K, K));
+    }
+    BitSet[] blocked = new BitSet[queries];
+    for (int q = 0; q < queries; q++) {
+      // The query's own best tracks are left out, so the scan must reach below the largest norms.
+      blocked[q] = new BitSet();
+      for (int item : bruteForce(items, rows, java.util.Arrays.copyOfRange(users, q * K, q * K + K), 8 * q, null,
+          false)) {
+        blocked[q].set(item);
+      }
+    }
+    for (int threads : new int[] {1, 3}) {
+      List<List<ScoredItem>> answers = index.scoreLists().exactByNorm(users, queries, 10, q -> blocked[q]::get,
+          listNorms, threads);
+      for (int q = 0; q < queries; q++) {
+        assertThat(indices(answers.get(q))).as("query %d, %d threads", q, threads)
+            .isEqualTo(bruteForce(items, rows, java.util.Arrays.copyOfRange(users, q * K, q * K + K), 10,
+                blocked[q], false));
+      }
+    }
+  }
+
+  @Test
   void probingEveryListIsExactForScoresAndCosinesWithBlockedItems() {
     Random random = new Random(1);
     int rows = 3_000;
