@@ -217,7 +217,7 @@ final class ScoreLists {
       IntPredicate skip = blocked.apply(q);
       for (int at = byNorm.length - 1; at >= 0; at--) {
         int list = (int) byNorm[at];
-        if (top.size() == n && queryNorm * listNorms[list] * (1 + 1e-4f) < top.threshold()) {
+        if (n > 0 && top.size() == n && queryNorm * listNorms[list] * (1 + 1e-4f) < top.threshold()) {
           break;
         }
         scan(list, queries, q * factors, skip, top, tile);
