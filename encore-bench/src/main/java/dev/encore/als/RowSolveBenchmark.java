@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One row's solve at 64 factors: three conjugate-gradient steps against the exact Cholesky solve,
+ * One row's solve at {@code factors} factors: three conjugate-gradient steps against the exact Cholesky solve,
  * for a listener with {@code entries} plays among 50,000 items. Run with
  * {@code -jvmArgsAppend -Dencore.simd=false} for the scalar kernels.
  */
@@ -28,11 +28,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 @State(Scope.Thread)
 public class RowSolveBenchmark {
-  private static final int K = 64;
   private static final int ITEMS = 50_000;
 
   @Param({"10", "50", "500"})
   public int entries;
+
+  /** Latent factors: 64 is the benchmarks' default; 128 is where the k x k matrix outgrows L1. */
+  @Param({"64"})
+  public int factors;
 
   private float[] itemFactors;
   private double[] gram;
@@ -44,16 +47,22 @@ public class RowSolveBenchmark {
   private float[] start;
   private ConjugateGradientSolver cg;
   private NormalEquations exact;
-  private final double[] factorised = new double[K * K];
+  private double[] factorised;
+  private static final int[] FOUR_FROM = new int[4];
+  private static final float[] FOUR_LAMBDAS = {0.05f, 0.05f, 0.05f, 0.05f};
+  private int[] fourTo;
+  private float[] fourTargets;
 
   @Setup
   public void setUp() {
+    int k = factors;
+    factorised = new double[k * k];
     Random random = new Random(3);
-    itemFactors = new float[ITEMS * K];
+    itemFactors = new float[ITEMS * k];
     for (int i = 0; i < itemFactors.length; i++) {
       itemFactors[i] = (random.nextFloat() - 0.5f) * 0.2f;
     }
-    gram = Gram.compute(itemFactors, ITEMS, K, 1);
+    gram = Gram.compute(itemFactors, ITEMS, k, 1);
     gramFloat = Gram.toFloat(gram);
     columns = random.ints(0, ITEMS).distinct().limit(entries).sorted().toArray();
     values = new float[entries];
@@ -61,18 +70,31 @@ public class RowSolveBenchmark {
       values[p] = 1 + random.nextInt(50);
     }
     confidences = EntryConfidences.of(Confidence.log(1f, 1f), values);
-    start = new float[K];
-    for (int a = 0; a < K; a++) {
+    start = new float[k];
+    for (int a = 0; a < k; a++) {
       start[a] = random.nextFloat() * 0.01f;
     }
     target = start.clone();
-    cg = new ConjugateGradientSolver(K, 3, ITEMS);
-    exact = new NormalEquations(K);
+    cg = new ConjugateGradientSolver(k, 3, ITEMS);
+    fourTo = new int[] {entries, entries, entries, entries};
+    fourTargets = new float[4 * k];
+    exact = new NormalEquations(k);
+  }
+
+  /** Four rows of {@code entries} plays solved together, as training solves them; per call, not per row. */
+  @Benchmark
+  public float[] conjugateGradientFourRows() {
+    for (int g = 0; g < 4; g++) {
+      System.arraycopy(start, 0, fourTargets, g * factors, factors);
+    }
+    cg.solveRows(gramFloat, itemFactors, columns, values, confidences, FOUR_FROM, fourTo, FOUR_LAMBDAS, 4,
+        fourTargets, 0);
+    return fourTargets;
   }
 
   @Benchmark
   public float[] conjugateGradientThreeSteps() {
-    System.arraycopy(start, 0, target, 0, K);
+    System.arraycopy(start, 0, target, 0, factors);
     cg.solveRow(gramFloat, itemFactors, columns, values, confidences, 0, entries, 0.05f, target, 0);
     return target;
   }
@@ -86,10 +108,10 @@ public class RowSolveBenchmark {
   @Benchmark
   public double[] choleskyFactoriseOnly() {
     System.arraycopy(gram, 0, factorised, 0, gram.length);
-    for (int a = 0; a < K; a++) {
-      factorised[a * K + a] += 0.05;
+    for (int a = 0; a < factors; a++) {
+      factorised[a * factors + a] += 0.05;
     }
-    dev.encore.linalg.Cholesky.decompose(factorised, K);
+    dev.encore.linalg.Cholesky.decompose(factorised, factors);
     return factorised;
   }
 

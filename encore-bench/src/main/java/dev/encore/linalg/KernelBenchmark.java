@@ -36,6 +36,9 @@ public class KernelBenchmark {
 
   private Kernels implementation;
   private float[] a;
+  private float[] fourVectors;
+  private float[] fourOut;
+  private static final float[] SHIFT = {0.1f, 0.1f, 0.1f, 0.1f};
   private float[] b;
   private float[] matrix;
   private float[] out;
@@ -56,6 +59,8 @@ public class KernelBenchmark {
     b = randoms(random, factors);
     matrix = randoms(random, factors * factors);
     out = new float[factors];
+    fourVectors = randoms(random, 4 * factors);
+    fourOut = new float[4 * factors];
     int items = 50_000;
     panels = FactorPanels.of(randoms(random, items * factors), items, factors, false).array();
     blocks = FactorPanels.blocksFor(items);
@@ -86,9 +91,16 @@ public class KernelBenchmark {
     return b;
   }
 
+  /** Four CG rows' Gram products in one call: the matrix read once for all four. */
+  @Benchmark
+  public float[] gramTimesFourVectors() {
+    implementation.symmetricMultiplyRows(matrix, fourVectors, 0, 4, SHIFT, fourOut, factors);
+    return fourOut;
+  }
+
   @Benchmark
   public float[] gramTimesVector() {
-    implementation.symmetricMultiply(matrix, a, 0, 0.1f, out, factors);
+    implementation.symmetricMultiplyRows(matrix, a, 0, 1, SHIFT, out, factors);
     return out;
   }
 

@@ -64,9 +64,19 @@ public final class HalfStep {
       float[] gramFloat = Gram.toFloat(weightedGram);
       Workers.run(config.threads(), bounds.length - 1, task -> {
         ConjugateGradientSolver solver = new ConjugateGradientSolver(k, config.cgSteps(), fixedRows);
-        for (int r = bounds[task]; r < bounds[task + 1]; r++) {
-          solver.solveRow(gramFloat, fixed, columns, values, confidences, rows.rowStart(r), rows.rowEnd(r),
-              config.regularizationFor(rows.rowLength(r), otherSideRows), target, r * k);
+        int group = ConjugateGradientSolver.GROUP;
+        int[] from = new int[group];
+        int[] to = new int[group];
+        float[] lambdas = new float[group];
+        for (int first = bounds[task]; first < bounds[task + 1]; first += group) {
+          int count = Math.min(group, bounds[task + 1] - first);
+          for (int g = 0; g < count; g++) {
+            from[g] = rows.rowStart(first + g);
+            to[g] = rows.rowEnd(first + g);
+            lambdas[g] = config.regularizationFor(rows.rowLength(first + g), otherSideRows);
+          }
+          solver.solveRows(gramFloat, fixed, columns, values, confidences, from, to, lambdas, count, target,
+              first * k);
         }
       });
     }

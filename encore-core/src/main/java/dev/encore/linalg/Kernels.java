@@ -64,10 +64,13 @@ public interface Kernels {
   void subtractTailProducts(double[] factor, int k, int from, int to, double[] b);
 
   /**
-   * {@code out[0..k) = matrix . vector[offset..offset+k) + shift * vector}, for a symmetric
-   * row-major k x k {@code matrix} (so its rows are its columns).
+   * {@code out[g*k..g*k+k) = matrix . v_g + shifts[g] * v_g} for the {@code count} vectors
+   * {@code v_g = vectors[offset+g*k..offset+g*k+k)}, for a symmetric row-major k x k
+   * {@code matrix} (so its rows are its columns). A row's result is the same floats whatever
+   * {@code count} and whichever rows share the call.
    */
-  void symmetricMultiply(float[] matrix, float[] vector, int offset, float shift, float[] out, int k);
+  void symmetricMultiplyRows(float[] matrix, float[] vectors, int offset, int count, float[] shifts, float[] out,
+      int k);
 
   /**
    * Adds {@code scale * row row'} (row = {@code rows[offset..offset+k)}) to the row-major k x k
@@ -85,14 +88,15 @@ public interface Kernels {
   void weightedGram(float[] rows, int[] offsets, float[] weights, int count, int k, float[] out);
 
   /**
-   * {@code out[0..k) += sum_j (offsets[j] + slopes[j] * (row_j . vector)) row_j} over the
+   * {@code out[offset..offset+k) += sum_j (offsets[j] + slopes[j] * (row_j . v)) row_j}, with
+   * {@code v = vector[offset..offset+k)}, over the
    * {@code count} rows stored one after another from the start of {@code rows} (row j is
    * {@code rows[j*k..j*k+k)}); {@code offsets} null means all zero. One pass of a
    * conjugate-gradient row solve: with the offsets it is the right-hand side minus the data term,
    * without them the data term's product with a search direction.
    */
   void addWeightedRows(float[] rows, int count, int k, float[] offsets, float[] slopes, float[] vector,
-      int vectorOffset, float[] out);
+      int offset, float[] out);
 
   /**
    * For i in [0, count) where {@code values[offset + i]} is not NaN:

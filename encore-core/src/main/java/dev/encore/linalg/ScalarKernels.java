@@ -117,18 +117,22 @@ final class ScalarKernels implements Kernels {
   }
 
   @Override
-  public void symmetricMultiply(float[] matrix, float[] vector, int offset, float shift, float[] out, int k) {
-    for (int a = 0; a < k; a++) {
-      out[a] = dot(matrix, a * k, vector, offset, k) + shift * vector[offset + a];
+  public void symmetricMultiplyRows(float[] matrix, float[] vectors, int offset, int count, float[] shifts,
+      float[] out, int k) {
+    for (int g = 0; g < count; g++) {
+      int vector = offset + g * k;
+      for (int a = 0; a < k; a++) {
+        out[g * k + a] = dot(matrix, a * k, vectors, vector, k) + shifts[g] * vectors[vector + a];
+      }
     }
   }
 
   @Override
   public void addWeightedRows(float[] rows, int count, int k, float[] offsets, float[] slopes, float[] vector,
-      int vectorOffset, float[] out) {
+      int offset, float[] out) {
     for (int j = 0; j < count; j++) {
-      float along = dot(rows, j * k, vector, vectorOffset, k);
-      axpy((offsets == null ? 0f : offsets[j]) + slopes[j] * along, rows, j * k, out, 0, k);
+      float along = dot(rows, j * k, vector, offset, k);
+      axpy((offsets == null ? 0f : offsets[j]) + slopes[j] * along, rows, j * k, out, offset, k);
     }
   }
 

@@ -404,64 +404,111 @@ final class VectorKernels implements Kernels {
     }
   }
 
+  /**
+   * Four rows share each pass over the matrix: every load of a 64-column slice of a matrix row
+   * feeds sixteen FMA chains (four rows by four vectors). One row at a time read the whole matrix
+   * for every row and CG step, which at k = 128 (64 KB, past L1) took 786 ns a call against 121 ns
+   * at k = 64, and put Encore's CG behind implicit's at k = 256. A row's sums run over b in order
+   * whichever rows share its pass, so its floats do not depend on the grouping; fewer than four
+   * rows repeat the last one and store only their own.
+   */
   @Override
-  public void symmetricMultiply(float[] matrix, float[] vector, int offset, float shift, float[] out, int k) {
-    if (k % LANES != 0) {
-      symmetricMultiplyByChunk(matrix, vector, offset, shift, out, k);
+  public void symmetricMultiplyRows(float[] matrix, float[] vectors, int offset, int count, float[] shifts,
+      float[] out, int k) {
+    if (k % (4 * LANES) != 0) {
+      for (int g = 0; g < count; g++) {
+        symmetricMultiplyByChunk(matrix, vectors, offset + g * k, shifts[g], out, g * k, k);
+      }
       return;
     }
-    // Up to four column chunks at once, even and odd matrix rows in separate sums: eight
-    // independent FMA chains instead of one chain per chunk took this call (one per CG step and
-    // row) from 211 to 121 ns at k = 64 (KernelBenchmark.gramTimesVector).
     FloatVector zero = FloatVector.zero(SPECIES);
-    for (int chunk = 0; chunk < k; chunk += 4 * LANES) {
-      int vectors = Math.min(4, (k - chunk) / LANES);
-      FloatVector e0 = zero;
-      FloatVector e1 = zero;
-      FloatVector e2 = zero;
-      FloatVector e3 = zero;
-      FloatVector o0 = zero;
-      FloatVector o1 = zero;
-      FloatVector o2 = zero;
-      FloatVector o3 = zero;
-      for (int b = 0; b < k; b += 2) {
-        FloatVector even = FloatVector.broadcast(SPECIES, vector[offset + b]);
-        FloatVector odd = FloatVector.broadcast(SPECIES, vector[offset + b + 1]);
-        int evenRow = b * k + chunk;
-        int oddRow = evenRow + k;
-        e0 = FloatVector.fromArray(SPECIES, matrix, evenRow).fma(even, e0);
-        o0 = FloatVector.fromArray(SPECIES, matrix, oddRow).fma(odd, o0);
-        if (vectors > 1) {
-          e1 = FloatVector.fromArray(SPECIES, matrix, evenRow + LANES).fma(even, e1);
-          o1 = FloatVector.fromArray(SPECIES, matrix, oddRow + LANES).fma(odd, o1);
+    int first = 0;
+    for (; first + 3 < count; first += 4) {
+      int v0 = offset + first * k;
+      int v1 = v0 + k;
+      int v2 = v1 + k;
+      int v3 = v2 + k;
+      for (int column = 0; column < k; column += 2 * LANES) {
+        FloatVector s00 = zero;
+        FloatVector s01 = zero;
+        FloatVector s10 = zero;
+        FloatVector s11 = zero;
+        FloatVector s20 = zero;
+        FloatVector s21 = zero;
+        FloatVector s30 = zero;
+        FloatVector s31 = zero;
+        for (int b = 0; b < k; b++) {
+          int row = b * k + column;
+          FloatVector m0 = FloatVector.fromArray(SPECIES, matrix, row);
+          FloatVector m1 = FloatVector.fromArray(SPECIES, matrix, row + LANES);
+          FloatVector x = FloatVector.broadcast(SPECIES, vectors[v0 + b]);
+          s00 = m0.fma(x, s00);
+          s01 = m1.fma(x, s01);
+          x = FloatVector.broadcast(SPECIES, vectors[v1 + b]);
+          s10 = m0.fma(x, s10);
+          s11 = m1.fma(x, s11);
+          x = FloatVector.broadcast(SPECIES, vectors[v2 + b]);
+          s20 = m0.fma(x, s20);
+          s21 = m1.fma(x, s21);
+          x = FloatVector.broadcast(SPECIES, vectors[v3 + b]);
+          s30 = m0.fma(x, s30);
+          s31 = m1.fma(x, s31);
         }
-        if (vectors > 2) {
-          e2 = FloatVector.fromArray(SPECIES, matrix, evenRow + 2 * LANES).fma(even, e2);
-          o2 = FloatVector.fromArray(SPECIES, matrix, oddRow + 2 * LANES).fma(odd, o2);
-        }
-        if (vectors > 3) {
-          e3 = FloatVector.fromArray(SPECIES, matrix, evenRow + 3 * LANES).fma(even, e3);
-          o3 = FloatVector.fromArray(SPECIES, matrix, oddRow + 3 * LANES).fma(odd, o3);
-        }
+        storeShiftedPair(vectors, v0, shifts[first], column, s00, s01, out, first * k);
+        storeShiftedPair(vectors, v1, shifts[first + 1], column, s10, s11, out, (first + 1) * k);
+        storeShiftedPair(vectors, v2, shifts[first + 2], column, s20, s21, out, (first + 2) * k);
+        storeShiftedPair(vectors, v3, shifts[first + 3], column, s30, s31, out, (first + 3) * k);
       }
-      FloatVector scale = FloatVector.broadcast(SPECIES, shift);
-      FloatVector.fromArray(SPECIES, vector, offset + chunk).fma(scale, e0.add(o0)).intoArray(out, chunk);
-      if (vectors > 1) {
-        FloatVector.fromArray(SPECIES, vector, offset + chunk + LANES).fma(scale, e1.add(o1)).intoArray(out, chunk + LANES);
-      }
-      if (vectors > 2) {
-        FloatVector.fromArray(SPECIES, vector, offset + chunk + 2 * LANES).fma(scale, e2.add(o2))
-            .intoArray(out, chunk + 2 * LANES);
-      }
-      if (vectors > 3) {
-        FloatVector.fromArray(SPECIES, vector, offset + chunk + 3 * LANES).fma(scale, e3.add(o3))
-            .intoArray(out, chunk + 3 * LANES);
-      }
+    }
+    for (; first < count; first++) {
+      symmetricMultiplyOneRow(matrix, vectors, offset + first * k, shifts[first], out, first * k, k);
     }
   }
 
+  private static void storeShiftedPair(float[] vectors, int vectorOffset, float shift, int column, FloatVector s0,
+      FloatVector s1, float[] out, int outOffset) {
+    FloatVector scale = FloatVector.broadcast(SPECIES, shift);
+    FloatVector.fromArray(SPECIES, vectors, vectorOffset + column).fma(scale, s0).intoArray(out, outOffset + column);
+    FloatVector.fromArray(SPECIES, vectors, vectorOffset + column + LANES).fma(scale, s1)
+        .intoArray(out, outOffset + column + LANES);
+  }
+
+  /** One row alone, its sums taken in the same order as when it shares a pass with others. */
+  private static void symmetricMultiplyOneRow(float[] matrix, float[] vectors, int vector, float shift, float[] out,
+      int outOffset, int k) {
+    FloatVector zero = FloatVector.zero(SPECIES);
+    for (int chunk = 0; chunk < k; chunk += 4 * LANES) {
+      FloatVector s0 = zero;
+      FloatVector s1 = zero;
+      FloatVector s2 = zero;
+      FloatVector s3 = zero;
+      for (int b = 0; b < k; b++) {
+        int row = b * k + chunk;
+        FloatVector x = FloatVector.broadcast(SPECIES, vectors[vector + b]);
+        s0 = FloatVector.fromArray(SPECIES, matrix, row).fma(x, s0);
+        s1 = FloatVector.fromArray(SPECIES, matrix, row + LANES).fma(x, s1);
+        s2 = FloatVector.fromArray(SPECIES, matrix, row + 2 * LANES).fma(x, s2);
+        s3 = FloatVector.fromArray(SPECIES, matrix, row + 3 * LANES).fma(x, s3);
+      }
+      storeShifted(vectors, vector, shift, chunk, s0, s1, s2, s3, out, outOffset);
+    }
+  }
+
+  /** {@code out[outOffset + chunk + j * LANES ...] = shift * vector + s_j} for the chunk's four vectors. */
+  private static void storeShifted(float[] vectors, int vectorOffset, float shift, int chunk, FloatVector s0,
+      FloatVector s1, FloatVector s2, FloatVector s3, float[] out, int outOffset) {
+    FloatVector scale = FloatVector.broadcast(SPECIES, shift);
+    int from = vectorOffset + chunk;
+    int to = outOffset + chunk;
+    FloatVector.fromArray(SPECIES, vectors, from).fma(scale, s0).intoArray(out, to);
+    FloatVector.fromArray(SPECIES, vectors, from + LANES).fma(scale, s1).intoArray(out, to + LANES);
+    FloatVector.fromArray(SPECIES, vectors, from + 2 * LANES).fma(scale, s2).intoArray(out, to + 2 * LANES);
+    FloatVector.fromArray(SPECIES, vectors, from + 3 * LANES).fma(scale, s3).intoArray(out, to + 3 * LANES);
+  }
+
   /** Any k: one column chunk of 16 outputs at a time, then the tail by dot products. */
-  private void symmetricMultiplyByChunk(float[] matrix, float[] vector, int offset, float shift, float[] out, int k) {
+  private void symmetricMultiplyByChunk(float[] matrix, float[] vector, int offset, float shift, float[] out,
+      int outOffset, int k) {
     int chunk = 0;
     int bound = k - LANES;
     for (; chunk <= bound; chunk += LANES) {
@@ -470,41 +517,45 @@ final class VectorKernels implements Kernels {
         FloatVector column = FloatVector.fromArray(SPECIES, matrix, b * k + chunk);
         sum = column.fma(FloatVector.broadcast(SPECIES, vector[offset + b]), sum);
       }
-      sum.intoArray(out, chunk);
+      sum.intoArray(out, outOffset + chunk);
     }
     for (int a = chunk; a < k; a++) {
-      out[a] = dot(matrix, a * k, vector, offset, k) + shift * vector[offset + a];
+      out[outOffset + a] = dot(matrix, a * k, vector, offset, k) + shift * vector[offset + a];
     }
   }
 
   /**
-   * For k of 16 to 64 in whole vectors, the vector and the sum stay in registers for the whole pass
-   * and each row is loaded once for its dot product and its update, and each dot product is summed
-   * by a tree of lane swaps ({@link #sumLanes}) rather than {@code reduceLanes}, which JDK 17
+   * For k of 16 to 128 in whole vectors, the vector and the sum stay in registers for the whole
+   * pass and each row is loaded once for its dot product and its update, and each dot product is
+   * summed by a tree of lane swaps ({@link #sumLanes}) rather than {@code reduceLanes}, which JDK 17
    * compiles to sixteen ordered scalar adds. Against a dot and an axpy call per row, one pass over
-   * 64 rows takes 245 instead of 958 ns (KernelBenchmark.cgPass*; 496 ns with reduceLanes). Other
-   * k take the two-call path.
+   * 64 rows takes 245 instead of 958 ns (KernelBenchmark.cgPass*; 496 ns with reduceLanes). Larger
+   * k sum each dot product the same way, then add the row.
    */
   @Override
   public void addWeightedRows(float[] rows, int count, int k, float[] offsets, float[] slopes, float[] vector,
-      int vectorOffset, float[] out) {
-    if (k % LANES != 0 || k > 4 * LANES) {
+      int offset, float[] out) {
+    if (k % LANES != 0) {
       for (int j = 0; j < count; j++) {
-        float along = dot(rows, j * k, vector, vectorOffset, k);
-        axpy((offsets == null ? 0f : offsets[j]) + slopes[j] * along, rows, j * k, out, 0, k);
+        float along = dot(rows, j * k, vector, offset, k);
+        axpy((offsets == null ? 0f : offsets[j]) + slopes[j] * along, rows, j * k, out, offset, k);
       }
+      return;
+    }
+    if (k > 4 * LANES) {
+      addWeightedLongRows(rows, count, k, offsets, slopes, vector, offset, out);
       return;
     }
     int vectors = k / LANES;
     FloatVector zero = FloatVector.zero(SPECIES);
-    FloatVector v0 = FloatVector.fromArray(SPECIES, vector, vectorOffset);
-    FloatVector v1 = vectors > 1 ? FloatVector.fromArray(SPECIES, vector, vectorOffset + LANES) : zero;
-    FloatVector v2 = vectors > 2 ? FloatVector.fromArray(SPECIES, vector, vectorOffset + 2 * LANES) : zero;
-    FloatVector v3 = vectors > 3 ? FloatVector.fromArray(SPECIES, vector, vectorOffset + 3 * LANES) : zero;
-    FloatVector s0 = FloatVector.fromArray(SPECIES, out, 0);
-    FloatVector s1 = vectors > 1 ? FloatVector.fromArray(SPECIES, out, LANES) : zero;
-    FloatVector s2 = vectors > 2 ? FloatVector.fromArray(SPECIES, out, 2 * LANES) : zero;
-    FloatVector s3 = vectors > 3 ? FloatVector.fromArray(SPECIES, out, 3 * LANES) : zero;
+    FloatVector v0 = FloatVector.fromArray(SPECIES, vector, offset);
+    FloatVector v1 = vectors > 1 ? FloatVector.fromArray(SPECIES, vector, offset + LANES) : zero;
+    FloatVector v2 = vectors > 2 ? FloatVector.fromArray(SPECIES, vector, offset + 2 * LANES) : zero;
+    FloatVector v3 = vectors > 3 ? FloatVector.fromArray(SPECIES, vector, offset + 3 * LANES) : zero;
+    FloatVector s0 = FloatVector.fromArray(SPECIES, out, offset);
+    FloatVector s1 = vectors > 1 ? FloatVector.fromArray(SPECIES, out, offset + LANES) : zero;
+    FloatVector s2 = vectors > 2 ? FloatVector.fromArray(SPECIES, out, offset + 2 * LANES) : zero;
+    FloatVector s3 = vectors > 3 ? FloatVector.fromArray(SPECIES, out, offset + 3 * LANES) : zero;
     for (int j = 0, base = 0; j < count; j++, base += k) {
       FloatVector y0 = FloatVector.fromArray(SPECIES, rows, base);
       FloatVector y1 = vectors > 1 ? FloatVector.fromArray(SPECIES, rows, base + LANES) : zero;
@@ -517,15 +568,45 @@ final class VectorKernels implements Kernels {
       s2 = y2.fma(weight, s2);
       s3 = y3.fma(weight, s3);
     }
-    s0.intoArray(out, 0);
+    s0.intoArray(out, offset);
     if (vectors > 1) {
-      s1.intoArray(out, LANES);
+      s1.intoArray(out, offset + LANES);
     }
     if (vectors > 2) {
-      s2.intoArray(out, 2 * LANES);
+      s2.intoArray(out, offset + 2 * LANES);
     }
     if (vectors > 3) {
-      s3.intoArray(out, 3 * LANES);
+      s3.intoArray(out, offset + 3 * LANES);
+    }
+  }
+
+  /**
+   * k above 64 in whole vectors: each row's dot product summed in two chains and one lane-swap
+   * tree, then the row added to {@code out}; at k = 128 a pass over 160 rows took
+   * 15 us as a dot call (reduceLanes) and an axpy call per row.
+   */
+  private static void addWeightedLongRows(float[] rows, int count, int k, float[] offsets, float[] slopes,
+      float[] vector, int offset, float[] out) {
+    for (int j = 0, base = 0; j < count; j++, base += k) {
+      FloatVector even = FloatVector.zero(SPECIES);
+      FloatVector odd = FloatVector.zero(SPECIES);
+      int a = 0;
+      for (; a + 2 * LANES <= k; a += 2 * LANES) {
+        even = FloatVector.fromArray(SPECIES, rows, base + a).fma(FloatVector.fromArray(SPECIES, vector, offset + a),
+            even);
+        odd = FloatVector.fromArray(SPECIES, rows, base + a + LANES)
+            .fma(FloatVector.fromArray(SPECIES, vector, offset + a + LANES), odd);
+      }
+      if (a < k) {
+        even = FloatVector.fromArray(SPECIES, rows, base + a).fma(FloatVector.fromArray(SPECIES, vector, offset + a),
+            even);
+      }
+      float along = sumLanes(even.add(odd));
+      FloatVector weight = FloatVector.broadcast(SPECIES, (offsets == null ? 0f : offsets[j]) + slopes[j] * along);
+      for (a = 0; a < k; a += LANES) {
+        FloatVector.fromArray(SPECIES, rows, base + a).fma(weight, FloatVector.fromArray(SPECIES, out, offset + a))
+            .intoArray(out, offset + a);
+      }
     }
   }
 

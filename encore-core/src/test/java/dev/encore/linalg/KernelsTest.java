@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * here, on lengths that exercise both the vector body and the scalar tail.
  */
 class KernelsTest {
-  private static final int[] LENGTHS = {1, 7, 15, 16, 17, 32, 48, 63, 64, 65, 80, 100, 128};
+  private static final int[] LENGTHS = {1, 7, 15, 16, 17, 32, 48, 63, 64, 65, 80, 100, 128, 192};
 
   static List<Kernels> implementations() {
     List<Kernels> all = new ArrayList<>();
@@ -253,15 +253,31 @@ class KernelsTest {
         for (int i = 0; i < k * k; i++) {
           assertThat((double) matrix[i]).isCloseTo(expected[i], within(1e-5));
         }
-        float[] vector = random(random, k + 2);
-        float[] out = new float[k];
-        kernels.symmetricMultiply(matrix, vector, 2, 0.25f, out, k);
-        for (int a = 0; a < k; a++) {
-          double sum = 0.25 * vector[2 + a];
-          for (int b = 0; b < k; b++) {
-            sum += expected[a * k + b] * vector[2 + b];
+        // Six vectors after an offset of 2, each with its own shift: checked against the reference,
+        // and each row's floats the same whether it is multiplied alone or with the others.
+        int count = 6;
+        float[] vectors = random(random, 2 + count * k);
+        float[] shifts = {0.25f, -1f, 0f, 2f, 0.5f, 3f};
+        float[] out = new float[count * k];
+        kernels.symmetricMultiplyRows(matrix, vectors, 2, count, shifts, out, k);
+        for (int g = 0; g < count; g++) {
+          for (int a = 0; a < k; a++) {
+            double sum = shifts[g] * vectors[2 + g * k + a];
+            for (int b = 0; b < k; b++) {
+              sum += expected[a * k + b] * vectors[2 + g * k + b];
+            }
+            assertThat((double) out[g * k + a]).as("%s gemv k=%d vector %d row %d", kernels.name(), k, g, a)
+                .isCloseTo(sum, within(1e-4));
           }
-          assertThat((double) out[a]).as("%s gemv k=%d row %d", kernels.name(), k, a).isCloseTo(sum, within(1e-4));
+          for (int together : new int[] {1, 3}) {
+            int first = Math.min(g, count - together);
+            float[] alone = new float[together * k];
+            kernels.symmetricMultiplyRows(matrix, vectors, 2 + first * k, together,
+                java.util.Arrays.copyOfRange(shifts, first, first + together), alone, k);
+            assertThat(java.util.Arrays.copyOfRange(alone, (g - first) * k, (g - first + 1) * k))
+                .as("%s k=%d vector %d in a call of %d", kernels.name(), k, g, together)
+                .isEqualTo(java.util.Arrays.copyOfRange(out, g * k, (g + 1) * k));
+          }
         }
       }
     }
@@ -293,12 +309,18 @@ class KernelsTest {
                 expected[a] += weight * rows[j * k + a];
               }
             }
-            float[] out = start.clone();
+            // The sums land at the vector's offset; the cells around them stay as they were.
+            float[] out = random(random, k + 5);
+            float[] before = out.clone();
+            System.arraycopy(start, 0, out, 3, k);
             kernels.addWeightedRows(rows, count, k, offsets, slopes, vector, 3, out);
             for (int a = 0; a < k; a++) {
-              assertThat((double) out[a]).as("%s k=%d count=%d offsets=%s lane %d", kernels.name(), k, count,
+              assertThat((double) out[3 + a]).as("%s k=%d count=%d offsets=%s lane %d", kernels.name(), k, count,
                   withOffsets, a).isCloseTo(expected[a], within(1e-3 + 1e-5 * count * k));
             }
+            assertThat(java.util.Arrays.copyOfRange(out, 0, 3)).isEqualTo(java.util.Arrays.copyOfRange(before, 0, 3));
+            assertThat(java.util.Arrays.copyOfRange(out, 3 + k, k + 5))
+                .isEqualTo(java.util.Arrays.copyOfRange(before, 3 + k, k + 5));
           }
         }
       }
