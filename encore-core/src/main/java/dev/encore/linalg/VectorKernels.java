@@ -405,12 +405,14 @@ final class VectorKernels implements Kernels {
   }
 
   /**
-   * Four rows share each pass over the matrix: every load of a 64-column slice of a matrix row
-   * feeds sixteen FMA chains (four rows by four vectors). One row at a time read the whole matrix
+   * Four rows share each pass over the matrix: every load of a 32-column slice of a matrix row
+   * feeds eight FMA chains (four rows by two vectors). One row at a time read the whole matrix
    * for every row and CG step, which at k = 128 (64 KB, past L1) took 786 ns a call against 121 ns
-   * at k = 64, and put Encore's CG behind implicit's at k = 256. A row's sums run over b in order
-   * whichever rows share its pass, so its floats do not depend on the grouping; fewer than four
-   * rows repeat the last one and store only their own.
+   * at k = 64, and put Encore's CG behind implicit's at k = 256. Four rows by four vectors kept
+   * sixteen sums live, which C2 spilled (1.7 us for four rows at k = 64, against 0.3 us now); two
+   * rows by four read the matrix twice per four rows (7.3 against 4.4 us at k = 256). A row's sums
+   * run over b in order whichever rows share its pass, so its floats do not depend on the
+   * grouping; rows left over after the fours go one at a time in the same order.
    */
   @Override
   public void symmetricMultiplyRows(float[] matrix, float[] vectors, int offset, int count, float[] shifts,
