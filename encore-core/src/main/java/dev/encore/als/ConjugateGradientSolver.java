@@ -41,9 +41,9 @@ final class ConjugateGradientSolver {
   private final float[][] gathered = new float[GROUP][];
   private final float[][] offsets = new float[GROUP][];
   private final float[][] slopes = new float[GROUP][];
-  private final int[] froms = new int[1];
-  private final int[] tos = new int[1];
-  private final float[] lambdas = new float[1];
+  private final int[] oneFrom = new int[1];
+  private final int[] oneTo = new int[1];
+  private final float[] oneLambda = new float[1];
 
   /** A solver for rows whose other side has {@code fixedRows} factor rows. */
   ConjugateGradientSolver(int k, int steps, int fixedRows) {
@@ -64,10 +64,10 @@ final class ConjugateGradientSolver {
   /** Improves {@code target[offset..offset+k)} for the row whose entries are {@code columns[from..to)}. */
   void solveRow(float[] gram, float[] fixed, int[] columns, float[] values, EntryConfidences confidences, int from,
       int to, float lambda, float[] target, int offset) {
-    froms[0] = from;
-    tos[0] = to;
-    lambdas[0] = lambda;
-    solveRows(gram, fixed, columns, values, confidences, froms, tos, lambdas, 1, target, offset);
+    oneFrom[0] = from;
+    oneTo[0] = to;
+    oneLambda[0] = lambda;
+    solveRows(gram, fixed, columns, values, confidences, oneFrom, oneTo, oneLambda, 1, target, offset);
   }
 
   /**
