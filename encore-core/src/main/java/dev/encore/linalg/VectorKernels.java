@@ -544,6 +544,10 @@ final class VectorKernels implements Kernels {
       }
       return;
     }
+    if (k == 8 * LANES) {
+      addWeightedRowsOf128(rows, count, offsets, slopes, vector, offset, out);
+      return;
+    }
     if (k > 4 * LANES) {
       addWeightedLongRows(rows, count, k, offsets, slopes, vector, offset, out);
       return;
@@ -580,6 +584,57 @@ final class VectorKernels implements Kernels {
     if (vectors > 3) {
       s3.intoArray(out, offset + 3 * LANES);
     }
+  }
+
+  /** k = 128: the vector and the sums in sixteen registers for the whole pass, as for k up to 64. */
+  private static void addWeightedRowsOf128(float[] rows, int count, float[] offsets, float[] slopes, float[] vector,
+      int offset, float[] out) {
+    FloatVector v0 = FloatVector.fromArray(SPECIES, vector, offset);
+    FloatVector v1 = FloatVector.fromArray(SPECIES, vector, offset + LANES);
+    FloatVector v2 = FloatVector.fromArray(SPECIES, vector, offset + 2 * LANES);
+    FloatVector v3 = FloatVector.fromArray(SPECIES, vector, offset + 3 * LANES);
+    FloatVector v4 = FloatVector.fromArray(SPECIES, vector, offset + 4 * LANES);
+    FloatVector v5 = FloatVector.fromArray(SPECIES, vector, offset + 5 * LANES);
+    FloatVector v6 = FloatVector.fromArray(SPECIES, vector, offset + 6 * LANES);
+    FloatVector v7 = FloatVector.fromArray(SPECIES, vector, offset + 7 * LANES);
+    FloatVector s0 = FloatVector.fromArray(SPECIES, out, offset);
+    FloatVector s1 = FloatVector.fromArray(SPECIES, out, offset + LANES);
+    FloatVector s2 = FloatVector.fromArray(SPECIES, out, offset + 2 * LANES);
+    FloatVector s3 = FloatVector.fromArray(SPECIES, out, offset + 3 * LANES);
+    FloatVector s4 = FloatVector.fromArray(SPECIES, out, offset + 4 * LANES);
+    FloatVector s5 = FloatVector.fromArray(SPECIES, out, offset + 5 * LANES);
+    FloatVector s6 = FloatVector.fromArray(SPECIES, out, offset + 6 * LANES);
+    FloatVector s7 = FloatVector.fromArray(SPECIES, out, offset + 7 * LANES);
+    for (int j = 0, base = 0; j < count; j++, base += 8 * LANES) {
+      FloatVector y0 = FloatVector.fromArray(SPECIES, rows, base);
+      FloatVector y1 = FloatVector.fromArray(SPECIES, rows, base + LANES);
+      FloatVector y2 = FloatVector.fromArray(SPECIES, rows, base + 2 * LANES);
+      FloatVector y3 = FloatVector.fromArray(SPECIES, rows, base + 3 * LANES);
+      FloatVector y4 = FloatVector.fromArray(SPECIES, rows, base + 4 * LANES);
+      FloatVector y5 = FloatVector.fromArray(SPECIES, rows, base + 5 * LANES);
+      FloatVector y6 = FloatVector.fromArray(SPECIES, rows, base + 6 * LANES);
+      FloatVector y7 = FloatVector.fromArray(SPECIES, rows, base + 7 * LANES);
+      FloatVector even = y0.mul(v0).add(y2.mul(v2)).add(y4.fma(v4, y6.mul(v6)));
+      FloatVector odd = y1.mul(v1).add(y3.mul(v3)).add(y5.fma(v5, y7.mul(v7)));
+      float along = sumLanes(even.add(odd));
+      FloatVector weight = FloatVector.broadcast(SPECIES, (offsets == null ? 0f : offsets[j]) + slopes[j] * along);
+      s0 = y0.fma(weight, s0);
+      s1 = y1.fma(weight, s1);
+      s2 = y2.fma(weight, s2);
+      s3 = y3.fma(weight, s3);
+      s4 = y4.fma(weight, s4);
+      s5 = y5.fma(weight, s5);
+      s6 = y6.fma(weight, s6);
+      s7 = y7.fma(weight, s7);
+    }
+    s0.intoArray(out, offset);
+    s1.intoArray(out, offset + LANES);
+    s2.intoArray(out, offset + 2 * LANES);
+    s3.intoArray(out, offset + 3 * LANES);
+    s4.intoArray(out, offset + 4 * LANES);
+    s5.intoArray(out, offset + 5 * LANES);
+    s6.intoArray(out, offset + 6 * LANES);
+    s7.intoArray(out, offset + 7 * LANES);
   }
 
   /**
