@@ -13,13 +13,13 @@ class ConjugateGradientSolverTest {
    * Rows solved four at a time share only the passes over the Gram matrix: each row's factors are
    * the same floats as when it is solved alone, for short rows, a row past the gather limit
    * (gathered again segment by segment), an empty row, and k that do and do not fill the kernels'
-   * 64-column passes.
+   * 64- and 128-column passes.
    */
   @Test
   void rowsSolvedTogetherGetTheFloatsEachGetsAlone() {
     Random random = new Random(4);
     int fixedRows = 6_000;
-    for (int k : new int[] {5, 16, 64, 80, 128}) {
+    for (int k : new int[] {5, 16, 64, 80, 128, 256}) {
       float[] fixed = new float[fixedRows * k];
       for (int i = 0; i < fixed.length; i++) {
         fixed[i] = (random.nextFloat() - 0.5f) * 0.3f;

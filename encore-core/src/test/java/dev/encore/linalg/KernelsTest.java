@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * here, on lengths that exercise both the vector body and the scalar tail.
  */
 class KernelsTest {
-  private static final int[] LENGTHS = {1, 7, 15, 16, 17, 32, 48, 63, 64, 65, 80, 100, 128, 192};
+  private static final int[] LENGTHS = {1, 7, 15, 16, 17, 32, 48, 63, 64, 65, 80, 100, 128, 192, 256};
 
   static List<Kernels> implementations() {
     List<Kernels> all = new ArrayList<>();
