@@ -9,6 +9,8 @@ import dev.encore.concurrent.Workers;
  */
 public final class Gram {
   private static final int BLOCK_ROWS = 2048;
+  /** Rows added to the sum at a time: 16 rows of 256 factors are 16 KB, which stay in L1. */
+  private static final int PANEL_ROWS = 16;
 
   private Gram() {}
 
@@ -23,8 +25,8 @@ public final class Gram {
       // Float sums over at most BLOCK_ROWS rows keep the vector kernel; blocks add up in double.
       float[] sum = new float[k * k];
       int end = Math.min(rows, (block + 1) * BLOCK_ROWS);
-      for (int r = block * BLOCK_ROWS; r < end; r++) {
-        Kernels.INSTANCE.addOuterProduct(1f, factors, r * k, sum, k);
+      for (int r = block * BLOCK_ROWS; r < end; r += PANEL_ROWS) {
+        Kernels.INSTANCE.addOuterProducts(factors, r * k, Math.min(PANEL_ROWS, end - r), sum, k);
       }
       partial[block] = sum;
     });

@@ -79,6 +79,13 @@ public interface Kernels {
   void addOuterProduct(float scale, float[] rows, int offset, float[] sum, int k);
 
   /**
+   * Adds {@code row row'} for each of the {@code count} rows stored one after another from
+   * {@code rows[offset]} to the row-major k x k {@code sum}, both triangles, each cell's terms in
+   * row order.
+   */
+  void addOuterProducts(float[] rows, int offset, int count, float[] sum, int k);
+
+  /**
    * The upper triangle of {@code sum_p weights[p] * y_p y_p'} over {@code count} rows
    * {@code y_p = rows[offsets[p]..offsets[p]+k)}, written (not added) to the row-major k x k
    * {@code out} at the cells {@code (a, b)} with {@code b >= a}. Cells left of the diagonal may

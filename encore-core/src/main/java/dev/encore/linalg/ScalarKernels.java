@@ -156,6 +156,13 @@ final class ScalarKernels implements Kernels {
   }
 
   @Override
+  public void addOuterProducts(float[] rows, int offset, int count, float[] sum, int k) {
+    for (int r = 0; r < count; r++) {
+      addOuterProduct(1f, rows, offset + r * k, sum, k);
+    }
+  }
+
+  @Override
   public void addOuterProduct(float scale, float[] rows, int offset, float[] sum, int k) {
     for (int a = 0; a < k; a++) {
       axpy(scale * rows[offset + a], rows, offset, sum, a * k, k);

@@ -785,6 +785,41 @@ final class VectorKernels implements Kernels {
     ScalarKernels.addCloseness(values, offset, i, count, mean, precision, weight, closeness, weights);
   }
 
+  /**
+   * Each 64-column slice of a row of {@code sum} is loaded into registers once for all the rows,
+   * which then stream from L1: one rank-1 update per row read and wrote the whole k x k sum
+   * (256 KB at k = 256, past L1) for every row, and Y'Y of 200,000 rows took 0.55 s at k = 256.
+   */
+  @Override
+  public void addOuterProducts(float[] rows, int offset, int count, float[] sum, int k) {
+    if (k % (4 * LANES) != 0) {
+      for (int r = 0; r < count; r++) {
+        addOuterProduct(1f, rows, offset + r * k, sum, k);
+      }
+      return;
+    }
+    for (int a = 0; a < k; a++) {
+      for (int chunk = 0; chunk < k; chunk += 4 * LANES) {
+        int cell = a * k + chunk;
+        FloatVector s0 = FloatVector.fromArray(SPECIES, sum, cell);
+        FloatVector s1 = FloatVector.fromArray(SPECIES, sum, cell + LANES);
+        FloatVector s2 = FloatVector.fromArray(SPECIES, sum, cell + 2 * LANES);
+        FloatVector s3 = FloatVector.fromArray(SPECIES, sum, cell + 3 * LANES);
+        for (int r = 0, base = offset; r < count; r++, base += k) {
+          FloatVector x = FloatVector.broadcast(SPECIES, rows[base + a]);
+          s0 = FloatVector.fromArray(SPECIES, rows, base + chunk).fma(x, s0);
+          s1 = FloatVector.fromArray(SPECIES, rows, base + chunk + LANES).fma(x, s1);
+          s2 = FloatVector.fromArray(SPECIES, rows, base + chunk + 2 * LANES).fma(x, s2);
+          s3 = FloatVector.fromArray(SPECIES, rows, base + chunk + 3 * LANES).fma(x, s3);
+        }
+        s0.intoArray(sum, cell);
+        s1.intoArray(sum, cell + LANES);
+        s2.intoArray(sum, cell + 2 * LANES);
+        s3.intoArray(sum, cell + 3 * LANES);
+      }
+    }
+  }
+
   @Override
   public void addOuterProduct(float scale, float[] rows, int offset, float[] sum, int k) {
     for (int a = 0; a < k; a++) {

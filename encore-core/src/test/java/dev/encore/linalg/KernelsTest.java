@@ -284,6 +284,35 @@ class KernelsTest {
   }
 
   @Test
+  void outerProductsOfManyRowsMatchTheReference() {
+    Random random = new Random(8);
+    for (Kernels kernels : implementations()) {
+      for (int k : LENGTHS) {
+        for (int count : new int[] {1, 5, 16}) {
+          float[] rows = random(random, 3 + count * k);
+          float[] sum = random(random, k * k);
+          double[] expected = new double[k * k];
+          for (int i = 0; i < k * k; i++) {
+            expected[i] = sum[i];
+          }
+          for (int r = 0; r < count; r++) {
+            for (int a = 0; a < k; a++) {
+              for (int b = 0; b < k; b++) {
+                expected[a * k + b] += (double) rows[3 + r * k + a] * rows[3 + r * k + b];
+              }
+            }
+          }
+          kernels.addOuterProducts(rows, 3, count, sum, k);
+          for (int i = 0; i < k * k; i++) {
+            assertThat((double) sum[i]).as("%s k=%d count=%d cell %d", kernels.name(), k, count, i)
+                .isCloseTo(expected[i], within(1e-5 * (1 + count)));
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void weightedRowSumsMatchTheReference() {
     Random random = new Random(5);
     for (Kernels kernels : implementations()) {
