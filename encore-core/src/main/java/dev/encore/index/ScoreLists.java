@@ -203,11 +203,7 @@ final class ScoreLists {
    */
   List<List<ScoredItem>> exactByNorm(float[] queries, int count, int n, IntFunction<IntPredicate> blocked,
       float[] listNorms, int threads) {
-    long[] byNorm = new long[lists()];
-    for (int list = 0; list < byNorm.length; list++) {
-      byNorm[list] = ((long) Float.floatToIntBits(listNorms[list]) << 32) | list;
-    }
-    java.util.Arrays.sort(byNorm);
+    int[] byNorm = dev.encore.linalg.Vectors.descendingOrder(listNorms, lists());
     List<List<ScoredItem>> answers = new ArrayList<>(java.util.Collections.nCopies(count, null));
     int largest = largestListSlots();
     Workers.run(threads, count, q -> {
@@ -215,8 +211,7 @@ final class ScoreLists {
       TopK top = new TopK(n);
       float queryNorm = dev.encore.linalg.Vectors.norm(queries, q * factors, factors);
       IntPredicate skip = blocked.apply(q);
-      for (int at = byNorm.length - 1; at >= 0; at--) {
-        int list = (int) byNorm[at];
+      for (int list : byNorm) {
         if (n > 0 && top.size() == n && queryNorm * listNorms[list] * (1 + 1e-4f) < top.threshold()) {
           break;
         }

@@ -2,7 +2,6 @@ package dev.encore.model;
 
 import dev.encore.linalg.FactorPanels;
 import dev.encore.linalg.Vectors;
-import java.util.Arrays;
 import java.util.BitSet;
 
 /**
@@ -27,22 +26,17 @@ final class NormOrderedItems {
   }
 
   static NormOrderedItems of(float[] itemFactors, int items, int k) {
-    // Sorted as longs (norm bits inverted above the item number, so larger norms and then lower
-    // item numbers come first), not as boxed Integers with a comparator.
-    long[] keys = new long[items];
+    float[] itemNorms = new float[items];
     for (int i = 0; i < items; i++) {
-      float norm = Vectors.norm(itemFactors, i * k, k);
-      keys[i] = ((long) (Integer.MAX_VALUE - Float.floatToIntBits(norm)) << 32) | i;
+      itemNorms[i] = Vectors.norm(itemFactors, i * k, k);
     }
-    Arrays.parallelSort(keys);
-    int[] itemAt = new int[items];
+    int[] itemAt = Vectors.descendingOrder(itemNorms, items);
     int[] positionOf = new int[items];
     float[] norms = new float[items];
     for (int position = 0; position < items; position++) {
-      int item = (int) keys[position];
-      itemAt[position] = item;
+      int item = itemAt[position];
       positionOf[item] = position;
-      norms[position] = Float.intBitsToFloat(Integer.MAX_VALUE - (int) (keys[position] >>> 32));
+      norms[position] = itemNorms[item];
     }
     return new NormOrderedItems(itemAt, positionOf, norms, FactorPanels.ofRows(itemFactors, k, itemAt));
   }
