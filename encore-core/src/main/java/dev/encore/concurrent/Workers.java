@@ -9,6 +9,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import java.util.function.ObjIntConsumer;
+import java.util.function.Supplier;
 
 /**
  * Runs numbered tasks on a fixed number of threads. Tasks are handed out dynamically, so the
@@ -25,13 +27,24 @@ public final class Workers {
 
   /** Runs {@code task.accept(t)} for t in 0..taskCount-1 on up to {@code threads} threads. */
   public static void run(int threads, int taskCount, IntConsumer task) {
+    run(threads, taskCount, () -> null, (unused, t) -> task.accept(t));
+  }
+
+  /**
+   * As {@link #run(int, int, IntConsumer)}, handing each task the scratch space of the thread
+   * that runs it: {@code scratch} is called once a thread. Buffers a task needs only while it runs
+   * are then allocated once a thread instead of once a task; a build whose tasks each allocated a
+   * megabyte streamed gigabytes through a fresh JVM's untouched heap, one page fault per 4 KiB.
+   */
+  public static <S> void run(int threads, int taskCount, Supplier<S> scratch, ObjIntConsumer<S> task) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads " + threads + " must be >= 1");
     }
     int workers = Math.min(threads, taskCount);
     if (workers <= 1) {
+      S own = taskCount > 0 ? scratch.get() : null;
       for (int t = 0; t < taskCount; t++) {
-        task.accept(t);
+        task.accept(own, t);
       }
       return;
     }
@@ -41,8 +54,9 @@ public final class Workers {
       List<Future<?>> futures = new ArrayList<>(workers);
       for (int w = 0; w < workers; w++) {
         futures.add(executor.submit(() -> {
+          S own = scratch.get();
           for (int t = next.getAndIncrement(); t < taskCount; t = next.getAndIncrement()) {
-            task.accept(t);
+            task.accept(own, t);
           }
         }));
       }

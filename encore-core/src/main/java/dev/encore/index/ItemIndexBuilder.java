@@ -258,25 +258,21 @@ public final class ItemIndexBuilder {
       childPanels[c] = FactorPanels.of(centroids, children, d, false);
       widest = Math.max(widest, childPanels[c].blocks());
     }
-    int scoreLength = Math.max(coarsePanels.blocks(), widest) * Kernels.PANEL_WIDTH;
+    int blocks = Math.max(coarsePanels.blocks(), widest);
     int[] listOf = new int[count];
     int chunks = (count + CHUNK_ROWS - 1) / CHUNK_ROWS;
-    Workers.run(threads, chunks, chunk -> {
+    Workers.run(threads, chunks, () -> new AssignScratch(d, blocks, levels.coarseCount()), (scratch, chunk) -> {
       int first = chunk * CHUNK_ROWS;
       int size = Math.min(count, first + CHUNK_ROWS) - first;
-      float[] vectors = new float[size * d];
+      float[] vectors = scratch.vectors;
       for (int j = 0; j < size; j++) {
         transform.write(rows == null ? first + j : rows[first + j], vectors, j * d);
       }
-      float[][] scores = new float[4][scoreLength];
-      int[] coarseOf = new int[size];
-      int[] all = new int[size];
-      for (int j = 0; j < size; j++) {
-        all[j] = j;
-      }
-      SphericalKMeans.nearest(coarsePanels, levels.coarseCount(), vectors, d, all, size, scores, coarseOf);
-      int[] byCoarse = new int[size];
-      int[] starts = new int[levels.coarseCount() + 1];
+      int[] coarseOf = scratch.coarseOf;
+      SphericalKMeans.nearest(coarsePanels, levels.coarseCount(), vectors, d, scratch.identity, size, scratch.nearest,
+          coarseOf);
+      int[] starts = scratch.starts;
+      java.util.Arrays.fill(starts, 0);
       for (int j = 0; j < size; j++) {
         int coarse = coarseOf[j];
         if (childPanels[coarse].rows() == 0) {
@@ -288,24 +284,51 @@ public final class ItemIndexBuilder {
       for (int c = 0; c < levels.coarseCount(); c++) {
         starts[c + 1] += starts[c];
       }
-      int[] next = java.util.Arrays.copyOf(starts, levels.coarseCount());
+      int[] byCoarse = scratch.byCoarse;
+      int[] next = scratch.next;
+      System.arraycopy(starts, 0, next, 0, levels.coarseCount());
       for (int j = 0; j < size; j++) {
         byCoarse[next[coarseOf[j]]++] = j;
       }
-      int[] child = new int[size];
+      int[] group = scratch.group;
+      int[] child = scratch.child;
       for (int c = 0; c < levels.coarseCount(); c++) {
         int members = starts[c + 1] - starts[c];
         if (members == 0) {
           continue;
         }
-        int[] group = java.util.Arrays.copyOfRange(byCoarse, starts[c], starts[c + 1]);
-        SphericalKMeans.nearest(childPanels[c], childPanels[c].rows(), vectors, d, group, members, scores, child);
+        System.arraycopy(byCoarse, starts[c], group, 0, members);
+        SphericalKMeans.nearest(childPanels[c], childPanels[c].rows(), vectors, d, group, members, scratch.nearest,
+            child);
         for (int m = 0; m < members; m++) {
           listOf[first + group[m]] = levels.firstChild()[c] + child[m];
         }
       }
     });
     return listOf;
+  }
+
+  /** One thread's buffers for {@link #assign}, each for a chunk of {@link #CHUNK_ROWS} items. */
+  private static final class AssignScratch {
+    final float[] vectors;
+    final SphericalKMeans.Scratch nearest;
+    final int[] identity = new int[CHUNK_ROWS];
+    final int[] coarseOf = new int[CHUNK_ROWS];
+    final int[] byCoarse = new int[CHUNK_ROWS];
+    final int[] group = new int[CHUNK_ROWS];
+    final int[] child = new int[CHUNK_ROWS];
+    final int[] starts;
+    final int[] next;
+
+    AssignScratch(int d, int blocks, int coarseCount) {
+      vectors = new float[CHUNK_ROWS * d];
+      nearest = new SphericalKMeans.Scratch(d, blocks);
+      for (int j = 0; j < CHUNK_ROWS; j++) {
+        identity[j] = j;
+      }
+      starts = new int[coarseCount + 1];
+      next = new int[coarseCount];
+    }
   }
 
   /** A coarse cluster that drew no sample rows has no lists: use the next one that has. */

@@ -58,16 +58,29 @@ final class SphericalKMeans {
     return centroids;
   }
 
+  /** Room for {@link #nearest}: four rows of scores and the four vectors scored together. One a thread. */
+  static final class Scratch {
+    final float[][] scores;
+    final float[] quad;
+
+    /** For vectors of d coordinates and panels of up to {@code blocks} blocks. */
+    Scratch(int d, int blocks) {
+      scores = new float[4][blocks * Kernels.PANEL_WIDTH];
+      quad = new float[4 * d];
+    }
+  }
+
   /**
    * For each of the {@code count} vectors {@code vectors[group[m] * d ..]}, the index of its
-   * largest score among the {@code centroids} rows, into {@code nearest[m]}; {@code scores} is
-   * four rows of at least {@code panels.blocks() * 16}. Vectors are scored four at a time
-   * ({@link Kernels#scorePanelsQuad}), so each load of a centroid panel feeds four of them.
+   * largest score among the {@code centroids} rows, into {@code nearest[m]}. Vectors are scored
+   * four at a time ({@link Kernels#scorePanelsQuad}), so each load of a centroid panel feeds four
+   * of them.
    */
   static void nearest(FactorPanels panels, int centroids, float[] vectors, int d, int[] group, int count,
-      float[][] scores, int[] nearest) {
+      Scratch scratch, int[] nearest) {
     Kernels kernels = Kernels.INSTANCE;
-    float[] quad = new float[4 * d];
+    float[][] scores = scratch.scores;
+    float[] quad = scratch.quad;
     int m = 0;
     for (; m + 4 <= count; m += 4) {
       for (int q = 0; q < 4; q++) {
@@ -75,12 +88,12 @@ final class SphericalKMeans {
       }
       kernels.scorePanelsQuad(quad, 0, panels.array(), d, 0, panels.blocks(), scores);
       for (int q = 0; q < 4; q++) {
-        nearest[m + q] = argMax(scores[q], centroids);
+        nearest[m + q] = kernels.argMax(scores[q], centroids);
       }
     }
     for (; m < count; m++) {
       panels.scoreAll(vectors, group[m] * d, scores[0]);
-      nearest[m] = argMax(scores[0], centroids);
+      nearest[m] = kernels.argMax(scores[0], centroids);
     }
   }
 
@@ -89,7 +102,7 @@ final class SphericalKMeans {
     FactorPanels panels = FactorPanels.of(centroids, clusters, d, false);
     int[] nearest = new int[rows];
     int chunks = (rows + CHUNK_ROWS - 1) / CHUNK_ROWS;
-    Workers.run(threads, chunks, chunk -> {
+    Workers.run(threads, chunks, () -> new Scratch(d, panels.blocks()), (scratch, chunk) -> {
       int first = chunk * CHUNK_ROWS;
       int size = Math.min(rows, first + CHUNK_ROWS) - first;
       int[] chunkRows = new int[size];
@@ -97,22 +110,10 @@ final class SphericalKMeans {
         chunkRows[j] = first + j;
       }
       int[] chunkNearest = new int[size];
-      nearest(panels, clusters, vectors, d, chunkRows, size, new float[4][panels.blocks() * Kernels.PANEL_WIDTH],
-          chunkNearest);
+      nearest(panels, clusters, vectors, d, chunkRows, size, scratch, chunkNearest);
       System.arraycopy(chunkNearest, 0, nearest, first, size);
     });
     return nearest;
-  }
-
-  static int argMax(float[] scores, int count) {
-    // Jumps from record to record with the vector scan: a few jumps for a few hundred scores.
-    Kernels kernels = Kernels.INSTANCE;
-    int best = 0;
-    for (int i = kernels.firstAbove(scores, 1, count, scores[0]); i < count;
-        i = kernels.firstAbove(scores, i + 1, count, scores[best])) {
-      best = i;
-    }
-    return best;
   }
 
   /** Scales each row of {@code vectors} to unit length in place (a zero row stays zero). */

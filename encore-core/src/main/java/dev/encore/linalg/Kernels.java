@@ -106,6 +106,14 @@ public interface Kernels {
       int offset, float[] out);
 
   /**
+   * {@code sum_j slopes[j] * (row_j . v)^2} with {@code v = vector[offset..offset+k)}, over the
+   * rows laid out as for {@link #addWeightedRows}: the data term's share of a search direction's
+   * curvature {@code v'Av}, which is all the last conjugate-gradient step needs of {@code Av}'s
+   * data term.
+   */
+  float weightedSquaredDots(float[] rows, int count, int k, float[] slopes, float[] vector, int offset);
+
+  /**
    * For i in [0, count) where {@code values[offset + i]} is not NaN:
    * {@code closeness[i] += weight * exp(-(v - mean)^2 * precision)} and {@code weights[i] += weight}.
    * One feature's term of a content score over many tracks at once.
@@ -142,6 +150,21 @@ public interface Kernels {
 
   /** The first index in {@code [from, to)} whose score is strictly above {@code threshold}, else {@code to}. */
   int firstAbove(float[] scores, int from, int to, float threshold);
+
+  /**
+   * The index of the largest of {@code scores[0..count)} ({@code count >= 1}), the lowest on a
+   * tie: the score a scan keeps when it moves only to a strictly larger one. A NaN is never moved
+   * to (so a NaN first score is kept).
+   */
+  default int argMax(float[] scores, int count) {
+    // Jumps from record to record with the scan: a few jumps for a few hundred scores.
+    int best = 0;
+    for (int i = firstAbove(scores, 1, count, scores[0]); i < count;
+        i = firstAbove(scores, i + 1, count, scores[best])) {
+      best = i;
+    }
+    return best;
+  }
 
   /**
    * How many scores in {@code [from, to)} are strictly above {@code threshold} (high 32 bits) and

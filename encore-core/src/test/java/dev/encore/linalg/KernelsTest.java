@@ -479,6 +479,44 @@ class KernelsTest {
   }
 
   @Test
+  void argMaxIsTheLowestIndexOfTheLargestScore() {
+    Random random = new Random(16);
+    for (Kernels kernels : implementations()) {
+      for (int length : new int[] {1, 2, 15, 16, 17, 31, 32, 33, 63, 64, 65, 100, 176, 1_037}) {
+        for (int round = 0; round < 20; round++) {
+          float[] scores = new float[length + 3];
+          for (int i = 0; i < scores.length; i++) {
+            // Few distinct values, so the largest is often tied; -0 and +0 compare equal.
+            int draw = random.nextInt(7);
+            scores[i] = draw == 6 ? -0f : draw - 3;
+          }
+          scores[length] = 100f;
+          int expected = 0;
+          for (int i = 1; i < length; i++) {
+            if (scores[i] > scores[expected]) {
+              expected = i;
+            }
+          }
+          assertThat(kernels.argMax(scores, length)).as("%s over %d", kernels.name(), length).isEqualTo(expected);
+        }
+      }
+    }
+  }
+
+  @Test
+  void argMaxPassesOverNaNAsTheScanDoes() {
+    for (Kernels kernels : implementations()) {
+      float[] scores = new float[70];
+      scores[5] = Float.NaN;
+      scores[40] = 2f;
+      scores[66] = 2f;
+      assertThat(kernels.argMax(scores, 70)).as(kernels.name()).isEqualTo(40);
+      scores[0] = Float.NaN;
+      assertThat(kernels.argMax(scores, 70)).as(kernels.name()).isZero();
+    }
+  }
+
+  @Test
   void countAboveAndEqualCountsByComparisonAsALoopWould() {
     Random random = new Random(12);
     for (Kernels kernels : implementations()) {
