@@ -1158,25 +1158,30 @@ final class VectorKernels implements Kernels {
   /**
    * The largest score by a lane-wise maximum, then its first index by one comparison a vector:
    * two passes without a branch a score, where the record-to-record scan took 85 ns over the 176
-   * centroid scores of an index build's assignment (about a third of the scoring's own time).
+   * centroid scores of an index build's assignment (about a third of the scoring's own time). The
+   * maximum moves by comparison and blend (27 ns for 176 scores; 37 ns with {@code max}, whose
+   * NaN and signed-zero rules cost extra instructions): from negative infinity, a NaN is never
+   * taken, as the scan never moves to one.
    */
   @Override
   public int argMax(float[] scores, int count) {
     int bound = count - LANES;
-    if (bound < LANES) {
+    if (bound < LANES || Float.isNaN(scores[0])) {
       return Kernels.super.argMax(scores, count);
     }
-    FloatVector best = FloatVector.fromArray(SPECIES, scores, 0);
-    int i = LANES;
+    FloatVector best = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+    int i = 0;
     for (; i <= bound; i += LANES) {
-      best = best.max(FloatVector.fromArray(SPECIES, scores, i));
+      best = larger(best, FloatVector.fromArray(SPECIES, scores, i));
     }
-    float max = maxLanes(best);
+    best = larger(best, best.rearrange(SWAP_8));
+    best = larger(best, best.rearrange(SWAP_4));
+    best = larger(best, best.rearrange(SWAP_2));
+    float max = larger(best, best.rearrange(SWAP_1)).lane(0);
     for (; i < count; i++) {
-      max = Math.max(max, scores[i]);
-    }
-    if (Float.isNaN(max)) {
-      return Kernels.super.argMax(scores, count);
+      if (scores[i] > max) {
+        max = scores[i];
+      }
     }
     int j = 0;
     for (; j <= bound; j += LANES) {
@@ -1193,11 +1198,9 @@ final class VectorKernels implements Kernels {
     throw new IllegalStateException("the maximum " + max + " is not among the scores");
   }
 
-  private static float maxLanes(FloatVector v) {
-    FloatVector max = v.max(v.rearrange(SWAP_8));
-    max = max.max(max.rearrange(SWAP_4));
-    max = max.max(max.rearrange(SWAP_2));
-    return max.max(max.rearrange(SWAP_1)).lane(0);
+  /** Lane by lane, b where it is strictly greater than a, else a. */
+  private static FloatVector larger(FloatVector a, FloatVector b) {
+    return a.blend(b, b.compare(VectorOperators.GT, a));
   }
 
   @Override
