@@ -106,14 +106,6 @@ public interface Kernels {
       int offset, float[] out);
 
   /**
-   * {@code sum_j slopes[j] * (row_j . v)^2} with {@code v = vector[offset..offset+k)}, over the
-   * rows laid out as for {@link #addWeightedRows}: the data term's share of a search direction's
-   * curvature {@code v'Av}, which is all the last conjugate-gradient step needs of {@code Av}'s
-   * data term.
-   */
-  float weightedSquaredDots(float[] rows, int count, int k, float[] slopes, float[] vector, int offset);
-
-  /**
    * For i in [0, count) where {@code values[offset + i]} is not NaN:
    * {@code closeness[i] += weight * exp(-(v - mean)^2 * precision)} and {@code weights[i] += weight}.
    * One feature's term of a content score over many tracks at once.

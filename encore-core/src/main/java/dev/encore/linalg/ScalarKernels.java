@@ -137,16 +137,6 @@ final class ScalarKernels implements Kernels {
   }
 
   @Override
-  public float weightedSquaredDots(float[] rows, int count, int k, float[] slopes, float[] vector, int offset) {
-    float sum = 0f;
-    for (int j = 0; j < count; j++) {
-      float along = dot(rows, j * k, vector, offset, k);
-      sum += slopes[j] * along * along;
-    }
-    return sum;
-  }
-
-  @Override
   public void addCloseness(float[] values, int offset, int count, float mean, float precision, float weight,
       float[] closeness, float[] weights) {
     addCloseness(values, offset, 0, count, mean, precision, weight, closeness, weights);

@@ -590,53 +590,6 @@ final class VectorKernels implements Kernels {
     }
   }
 
-  /**
-   * Each dot product summed by the lane-swap tree of {@link #addWeightedRows}; at k = 64 the vector
-   * stays in four registers for the whole pass.
-   */
-  @Override
-  public float weightedSquaredDots(float[] rows, int count, int k, float[] slopes, float[] vector, int offset) {
-    if (k % LANES != 0) {
-      float sum = 0f;
-      for (int j = 0; j < count; j++) {
-        float along = dot(rows, j * k, vector, offset, k);
-        sum += slopes[j] * along * along;
-      }
-      return sum;
-    }
-    if (k == 4 * LANES) {
-      return weightedSquaredDotsOf64(rows, count, slopes, vector, offset);
-    }
-    float sum = 0f;
-    for (int j = 0, base = 0; j < count; j++, base += k) {
-      FloatVector partial = FloatVector.fromArray(SPECIES, rows, base).mul(FloatVector.fromArray(SPECIES, vector, offset));
-      for (int a = LANES; a < k; a += LANES) {
-        partial = FloatVector.fromArray(SPECIES, rows, base + a).fma(FloatVector.fromArray(SPECIES, vector, offset + a),
-            partial);
-      }
-      float along = sumLanes(partial);
-      sum += slopes[j] * along * along;
-    }
-    return sum;
-  }
-
-  private static float weightedSquaredDotsOf64(float[] rows, int count, float[] slopes, float[] vector, int offset) {
-    FloatVector v0 = FloatVector.fromArray(SPECIES, vector, offset);
-    FloatVector v1 = FloatVector.fromArray(SPECIES, vector, offset + LANES);
-    FloatVector v2 = FloatVector.fromArray(SPECIES, vector, offset + 2 * LANES);
-    FloatVector v3 = FloatVector.fromArray(SPECIES, vector, offset + 3 * LANES);
-    float sum = 0f;
-    for (int j = 0, base = 0; j < count; j++, base += 4 * LANES) {
-      FloatVector y0 = FloatVector.fromArray(SPECIES, rows, base);
-      FloatVector y1 = FloatVector.fromArray(SPECIES, rows, base + LANES);
-      FloatVector y2 = FloatVector.fromArray(SPECIES, rows, base + 2 * LANES);
-      FloatVector y3 = FloatVector.fromArray(SPECIES, rows, base + 3 * LANES);
-      float along = sumLanes(y0.mul(v0).add(y1.mul(v1)).add(y2.fma(v2, y3.mul(v3))));
-      sum += slopes[j] * along * along;
-    }
-    return sum;
-  }
-
   /** k = 128: the vector and the sums in sixteen registers for the whole pass, as for k up to 64. */
   private static void addWeightedRowsOf128(float[] rows, int count, float[] offsets, float[] slopes, float[] vector,
       int offset, float[] out) {
