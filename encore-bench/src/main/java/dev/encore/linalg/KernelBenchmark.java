@@ -50,6 +50,8 @@ public class KernelBenchmark {
   private float[] slopes;
   private float[] fourQueries;
   private float[][] fourTiles;
+  private float[][] centroidScores;
+  private long argMaxCalls;
 
   @Setup
   public void setUp() {
@@ -70,6 +72,10 @@ public class KernelBenchmark {
     slopes = randoms(random, ROW_ENTRIES);
     fourQueries = randoms(random, 4 * factors);
     fourTiles = new float[4][TILE_BLOCKS * Kernels.PANEL_WIDTH];
+    centroidScores = new float[64][];
+    for (int row = 0; row < centroidScores.length; row++) {
+      centroidScores[row] = randoms(random, 176);
+    }
   }
 
   private static float[] randoms(Random random, int length) {
@@ -78,6 +84,18 @@ public class KernelBenchmark {
       values[i] = random.nextFloat() - 0.5f;
     }
     return values;
+  }
+
+  /**
+   * The nearest of 176 centroids from their scores, as an index build's assignment picks a list
+   * (the lowest norm band's children at 10^7 tracks).
+   */
+  @Benchmark
+  public int argMaxOf176Scores() {
+    // A different row each call, none written: a store just before the call would stall the
+    // vector loads of its line on store forwarding, which the assignment never does.
+    float[] scores = centroidScores[(int) (++argMaxCalls & (centroidScores.length - 1))];
+    return implementation.argMax(scores, scores.length);
   }
 
   @Benchmark

@@ -148,15 +148,9 @@ public interface Kernels {
    * tie: the score a scan keeps when it moves only to a strictly larger one. A NaN is never moved
    * to (so a NaN first score is kept).
    */
-  default int argMax(float[] scores, int count) {
-    // Jumps from record to record with the scan: a few jumps for a few hundred scores.
-    int best = 0;
-    for (int i = firstAbove(scores, 1, count, scores[0]); i < count;
-        i = firstAbove(scores, i + 1, count, scores[best])) {
-      best = i;
-    }
-    return best;
-  }
+  // Not a default method: an interface with one is initialised before its implementing class, and
+  // Kernels' initialiser constructs VectorKernels, which then saw its own constants unset.
+  int argMax(float[] scores, int count);
 
   /**
    * How many scores in {@code [from, to)} are strictly above {@code threshold} (high 32 bits) and

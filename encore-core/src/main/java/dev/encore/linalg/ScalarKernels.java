@@ -222,6 +222,22 @@ final class ScalarKernels implements Kernels {
   }
 
   @Override
+  public int argMax(float[] scores, int count) {
+    return argMaxByScan(scores, count);
+  }
+
+  /** {@link #argMax} by one scan: also the vector kernel's for short rows and a NaN first score. */
+  static int argMaxByScan(float[] scores, int count) {
+    int best = 0;
+    for (int i = 1; i < count; i++) {
+      if (scores[i] > scores[best]) {
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  @Override
   public int firstAbove(float[] scores, int from, int to, float threshold) {
     for (int i = from; i < to; i++) {
       if (scores[i] > threshold) {

@@ -1120,7 +1120,7 @@ final class VectorKernels implements Kernels {
   public int argMax(float[] scores, int count) {
     int bound = count - LANES;
     if (bound < LANES || Float.isNaN(scores[0])) {
-      return Kernels.super.argMax(scores, count);
+      return ScalarKernels.argMaxByScan(scores, count);
     }
     FloatVector best = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
     int i = 0;

@@ -1,9 +1,12 @@
 package dev.encore.linalg;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigDecimal;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -475,6 +478,21 @@ class KernelsTest {
       assertThat(kernels.firstAbove(scores, 42, 70, 3f)).isEqualTo(69);
       assertThat(kernels.firstAbove(scores, 0, 69, 3f)).isEqualTo(69);
       assertThat(kernels.firstAbove(scores, 0, 70, 5f)).isEqualTo(70);
+    }
+  }
+
+  @Test
+  void vectorKernelsInitialiseBeforeTheInterfaceThatSelectsThem() throws Exception {
+    assumeTrue(KernelSelection.vectorModulePresent(), "the jdk.incubator.vector module is not present");
+    // A class loader of its own, so that neither class is initialised yet: VectorKernels first,
+    // as a benchmark that constructs it directly does. A default method on Kernels once made this
+    // initialise Kernels first, whose selection constructed VectorKernels with its lanes unset.
+    URL classes = VectorKernels.class.getProtectionDomain().getCodeSource().getLocation();
+    try (URLClassLoader isolated = new URLClassLoader(new URL[] {classes}, ClassLoader.getPlatformClassLoader())) {
+      Class.forName(VectorKernels.class.getName(), true, isolated);
+      Object selected = Class.forName(Kernels.class.getName(), true, isolated).getField("INSTANCE").get(null);
+      // The same choice as this JVM's own (the scalar run of these tests turns the vector path off).
+      assertThat(selected.getClass().getName()).isEqualTo(Kernels.INSTANCE.getClass().getName());
     }
   }
 
