@@ -36,12 +36,10 @@ public final class Gram {
         gram[i] += block[i];
       }
     }
-    // Symmetrise: both triangles were summed, possibly in different orders.
+    // The kernel sums the upper triangle; the lower one is its mirror.
     for (int a = 0; a < k; a++) {
       for (int b = 0; b < a; b++) {
-        double mean = 0.5 * (gram[a * k + b] + gram[b * k + a]);
-        gram[a * k + b] = mean;
-        gram[b * k + a] = mean;
+        gram[a * k + b] = gram[b * k + a];
       }
     }
     return gram;

@@ -80,8 +80,9 @@ public interface Kernels {
 
   /**
    * Adds {@code row row'} for each of the {@code count} rows stored one after another from
-   * {@code rows[offset]} to the row-major k x k {@code sum}, both triangles, each cell's terms in
-   * row order.
+   * {@code rows[offset]} to the row-major k x k {@code sum}: to every cell on and above the
+   * diagonal, each cell's terms in row order. Cells below the diagonal are the caller's to fill
+   * (by symmetry); an implementation may add to some of them.
    */
   void addOuterProducts(float[] rows, int offset, int count, float[] sum, int k);
 

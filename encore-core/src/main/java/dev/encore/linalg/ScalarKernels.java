@@ -157,8 +157,10 @@ final class ScalarKernels implements Kernels {
 
   @Override
   public void addOuterProducts(float[] rows, int offset, int count, float[] sum, int k) {
-    for (int r = 0; r < count; r++) {
-      addOuterProduct(1f, rows, offset + r * k, sum, k);
+    for (int r = 0, base = offset; r < count; r++, base += k) {
+      for (int a = 0; a < k; a++) {
+        axpy(rows[base + a], rows, base + a, sum, a * k + a, k - a);
+      }
     }
   }
 

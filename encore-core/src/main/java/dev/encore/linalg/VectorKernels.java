@@ -793,13 +793,16 @@ final class VectorKernels implements Kernels {
   @Override
   public void addOuterProducts(float[] rows, int offset, int count, float[] sum, int k) {
     if (k % (4 * LANES) != 0) {
-      for (int r = 0; r < count; r++) {
-        addOuterProduct(1f, rows, offset + r * k, sum, k);
+      for (int r = 0, base = offset; r < count; r++, base += k) {
+        for (int a = 0; a < k; a++) {
+          axpy(rows[base + a], rows, base + a, sum, a * k + a, k - a);
+        }
       }
       return;
     }
+    // Only the 64-column chunks that reach the diagonal or lie right of it: 10 of 16 at k = 256.
     for (int a = 0; a < k; a++) {
-      for (int chunk = 0; chunk < k; chunk += 4 * LANES) {
+      for (int chunk = a / (4 * LANES) * (4 * LANES); chunk < k; chunk += 4 * LANES) {
         int cell = a * k + chunk;
         FloatVector s0 = FloatVector.fromArray(SPECIES, sum, cell);
         FloatVector s1 = FloatVector.fromArray(SPECIES, sum, cell + LANES);
