@@ -117,7 +117,7 @@ final class IndexBenchCommand implements Callable<Integer> {
         .withClustering(kmeansIterations, samplePerList);
     // Built twice, as training's iterations are timed after one untimed: the first build in a JVM
     // also pays the JIT's compiles and, on a virtual machine, the host's first touch of the
-    // gigabytes of heap it writes (BENCHMARKS.md: 4 to 8 s a GB there). Both times are printed.
+    // gigabytes of heap it writes (BENCHMARKS.md: 2 to 8 s a GB there). Both times are printed.
     double firstBuildSeconds = ItemIndexBuilder.build(items, itemCount, k, users, userCount, train.userItems(),
         settings).quality().buildSeconds();
     log("built in %.2f s (first build in this JVM); building again", firstBuildSeconds);
