@@ -122,12 +122,6 @@ public class KernelBenchmark {
     return out;
   }
 
-  @Benchmark
-  public float[] outerProduct() {
-    implementation.addOuterProduct(1e-6f, a, 0, matrix, factors);
-    return matrix;
-  }
-
   /** One CG pass over a 64-entry row: out += sum_j (o_j + s_j (y_j . v)) y_j. */
   @Benchmark
   public float[] cgPassFused() {

@@ -73,12 +73,6 @@ public interface Kernels {
       int k);
 
   /**
-   * Adds {@code scale * row row'} (row = {@code rows[offset..offset+k)}) to the row-major k x k
-   * {@code sum}, both triangles.
-   */
-  void addOuterProduct(float scale, float[] rows, int offset, float[] sum, int k);
-
-  /**
    * Adds {@code row row'} for each of the {@code count} rows stored one after another from
    * {@code rows[offset]} to the row-major k x k {@code sum}: to every cell on and above the
    * diagonal, each cell's terms in row order. Cells below the diagonal are the caller's to fill

@@ -157,17 +157,15 @@ final class ScalarKernels implements Kernels {
 
   @Override
   public void addOuterProducts(float[] rows, int offset, int count, float[] sum, int k) {
-    for (int r = 0, base = offset; r < count; r++, base += k) {
-      for (int a = 0; a < k; a++) {
-        axpy(rows[base + a], rows, base + a, sum, a * k + a, k - a);
-      }
-    }
+    addUpperOuterProducts(this, rows, offset, count, sum, k);
   }
 
-  @Override
-  public void addOuterProduct(float scale, float[] rows, int offset, float[] sum, int k) {
-    for (int a = 0; a < k; a++) {
-      axpy(scale * rows[offset + a], rows, offset, sum, a * k, k);
+  /** {@link #addOuterProducts} by one {@code axpy} of {@code kernels} per row and cell row; the vector kernel's for k it does not tile. */
+  static void addUpperOuterProducts(Kernels kernels, float[] rows, int offset, int count, float[] sum, int k) {
+    for (int r = 0, base = offset; r < count; r++, base += k) {
+      for (int a = 0; a < k; a++) {
+        kernels.axpy(rows[base + a], rows, base + a, sum, a * k + a, k - a);
+      }
     }
   }
 

@@ -807,11 +807,7 @@ final class VectorKernels implements Kernels {
   @Override
   public void addOuterProducts(float[] rows, int offset, int count, float[] sum, int k) {
     if (k % (4 * LANES) != 0) {
-      for (int r = 0, base = offset; r < count; r++, base += k) {
-        for (int a = 0; a < k; a++) {
-          axpy(rows[base + a], rows, base + a, sum, a * k + a, k - a);
-        }
-      }
+      ScalarKernels.addUpperOuterProducts(this, rows, offset, count, sum, k);
       return;
     }
     // Only the 64-column chunks that reach the diagonal or lie right of it: 10 of 16 at k = 256.
@@ -834,13 +830,6 @@ final class VectorKernels implements Kernels {
         s2.intoArray(sum, cell + 2 * LANES);
         s3.intoArray(sum, cell + 3 * LANES);
       }
-    }
-  }
-
-  @Override
-  public void addOuterProduct(float scale, float[] rows, int offset, float[] sum, int k) {
-    for (int a = 0; a < k; a++) {
-      axpy(scale * rows[offset + a], rows, offset, sum, a * k, k);
     }
   }
 
