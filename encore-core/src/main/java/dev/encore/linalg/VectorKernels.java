@@ -12,6 +12,12 @@ import jdk.incubator.vector.VectorSpecies;
  * machines; the API splits them on narrower hardware). Measured 5-13x faster than the scalar
  * loops, which C2 does not auto-vectorise (see ../shared/STACK.md and the JMH benchmarks).
  * Tails shorter than a vector fall back to scalar code.
+ *
+ * <p>No method here takes or returns a vector: every vector lives inside one method's loop. A
+ * helper such as {@code store(FloatVector s0, ...)} is inlined only when C2's profile finds its
+ * call site hot, which depends on what ran first; where it was not, C2 boxed each vector it
+ * passed and CG at k = 512 ran 3.1 to 3.5 s an iteration instead of 0.45 to 0.58 (3 of 14 runs,
+ * a heap allocation for every FMA). {@code VectorKernelsShapeTest} keeps it so.
  */
 final class VectorKernels implements Kernels {
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_512;
@@ -456,23 +462,27 @@ final class VectorKernels implements Kernels {
           s30 = m0.fma(x, s30);
           s31 = m1.fma(x, s31);
         }
-        storeShiftedPair(vectors, v0, shifts[first], column, s00, s01, out, first * k);
-        storeShiftedPair(vectors, v1, shifts[first + 1], column, s10, s11, out, (first + 1) * k);
-        storeShiftedPair(vectors, v2, shifts[first + 2], column, s20, s21, out, (first + 2) * k);
-        storeShiftedPair(vectors, v3, shifts[first + 3], column, s30, s31, out, (first + 3) * k);
+        FloatVector shift0 = FloatVector.broadcast(SPECIES, shifts[first]);
+        FloatVector.fromArray(SPECIES, vectors, v0 + column).fma(shift0, s00).intoArray(out, first * k + column);
+        FloatVector.fromArray(SPECIES, vectors, v0 + column + LANES).fma(shift0, s01)
+            .intoArray(out, first * k + column + LANES);
+        FloatVector shift1 = FloatVector.broadcast(SPECIES, shifts[first + 1]);
+        FloatVector.fromArray(SPECIES, vectors, v1 + column).fma(shift1, s10).intoArray(out, (first + 1) * k + column);
+        FloatVector.fromArray(SPECIES, vectors, v1 + column + LANES).fma(shift1, s11)
+            .intoArray(out, (first + 1) * k + column + LANES);
+        FloatVector shift2 = FloatVector.broadcast(SPECIES, shifts[first + 2]);
+        FloatVector.fromArray(SPECIES, vectors, v2 + column).fma(shift2, s20).intoArray(out, (first + 2) * k + column);
+        FloatVector.fromArray(SPECIES, vectors, v2 + column + LANES).fma(shift2, s21)
+            .intoArray(out, (first + 2) * k + column + LANES);
+        FloatVector shift3 = FloatVector.broadcast(SPECIES, shifts[first + 3]);
+        FloatVector.fromArray(SPECIES, vectors, v3 + column).fma(shift3, s30).intoArray(out, (first + 3) * k + column);
+        FloatVector.fromArray(SPECIES, vectors, v3 + column + LANES).fma(shift3, s31)
+            .intoArray(out, (first + 3) * k + column + LANES);
       }
     }
     for (; first < count; first++) {
       symmetricMultiplyOneRow(matrix, vectors, offset + first * k, shifts[first], out, first * k, k);
     }
-  }
-
-  private static void storeShiftedPair(float[] vectors, int vectorOffset, float shift, int column, FloatVector s0,
-      FloatVector s1, float[] out, int outOffset) {
-    FloatVector scale = FloatVector.broadcast(SPECIES, shift);
-    FloatVector.fromArray(SPECIES, vectors, vectorOffset + column).fma(scale, s0).intoArray(out, outOffset + column);
-    FloatVector.fromArray(SPECIES, vectors, vectorOffset + column + LANES).fma(scale, s1)
-        .intoArray(out, outOffset + column + LANES);
   }
 
   /** One row alone, its sums taken in the same order as when it shares a pass with others. */
@@ -492,21 +502,16 @@ final class VectorKernels implements Kernels {
         s2 = FloatVector.fromArray(SPECIES, matrix, row + 2 * LANES).fma(x, s2);
         s3 = FloatVector.fromArray(SPECIES, matrix, row + 3 * LANES).fma(x, s3);
       }
-      storeShifted(vectors, vector, shift, chunk, s0, s1, s2, s3, out, outOffset);
+      FloatVector scale = FloatVector.broadcast(SPECIES, shift);
+      int from = vector + chunk;
+      int to = outOffset + chunk;
+      FloatVector.fromArray(SPECIES, vectors, from).fma(scale, s0).intoArray(out, to);
+      FloatVector.fromArray(SPECIES, vectors, from + LANES).fma(scale, s1).intoArray(out, to + LANES);
+      FloatVector.fromArray(SPECIES, vectors, from + 2 * LANES).fma(scale, s2).intoArray(out, to + 2 * LANES);
+      FloatVector.fromArray(SPECIES, vectors, from + 3 * LANES).fma(scale, s3).intoArray(out, to + 3 * LANES);
     }
   }
 
-  /** {@code out[outOffset + chunk + j * LANES ...] = shift * vector + s_j} for the chunk's four vectors. */
-  private static void storeShifted(float[] vectors, int vectorOffset, float shift, int chunk, FloatVector s0,
-      FloatVector s1, FloatVector s2, FloatVector s3, float[] out, int outOffset) {
-    FloatVector scale = FloatVector.broadcast(SPECIES, shift);
-    int from = vectorOffset + chunk;
-    int to = outOffset + chunk;
-    FloatVector.fromArray(SPECIES, vectors, from).fma(scale, s0).intoArray(out, to);
-    FloatVector.fromArray(SPECIES, vectors, from + LANES).fma(scale, s1).intoArray(out, to + LANES);
-    FloatVector.fromArray(SPECIES, vectors, from + 2 * LANES).fma(scale, s2).intoArray(out, to + 2 * LANES);
-    FloatVector.fromArray(SPECIES, vectors, from + 3 * LANES).fma(scale, s3).intoArray(out, to + 3 * LANES);
-  }
 
   /** Any k: one column chunk of 16 outputs at a time, then the tail by dot products. */
   private void symmetricMultiplyByChunk(float[] matrix, float[] vector, int offset, float shift, float[] out,
@@ -529,7 +534,7 @@ final class VectorKernels implements Kernels {
   /**
    * For k of 16 to 128 in whole vectors, the vector and the sum stay in registers for the whole
    * pass and each row is loaded once for its dot product and its update, and each dot product is
-   * summed by a tree of lane swaps ({@link #sumLanes}) rather than {@code reduceLanes}, which JDK 17
+   * summed by a tree of lane swaps (a tree of swaps and adds) rather than {@code reduceLanes}, which JDK 17
    * compiles to sixteen ordered scalar adds. Against a dot and an axpy call per row, one pass over
    * 64 rows takes 245 instead of 958 ns (KernelBenchmark.cgPass*; 496 ns with reduceLanes). Larger
    * k sum each dot product the same way, then add the row.
@@ -571,7 +576,11 @@ final class VectorKernels implements Kernels {
       FloatVector y1 = vectors > 1 ? FloatVector.fromArray(SPECIES, rows, base + LANES) : zero;
       FloatVector y2 = vectors > 2 ? FloatVector.fromArray(SPECIES, rows, base + 2 * LANES) : zero;
       FloatVector y3 = vectors > 3 ? FloatVector.fromArray(SPECIES, rows, base + 3 * LANES) : zero;
-      float along = sumLanes(y0.mul(v0).add(y1.mul(v1)).add(y2.fma(v2, y3.mul(v3))));
+      FloatVector lanes = y0.mul(v0).add(y1.mul(v1)).add(y2.fma(v2, y3.mul(v3)));
+      lanes = lanes.add(lanes.rearrange(SWAP_8));
+      lanes = lanes.add(lanes.rearrange(SWAP_4));
+      lanes = lanes.add(lanes.rearrange(SWAP_2));
+      float along = lanes.add(lanes.rearrange(SWAP_1)).lane(0);
       FloatVector weight = FloatVector.broadcast(SPECIES, (offsets == null ? 0f : offsets[j]) + slopes[j] * along);
       s0 = y0.fma(weight, s0);
       s1 = y1.fma(weight, s1);
@@ -620,7 +629,11 @@ final class VectorKernels implements Kernels {
       FloatVector y7 = FloatVector.fromArray(SPECIES, rows, base + 7 * LANES);
       FloatVector even = y0.mul(v0).add(y2.mul(v2)).add(y4.fma(v4, y6.mul(v6)));
       FloatVector odd = y1.mul(v1).add(y3.mul(v3)).add(y5.fma(v5, y7.mul(v7)));
-      float along = sumLanes(even.add(odd));
+      FloatVector lanes = even.add(odd);
+      lanes = lanes.add(lanes.rearrange(SWAP_8));
+      lanes = lanes.add(lanes.rearrange(SWAP_4));
+      lanes = lanes.add(lanes.rearrange(SWAP_2));
+      float along = lanes.add(lanes.rearrange(SWAP_1)).lane(0);
       FloatVector weight = FloatVector.broadcast(SPECIES, (offsets == null ? 0f : offsets[j]) + slopes[j] * along);
       s0 = y0.fma(weight, s0);
       s1 = y1.fma(weight, s1);
@@ -696,7 +709,11 @@ final class VectorKernels implements Kernels {
             .add(FloatVector.fromArray(SPECIES, rows, base + 3 * LANES).mul(v3))
             .add(FloatVector.fromArray(SPECIES, rows, base + 5 * LANES)
                 .fma(v5, FloatVector.fromArray(SPECIES, rows, base + 7 * LANES).mul(v7)));
-        weights[j] += sumLanes(even.add(odd));
+        FloatVector lanes = even.add(odd);
+        lanes = lanes.add(lanes.rearrange(SWAP_8));
+        lanes = lanes.add(lanes.rearrange(SWAP_4));
+        lanes = lanes.add(lanes.rearrange(SWAP_2));
+        weights[j] += lanes.add(lanes.rearrange(SWAP_1)).lane(0);
       }
     }
     for (int j = first; j < end; j++) {
@@ -755,7 +772,11 @@ final class VectorKernels implements Kernels {
         even = FloatVector.fromArray(SPECIES, rows, base + a).fma(FloatVector.fromArray(SPECIES, vector, offset + a),
             even);
       }
-      float along = sumLanes(even.add(odd));
+      FloatVector lanes = even.add(odd);
+      lanes = lanes.add(lanes.rearrange(SWAP_8));
+      lanes = lanes.add(lanes.rearrange(SWAP_4));
+      lanes = lanes.add(lanes.rearrange(SWAP_2));
+      float along = lanes.add(lanes.rearrange(SWAP_1)).lane(0);
       FloatVector weight = FloatVector.broadcast(SPECIES, (offsets == null ? 0f : offsets[j]) + slopes[j] * along);
       for (a = 0; a < k; a += LANES) {
         FloatVector.fromArray(SPECIES, rows, base + a).fma(weight, FloatVector.fromArray(SPECIES, out, offset + a))
@@ -764,17 +785,6 @@ final class VectorKernels implements Kernels {
     }
   }
 
-  /**
-   * The sum of the 16 lanes by a tree of four swaps and adds: a few vector instructions where
-   * {@code reduceLanes(ADD)} emits sixteen dependent scalar adds. Used where many independent
-   * sums are in flight; a lone dot product gains nothing, so {@link #dot} keeps reduceLanes.
-   */
-  private static float sumLanes(FloatVector v) {
-    FloatVector sum = v.add(v.rearrange(SWAP_8));
-    sum = sum.add(sum.rearrange(SWAP_4));
-    sum = sum.add(sum.rearrange(SWAP_2));
-    return sum.add(sum.rearrange(SWAP_1)).lane(0);
-  }
 
   /**
    * Sixteen tracks per step with the Vector API's {@code EXP}, which JDK 17 runs on the SVML
@@ -977,10 +987,22 @@ final class VectorKernels implements Kernels {
         d3 = p3.fma(q, d3);
       }
       int target = (block - blockFrom) * PANEL_WIDTH;
-      store(a0, a1, a2, a3, out0, target);
-      store(b0, b1, b2, b3, out1, target);
-      store(c0, c1, c2, c3, out2, target);
-      store(d0, d1, d2, d3, out3, target);
+      a0.intoArray(out0, target);
+      a1.intoArray(out0, target + PANEL_WIDTH);
+      a2.intoArray(out0, target + 2 * PANEL_WIDTH);
+      a3.intoArray(out0, target + 3 * PANEL_WIDTH);
+      b0.intoArray(out1, target);
+      b1.intoArray(out1, target + PANEL_WIDTH);
+      b2.intoArray(out1, target + 2 * PANEL_WIDTH);
+      b3.intoArray(out1, target + 3 * PANEL_WIDTH);
+      c0.intoArray(out2, target);
+      c1.intoArray(out2, target + PANEL_WIDTH);
+      c2.intoArray(out2, target + 2 * PANEL_WIDTH);
+      c3.intoArray(out2, target + 3 * PANEL_WIDTH);
+      d0.intoArray(out3, target);
+      d1.intoArray(out3, target + PANEL_WIDTH);
+      d2.intoArray(out3, target + 2 * PANEL_WIDTH);
+      d3.intoArray(out3, target + 3 * PANEL_WIDTH);
     }
     // The last one to three blocks, still four queries at a time: one query's block alone is a
     // single chain of k dependent FMAs, and a list of a few dozen centroids (the index build's
@@ -1044,13 +1066,6 @@ final class VectorKernels implements Kernels {
     }
   }
 
-  /** Four consecutive panel blocks' scores of one query. */
-  private static void store(FloatVector s0, FloatVector s1, FloatVector s2, FloatVector s3, float[] out, int target) {
-    s0.intoArray(out, target);
-    s1.intoArray(out, target + PANEL_WIDTH);
-    s2.intoArray(out, target + 2 * PANEL_WIDTH);
-    s3.intoArray(out, target + 3 * PANEL_WIDTH);
-  }
 
   @Override
   public long countAboveAndEqual(float[] scores, int from, int to, float threshold) {
@@ -1131,12 +1146,18 @@ final class VectorKernels implements Kernels {
     FloatVector best = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
     int i = 0;
     for (; i <= bound; i += LANES) {
-      best = larger(best, FloatVector.fromArray(SPECIES, scores, i));
+      FloatVector next = FloatVector.fromArray(SPECIES, scores, i);
+      best = best.blend(next, next.compare(VectorOperators.GT, best));
     }
-    best = larger(best, best.rearrange(SWAP_8));
-    best = larger(best, best.rearrange(SWAP_4));
-    best = larger(best, best.rearrange(SWAP_2));
-    float max = larger(best, best.rearrange(SWAP_1)).lane(0);
+    // The lanes' maximum by swaps: each step keeps, lane by lane, the strictly greater of two.
+    FloatVector swapped = best.rearrange(SWAP_8);
+    best = best.blend(swapped, swapped.compare(VectorOperators.GT, best));
+    swapped = best.rearrange(SWAP_4);
+    best = best.blend(swapped, swapped.compare(VectorOperators.GT, best));
+    swapped = best.rearrange(SWAP_2);
+    best = best.blend(swapped, swapped.compare(VectorOperators.GT, best));
+    swapped = best.rearrange(SWAP_1);
+    float max = best.blend(swapped, swapped.compare(VectorOperators.GT, best)).lane(0);
     for (; i < count; i++) {
       if (scores[i] > max) {
         max = scores[i];
@@ -1157,10 +1178,6 @@ final class VectorKernels implements Kernels {
     throw new IllegalStateException("the maximum " + max + " is not among the scores");
   }
 
-  /** Lane by lane, b where it is strictly greater than a, else a. */
-  private static FloatVector larger(FloatVector a, FloatVector b) {
-    return a.blend(b, b.compare(VectorOperators.GT, a));
-  }
 
   @Override
   public int firstAbove(float[] scores, int from, int to, float threshold) {
