@@ -61,7 +61,8 @@ public record BenchReport(
     List<String> notes = new ArrayList<>(skipped);
     notes.add("every system trains on the same 80% training split (RandomSplitter 0.2, seed 1) and is scored on the"
         + " held-out 20% by Encore's RankingEvaluator (implicit: by its own ranking_metrics_at_k, the same"
-        + " definitions)");
+        + " definitions); Encore's evaluation computes the top-10 metrics as implicit's does, not the expected"
+        + " percentile rank, which ranks every test item against every track (RankingEvaluator.evaluateTopK)");
     notes.add("each JVM system ran in its own JVM (-Xmx" + settings.heap()
         + "); memory figures cover that JVM's whole run");
     notes.add(String.format(Locale.ROOT, "peak %.0f GFLOP/s is nominal (cores x clock x FLOP/cycle);"

@@ -166,7 +166,7 @@ final class ConvergenceCommand implements Callable<Integer> {
       public void factorsAfterIteration(int iteration, float[] userFactors, float[] itemFactors) {
         FactorModel model = new FactorModel(trainPlays.users(), trainPlays.items(), k, userFactors.clone(),
             itemFactors.clone(), trainPlays.userItems(), config);
-        double precision = RankingEvaluator.evaluate(model, trainPlays, testPlays, TOP, threads).precision();
+        double precision = RankingEvaluator.evaluateTopK(model, trainPlays, testPlays, TOP, threads).precision();
         precisions.add(precision);
         log("[%s] iteration %d: %.3f s, precision@10 %.4f", name, iteration, seconds.get(iteration - 1), precision);
       }

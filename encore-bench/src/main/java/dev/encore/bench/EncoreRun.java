@@ -82,7 +82,7 @@ public final class EncoreRun {
     Files.delete(modelFile);
 
     long evaluationStart = System.nanoTime();
-    MetricReport quality = RankingEvaluator.evaluate(model, train,
+    MetricReport quality = RankingEvaluator.evaluateTopK(model, train,
         EvaluationSample.firstUsers(data.test(), request.evaluationUsers()), TOP, request.threads());
     double evaluationSeconds = seconds(evaluationStart);
     log.printf(Locale.ROOT, "[%s] precision@10 %.4f (evaluated in %.3f s)%n", request.system(), quality.precision(),

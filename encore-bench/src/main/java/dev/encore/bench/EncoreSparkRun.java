@@ -73,7 +73,7 @@ public final class EncoreSparkRun {
       double loadSeconds = EncoreRun.seconds(loadStart);
       long modelBytes = SparkRun.folderBytes(modelDirectory);
       FactorModel model = inTrainingOrder(loaded, train);
-      MetricReport quality = RankingEvaluator.evaluate(model, train,
+      MetricReport quality = RankingEvaluator.evaluateTopK(model, train,
           EvaluationSample.firstUsers(data.test(), request.evaluationUsers()), EncoreRun.TOP, request.threads());
       log.printf(Locale.ROOT, "[encore-spark] precision@10 %.4f (the job's own evaluation: %.4f)%n",
           quality.precision(), result.evaluation().precision());

@@ -102,7 +102,7 @@ public final class SparkRun {
       double loadSeconds = EncoreRun.seconds(loadStart);
 
       FactorModel asEncore = toFactorModel(model, train, request);
-      MetricReport quality = RankingEvaluator.evaluate(asEncore, train,
+      MetricReport quality = RankingEvaluator.evaluateTopK(asEncore, train,
           EvaluationSample.firstUsers(data.test(), request.evaluationUsers()), EncoreRun.TOP, request.threads());
       log.printf(Locale.ROOT, "[spark] precision@10 %.4f%n", quality.precision());
 

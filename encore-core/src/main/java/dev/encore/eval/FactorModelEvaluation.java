@@ -27,19 +27,23 @@ final class FactorModelEvaluation {
   private final Csr test;
   private final int[] itemListeners;
   private final int k;
-  /** Per test entry: the model's score of it, NaN for an entry that is also a training entry. */
+  /**
+   * Per test entry: the model's score of it, NaN for an entry that is also a training entry;
+   * null when percentile ranks are not computed.
+   */
   private final float[] testScores;
-  /** Per test entry: the candidates ranked above it, counted tile by tile. */
+  /** Per test entry: the candidates ranked above it, counted tile by tile; null as testScores. */
   private final int[] above;
 
-  private FactorModelEvaluation(FactorModel model, Csr train, Csr test, int[] itemListeners, int k) {
+  private FactorModelEvaluation(FactorModel model, Csr train, Csr test, int[] itemListeners, int k,
+      boolean percentileRanks) {
     this.model = model;
     this.train = train;
     this.test = test;
     this.itemListeners = itemListeners;
     this.k = k;
-    this.testScores = new float[test.nnz()];
-    this.above = new int[test.nnz()];
+    this.testScores = percentileRanks ? new float[test.nnz()] : null;
+    this.above = percentileRanks ? new int[test.nnz()] : null;
   }
 
   /**
@@ -48,13 +52,42 @@ final class FactorModelEvaluation {
    */
   static MetricReport evaluate(FactorModel model, Csr train, Csr test, int[] itemListeners, int k, int workers,
       int threads, LongConsumer progress) {
-    FactorModelEvaluation evaluation = new FactorModelEvaluation(model, train, test, itemListeners, k);
+    FactorModelEvaluation evaluation = new FactorModelEvaluation(model, train, test, itemListeners, k, true);
     int[] users = evaluation.usersWithTests();
     if (!evaluation.scoreTestEntries(users)) {
       return null;
     }
     int[][] top = evaluation.rank(users, threads, progress);
     return evaluation.sums(users, top, workers).report();
+  }
+
+  /**
+   * The same report without the percentile ranks (expected percentile rank NaN): only the top
+   * lists are needed, and they come from the model's norm-ordered scan, which stops each user
+   * once no item left can enter ({@link FactorModel#recommendAllScan(int[], int, Csr, int)}):
+   * the same lists, from a few percent of the scores where the full ranks need all of them.
+   * Null when a factor is not finite: the scan's norm bound means nothing then, and the caller
+   * evaluates user by user.
+   */
+  static MetricReport evaluateTopLists(FactorModel model, Csr train, Csr test, int[] itemListeners, int k,
+      int workers, int threads, LongConsumer progress) {
+    if (!allFinite(model.userFactors()) || !allFinite(model.itemFactors())) {
+      return null;
+    }
+    FactorModelEvaluation evaluation = new FactorModelEvaluation(model, train, test, itemListeners, k, false);
+    int[] users = evaluation.usersWithTests();
+    int[][] top = model.recommendAllScan(users, k, train, threads).top();
+    progress.accept(train.rows());
+    return evaluation.sums(users, top, workers).report();
+  }
+
+  private static boolean allFinite(float[] values) {
+    for (float value : values) {
+      if (!Float.isFinite(value)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private int[] usersWithTests() {
@@ -143,6 +176,9 @@ final class FactorModelEvaluation {
       int start = test.rowStart(user);
       int testItems = test.rowEnd(user) - start;
       sums.addRanking(hitAt, testItems);
+      if (testScores == null) {
+        continue;
+      }
       if (order.length < testItems) {
         order = new int[testItems];
       }

@@ -49,15 +49,7 @@ public final class RankingEvaluator {
    */
   public static MetricReport evaluate(Recommender model, Interactions train, Interactions test,
       int k, int threads, LongConsumer progress) {
-    Objects.requireNonNull(model, "model");
-    Objects.requireNonNull(progress, "progress");
-    Arguments.requireAtLeastOne("k", k);
-    Arguments.requireAtLeastOne("threads", threads);
-    Arguments.requireSameIds("test", test.users(), "train", train.users());
-    Arguments.requireSameIds("test", test.items(), "train", train.items());
-    Arguments.requireSameIds("model", model.users(), "train", train.users());
-    Arguments.requireSameIds("model", model.items(), "train", train.items());
-
+    requireConsistent(model, train, test, k, threads, progress);
     int userCount = train.users().size();
     int workers = Math.max(1, Math.min(threads, userCount));
     int[] itemListeners = itemListeners(train.itemUsers());
@@ -82,6 +74,38 @@ public final class RankingEvaluator {
     return total.report();
   }
 
+  /**
+   * The metrics of the top-k lists only, the set implicit's {@code ranking_metrics_at_k} computes
+   * and more (precision, map, ndcg, auc, recall, hit rate, coverage, gini, novelty; the same
+   * numbers as {@link #evaluate}), with the expected percentile rank left NaN: for a
+   * {@link FactorModel} the lists then come from its norm-ordered scan, which computes a few
+   * percent of the scores, where ranking every test item needs them all. Other recommenders are
+   * evaluated in full, percentile rank included. For choosing settings by precision, where the
+   * evaluation runs once per candidate.
+   */
+  public static MetricReport evaluateTopK(Recommender model, Interactions train, Interactions test, int k,
+      int threads) {
+    requireConsistent(model, train, test, k, threads, done -> {});
+    if (!(model instanceof FactorModel factors)) {
+      return evaluate(model, train, test, k, threads);
+    }
+    int workers = Math.max(1, Math.min(threads, train.users().size()));
+    MetricReport lists = FactorModelEvaluation.evaluateTopLists(factors, train.userItems(), test.userItems(),
+        itemListeners(train.itemUsers()), k, workers, threads, done -> {});
+    return lists != null ? lists : evaluate(model, train, test, k, threads);
+  }
+
+  private static void requireConsistent(Recommender model, Interactions train, Interactions test, int k,
+      int threads, LongConsumer progress) {
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(progress, "progress");
+    Arguments.requireAtLeastOne("k", k);
+    Arguments.requireAtLeastOne("threads", threads);
+    Arguments.requireSameIds("test", test.users(), "train", train.users());
+    Arguments.requireSameIds("test", test.items(), "train", train.items());
+    Arguments.requireSameIds("model", model.users(), "train", train.users());
+    Arguments.requireSameIds("model", model.items(), "train", train.items());
+  }
 
   /** How many training users played each item, for novelty. */
   private static int[] itemListeners(Csr itemUsers) {

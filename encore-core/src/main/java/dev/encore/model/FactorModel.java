@@ -347,12 +347,32 @@ public final class FactorModel implements Recommender {
    * {@code filter} seeing every score before it is ranked: an evaluator counts ranks there.
    */
   public int[][] recommendAll(int[] userIndices, int n, int threads, TileFilter filter) {
-    float[] queries = new float[userIndices.length * factors];
-    for (int q = 0; q < userIndices.length; q++) {
-      System.arraycopy(userFactors, userIndices[q] * factors, queries, q * factors, factors);
-    }
-    return BatchTopK.runInCandidateOrder(queries, userIndices.length, itemPanels(), n,
+    return BatchTopK.runInCandidateOrder(userRows(userIndices), userIndices.length, itemPanels(), n,
         (query, first, count, tile) -> filter.filter(userIndices[query], first, count, tile), threads);
+  }
+
+  /**
+   * The top {@code n} items of each of {@code userIndices} (row q of the result is user
+   * {@code userIndices[q]}'s, best first), leaving out the items of that user's row of
+   * {@code excluded} (a user x item matrix over this model's indices, such as the training
+   * plays): the norm-ordered scan of {@link #recommendAll(int, RecommendOptions, int)}, so the
+   * same lists as {@link #recommendAll(int[], int, int, TileFilter)} with those items filtered,
+   * from a few percent of the scores.
+   */
+  public NormScan recommendAllScan(int[] userIndices, int n, Csr excluded, int threads) {
+    NormOrderedItems byNorm = itemsByNorm();
+    return BatchTopK.runByNorm(userRows(userIndices), userIndices.length, byNorm, n,
+        (query, first, count, tile) -> byNorm.excludeRowItems(excluded, userIndices[query], first, count, tile),
+        threads);
+  }
+
+  /** The factor rows of {@code userIndices}, one after another. */
+  private float[] userRows(int[] userIndices) {
+    float[] rows = new float[userIndices.length * factors];
+    for (int q = 0; q < userIndices.length; q++) {
+      System.arraycopy(userFactors, userIndices[q] * factors, rows, q * factors, factors);
+    }
+    return rows;
   }
 
   /**

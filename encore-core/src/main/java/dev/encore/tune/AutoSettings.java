@@ -323,7 +323,7 @@ public final class AutoSettings {
       long fitStart = System.nanoTime();
       FactorModel model = new AlsTrainer(config).fit(split.train());
       double fitSeconds = seconds(fitStart);
-      double score = RankingEvaluator.evaluate(model, split.train(), split.test(), k, threads).precision();
+      double score = RankingEvaluator.evaluateTopK(model, split.train(), split.test(), k, threads).precision();
       lastFitSeconds = seconds(fitStart);
       lastFactors = config.factors();
       Candidate candidate = new Candidate(config, score, fitSeconds, reason, point.summary(config),

@@ -41,6 +41,36 @@ class FactorModelEvaluationTest {
     assertThat(RankingEvaluator.evaluate(model, split[0], split[1], k, threads)).isEqualTo(blocked);
   }
 
+  @Property(tries = 12)
+  void theTopListReportIsTheUserByUserOneWithoutPercentileRanks(@ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 3) int threads, @ForAll @IntRange(min = 1, max = 12) int k,
+      @ForAll boolean coarseFactors) {
+    Random random = new Random(seed);
+    Interactions[] split = split(random, 90, ITEMS, 0.01, 0.1);
+    FactorModel model = model(split[0], coarseFactors ? 2 : 8, random, coarseFactors);
+
+    MetricReport full = RankingEvaluator.evaluate(plain(model), split[0], split[1], k, threads);
+    MetricReport topLists = RankingEvaluator.evaluateTopK(model, split[0], split[1], k, threads);
+
+    assertThat(full.expectedPercentileRank()).isNotNaN();
+    assertThat(topLists).isEqualTo(new MetricReport(full.k(), full.users(), full.precision(), full.recall(), full.map(),
+        full.ndcg(), full.auc(), full.hitRate(), Double.NaN, full.coverage(), full.gini(), full.novelty()));
+  }
+
+  @Test
+  void theTopListReportOfAModelWithANonFiniteFactorIsTheFullOne() {
+    Random random = new Random(9);
+    Interactions[] split = split(random, 30, 200, 0.05);
+    FactorModel finite = model(split[0], 4, random, false);
+    float[] users = finite.userFactors().clone();
+    users[3] = Float.POSITIVE_INFINITY;
+    FactorModel withInfinity = new FactorModel(finite.users(), finite.items(), 4, users, finite.itemFactors(),
+        finite.played(), finite.settings());
+
+    assertThat(RankingEvaluator.evaluateTopK(withInfinity, split[0], split[1], 5, 2))
+        .isEqualTo(RankingEvaluator.evaluate(plain(withInfinity), split[0], split[1], 5, 2));
+  }
+
   @Test
   void aTestItemAlsoTrainedOnIsNeitherRankedNorRecommended() {
     Random random = new Random(5);
