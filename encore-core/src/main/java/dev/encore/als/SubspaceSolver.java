@@ -1,7 +1,6 @@
 package dev.encore.als;
 
 import dev.encore.data.Csr;
-import dev.encore.linalg.Cholesky;
 import dev.encore.linalg.Kernels;
 
 /**
@@ -22,14 +21,15 @@ import dev.encore.linalg.Kernels;
  * The system solved is the exact solver's ({@link NormalEquations}): the same weights c_j - 1, the
  * same right-hand side.
  *
- * <p>Rows are solved {@link #GROUP} at a time in lockstep, block by block, so each row of the
- * Gram matrix that a block's gradient reads serves the whole group from L1: at k = 1,024 the
- * matrix is 4 MB, and reading it once per row left the solve waiting on the cache. Not
+ * <p>Rows are solved {@link #GROUP} at a time in lockstep, block by block, so each slice of the
+ * Gram matrix that a block's gradient reads serves the whole group
+ * ({@link Kernels#multiplyColumnSlice}): at k = 1,024 the matrix is 4 MB, and reading it once per
+ * row left the solve waiting on the cache. Not
  * thread-safe: one instance per thread.
  */
 final class SubspaceSolver {
-  /** Rows solved together; each Gram row read feeds this many dot products. */
-  static final int GROUP = 8;
+  /** Rows solved together: each Gram slice read serves them all, and their blocks are solved at once. */
+  static final int GROUP = Kernels.SYSTEMS;
   private static final Kernels KERNELS = Kernels.INSTANCE;
 
   private final int k;
@@ -38,8 +38,9 @@ final class SubspaceSolver {
   private final float[] lambdas = new float[GROUP];
   private final int[] entryStarts = new int[GROUP + 1];
   private final float[] correction;
-  private final double[] system;
-  private final double[] step;
+  /** The group's block systems and right-hand sides, interleaved as {@link Kernels#solveSystems} takes them. */
+  private final double[] systems;
+  private final double[] steps;
   private final float[] stepFloat;
   private int[] rowOffsets = new int[256];
   private float[] slopes = new float[256];
@@ -53,8 +54,8 @@ final class SubspaceSolver {
     this.block = block;
     this.gradients = new float[GROUP * block];
     this.correction = new float[block * block];
-    this.system = new double[block * block];
-    this.step = new double[block];
+    this.systems = new double[GROUP * block * block];
+    this.steps = new double[GROUP * block];
     this.stepFloat = new float[block];
   }
 
@@ -71,17 +72,20 @@ final class SubspaceSolver {
       for (int start = 0; start < k; start += block) {
         int width = Math.min(block, k - start);
         // grad_B = ((alpha0 Y'Y + lambda I) x)_B + sum_j ((c_j - 1) s_j - c_j p_j) y_jB; here its
-        // first term, Gram row by Gram row across the group
-        for (int a = 0; a < width; a++) {
-          int gramRow = (start + a) * k;
-          for (int g = 0; g < group; g++) {
-            int offset = (first + g) * k;
-            gradients[g * block + a] = KERNELS.dot(gram, gramRow, target, offset, k)
-                + lambdas[g] * target[offset + start + a];
+        // first term, the block's columns of the Gram matrix times the group's rows
+        KERNELS.multiplyColumnSlice(gram, k, start, width, target, first * k, group, gradients, block);
+        for (int g = 0; g < group; g++) {
+          int offset = (first + g) * k + start;
+          for (int a = 0; a < width; a++) {
+            gradients[g * block + a] += lambdas[g] * target[offset + a];
           }
         }
         for (int g = 0; g < group; g++) {
-          solveBlock(gram, fixed, g, target, (first + g) * k, start, width);
+          assembleBlock(gram, fixed, g, start, width);
+        }
+        KERNELS.solveSystems(systems, steps, width, group);
+        for (int g = 0; g < group; g++) {
+          applyStep(fixed, g, target, (first + g) * k, start, width);
         }
       }
     }
@@ -112,11 +116,11 @@ final class SubspaceSolver {
   }
 
   /**
-   * Sets factors {@code [start, start + width)} of the group's row {@code g} to the minimiser
-   * with the others held: the Newton step {@code A_BB d = -grad_B}, exact because the loss is
-   * quadratic. The gradient's Gram term is already in {@link #gradients}.
+   * Row {@code g}'s system for factors {@code [start, start + width)} with the others held, the
+   * Newton step {@code A_BB d = -grad_B}, exact because the loss is quadratic, into slot g of
+   * {@link #systems} and {@link #steps}. The gradient's Gram term is already in {@link #gradients}.
    */
-  private void solveBlock(float[] gram, float[] fixed, int g, float[] target, int offset, int start, int width) {
+  private void assembleBlock(float[] gram, float[] fixed, int g, int start, int width) {
     int from = entryStarts[g];
     int count = entryStarts[g + 1] - from;
     int gradient = g * block;
@@ -134,20 +138,22 @@ final class SubspaceSolver {
     for (int a = 0; a < width; a++) {
       int gramRow = (start + a) * k + start;
       for (int b = a; b < width; b++) {
-        system[a * width + b] = (double) gram[gramRow + b] + correction[a * width + b];
+        systems[(a * width + b) * GROUP + g] = (double) gram[gramRow + b] + correction[a * width + b];
       }
-      system[a * width + a] += lambdas[g];
-      step[a] = -gradients[gradient + a];
+      systems[(a * width + a) * GROUP + g] += lambdas[g];
+      steps[a * GROUP + g] = -gradients[gradient + a];
     }
-    Cholesky.decompose(system, width);
-    Cholesky.solve(system, width, step);
+  }
+
+  /** Adds row {@code g}'s solved step to its factors and to the scores of its entries. */
+  private void applyStep(float[] fixed, int g, float[] target, int offset, int start, int width) {
     for (int a = 0; a < width; a++) {
-      float change = (float) step[a];
+      float change = (float) steps[a * GROUP + g];
       stepFloat[a] = change;
       target[offset + start + a] += change;
     }
-    for (int e = 0; e < count; e++) {
-      scores[from + e] += KERNELS.dot(stepFloat, 0, fixed, blockOffsets[e], width);
+    for (int j = entryStarts[g]; j < entryStarts[g + 1]; j++) {
+      scores[j] += KERNELS.dot(stepFloat, 0, fixed, rowOffsets[j] + start, width);
     }
   }
 

@@ -105,4 +105,12 @@ public final class Cholesky {
       }
     }
   }
+
+  /** Throws unless {@code diagonal}, pivot {@code j} of system {@code system} solved together, is above 0. */
+  static void requirePositivePivot(double diagonal, int j, int system) {
+    if (!(diagonal > 0)) {
+      throw new ArithmeticException("matrix " + system + " of those solved together is not positive definite at pivot "
+          + j + " (" + diagonal + "); raise the regularization");
+    }
+  }
 }

@@ -63,12 +63,35 @@ public interface Kernels {
    */
   void subtractTailProducts(double[] factor, int k, int from, int to, double[] b);
 
+  /** Systems {@link #solveSystems} solves together, one a lane. */
+  int SYSTEMS = 8;
+
+  /**
+   * Solves {@code count} (at most {@link #SYSTEMS}) symmetric positive definite n x n systems
+   * {@code A_g x_g = b_g} at once by Cholesky factorisation, their elements interleaved: element
+   * (i, j), j >= i, of system g at {@code systems[(i*n + j)*SYSTEMS + g]} (the lower triangle is
+   * not read) and {@code b_g[i]} at {@code rhs[i*SYSTEMS + g]}, which holds {@code x_g} on return;
+   * {@code systems} then holds the factors. Slots of systems past {@code count} are ignored.
+   *
+   * @throws ArithmeticException if a system is not positive definite
+   */
+  void solveSystems(double[] systems, double[] rhs, int n, int count);
+
   /**
    * {@code out[g*k..g*k+k) = matrix . v_g + shifts[g] * v_g} for the {@code count} vectors
    * {@code v_g = vectors[offset+g*k..offset+g*k+k)}, for a symmetric row-major k x k
    * {@code matrix} (so its rows are its columns). A row's result is the same floats whatever
    * {@code count} and whichever rows share the call.
    */
+  /**
+   * Columns {@code [from, from + width)} of {@code matrix . v_g} for the {@code count} vectors
+   * {@code v_g = vectors[offset+g*k..offset+g*k+k)}, for a symmetric row-major k x k
+   * {@code matrix}: {@code out[g*outStride + a] = sum_c matrix[c*k + from + a] v_g[c]}, a < width.
+   * A block of the subspace solver's gradient, for rows solved together.
+   */
+  void multiplyColumnSlice(float[] matrix, int k, int from, int width, float[] vectors, int offset, int count,
+      float[] out, int outStride);
+
   void symmetricMultiplyRows(float[] matrix, float[] vectors, int offset, int count, float[] shifts, float[] out,
       int k);
 

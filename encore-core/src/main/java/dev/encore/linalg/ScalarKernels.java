@@ -117,6 +117,65 @@ final class ScalarKernels implements Kernels {
   }
 
   @Override
+  public void solveSystems(double[] systems, double[] rhs, int n, int count) {
+    for (int g = 0; g < count; g++) {
+      for (int j = 0; j < n; j++) {
+        double diagonal = systems[(j * n + j) * SYSTEMS + g];
+        Cholesky.requirePositivePivot(diagonal, j, g);
+        double root = Math.sqrt(diagonal);
+        systems[(j * n + j) * SYSTEMS + g] = root;
+        for (int c = j + 1; c < n; c++) {
+          systems[(j * n + c) * SYSTEMS + g] /= root;
+        }
+        for (int i = j + 1; i < n; i++) {
+          double u = systems[(j * n + i) * SYSTEMS + g];
+          for (int c = i; c < n; c++) {
+            systems[(i * n + c) * SYSTEMS + g] -= u * systems[(j * n + c) * SYSTEMS + g];
+          }
+        }
+      }
+      for (int j = 0; j < n; j++) {
+        double y = rhs[j * SYSTEMS + g] / systems[(j * n + j) * SYSTEMS + g];
+        rhs[j * SYSTEMS + g] = y;
+        for (int i = j + 1; i < n; i++) {
+          rhs[i * SYSTEMS + g] -= systems[(j * n + i) * SYSTEMS + g] * y;
+        }
+      }
+      for (int i = n - 1; i >= 0; i--) {
+        double x = rhs[i * SYSTEMS + g] / systems[(i * n + i) * SYSTEMS + g];
+        rhs[i * SYSTEMS + g] = x;
+        for (int p = 0; p < i; p++) {
+          rhs[p * SYSTEMS + g] -= systems[(p * n + i) * SYSTEMS + g] * x;
+        }
+      }
+    }
+  }
+
+  @Override
+  public void multiplyColumnSlice(float[] matrix, int k, int from, int width, float[] vectors, int offset, int count,
+      float[] out, int outStride) {
+    multiplyColumnSliceByRows(matrix, k, from, width, vectors, offset, 0, count, out, 0, outStride);
+  }
+
+  /**
+   * {@link #multiplyColumnSlice} for the vectors {@code [firstVector, endVector)}, each column a
+   * of the slice into {@code out[outOffset + g*outStride + a]}; the vector kernel's tails.
+   */
+  static void multiplyColumnSliceByRows(float[] matrix, int k, int from, int width, float[] vectors, int offset,
+      int firstVector, int endVector, float[] out, int outOffset, int outStride) {
+    for (int g = firstVector; g < endVector; g++) {
+      int vector = offset + g * k;
+      for (int a = 0; a < width; a++) {
+        float sum = 0f;
+        for (int c = 0; c < k; c++) {
+          sum += matrix[c * k + from + a] * vectors[vector + c];
+        }
+        out[outOffset + g * outStride + a] = sum;
+      }
+    }
+  }
+
+  @Override
   public void symmetricMultiplyRows(float[] matrix, float[] vectors, int offset, int count, float[] shifts,
       float[] out, int k) {
     for (int g = 0; g < count; g++) {

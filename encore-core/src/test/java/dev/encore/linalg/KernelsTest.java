@@ -1,6 +1,7 @@
 package dev.encore.linalg;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.assertj.core.api.Assertions.within;
 
@@ -278,6 +279,113 @@ class KernelsTest {
             assertThat(java.util.Arrays.copyOfRange(alone, (g - first) * k, (g - first + 1) * k))
                 .as("%s k=%d vector %d in a call of %d", kernels.name(), k, g, together)
                 .isEqualTo(java.util.Arrays.copyOfRange(out, g * k, (g + 1) * k));
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void systemsSolvedTogetherSatisfyTheirEquations() {
+    Random random = new Random(13);
+    int lanes = Kernels.SYSTEMS;
+    for (Kernels kernels : implementations()) {
+      for (int n : new int[] {1, 5, 16, 33}) {
+        for (int count : new int[] {1, 3, lanes}) {
+          // A_g = M_g M_g' + n I: symmetric positive definite; the slots past count hold garbage.
+          double[][] dense = new double[lanes][n * n];
+          double[] systems = new double[n * n * lanes];
+          double[] rhs = new double[n * lanes];
+          double[][] b = new double[lanes][n];
+          for (int g = 0; g < lanes; g++) {
+            double[] m = new double[n * n];
+            for (int i = 0; i < m.length; i++) {
+              m[i] = random.nextGaussian();
+            }
+            for (int i = 0; i < n; i++) {
+              for (int j = 0; j < n; j++) {
+                double sum = i == j ? n : 0;
+                for (int c = 0; c < n; c++) {
+                  sum += m[i * n + c] * m[j * n + c];
+                }
+                dense[g][i * n + j] = sum;
+                systems[(i * n + j) * lanes + g] = g < count ? (j >= i ? sum : Double.NaN) : -1;
+              }
+              b[g][i] = random.nextGaussian();
+              rhs[i * lanes + g] = g < count ? b[g][i] : Double.NaN;
+            }
+          }
+          kernels.solveSystems(systems, rhs, n, count);
+          for (int g = 0; g < count; g++) {
+            for (int i = 0; i < n; i++) {
+              double product = 0;
+              for (int j = 0; j < n; j++) {
+                product += dense[g][i * n + j] * rhs[j * lanes + g];
+              }
+              assertThat(product).as("%s n=%d count=%d system %d row %d", kernels.name(), n, count, g, i)
+                  .isCloseTo(b[g][i], within(1e-9 * n));
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void aSystemThatIsNotPositiveDefiniteIsNamed() {
+    int lanes = Kernels.SYSTEMS;
+    for (Kernels kernels : implementations()) {
+      double[] systems = new double[4 * lanes];
+      double[] rhs = new double[2 * lanes];
+      for (int g = 0; g < lanes; g++) {
+        systems[g] = 4;
+        systems[3 * lanes + g] = 9;
+      }
+      systems[3 * lanes + 2] = -1;
+      assertThatThrownBy(() -> kernels.solveSystems(systems.clone(), rhs.clone(), 2, 3))
+          .isInstanceOf(ArithmeticException.class).hasMessageContaining("matrix 2").hasMessageContaining("pivot 1");
+      // The same garbage past the systems in use is not looked at.
+      double[] two = systems.clone();
+      kernels.solveSystems(two, rhs.clone(), 2, 2);
+      assertThat(two[0]).isEqualTo(2.0);
+    }
+  }
+
+  @Test
+  void aColumnSliceOfTheProductMatchesTheReference() {
+    Random random = new Random(12);
+    for (Kernels kernels : implementations()) {
+      for (int k : new int[] {7, 16, 48, 100, 128}) {
+        // A symmetric matrix, as the Gram matrices this multiplies are.
+        float[] matrix = new float[k * k];
+        for (int a = 0; a < k; a++) {
+          for (int b = a; b < k; b++) {
+            matrix[a * k + b] = random.nextFloat() * 2 - 1;
+            matrix[b * k + a] = matrix[a * k + b];
+          }
+        }
+        for (int count : new int[] {1, 8, 11, 17}) {
+          float[] vectors = random(random, 3 + count * k);
+          for (int[] slice : new int[][] {{0, k}, {k / 3, Math.min(k - k / 3, 16)}, {k / 2, k - k / 2},
+              {1, Math.min(k - 1, 37)}}) {
+            int from = slice[0];
+            int width = slice[1];
+            int stride = width + 2;
+            float[] out = new float[count * stride];
+            kernels.multiplyColumnSlice(matrix, k, from, width, vectors, 3, count, out, stride);
+            for (int g = 0; g < count; g++) {
+              for (int a = 0; a < width; a++) {
+                double sum = 0;
+                for (int c = 0; c < k; c++) {
+                  sum += (double) matrix[(from + a) * k + c] * vectors[3 + g * k + c];
+                }
+                assertThat((double) out[g * stride + a])
+                    .as("%s k=%d count=%d columns %d+%d vector %d column %d", kernels.name(), k, count, from, width,
+                        g, a)
+                    .isCloseTo(sum, within(1e-4 * k));
+              }
+              assertThat(out[g * stride + width]).as("past the slice").isZero();
+            }
           }
         }
       }
