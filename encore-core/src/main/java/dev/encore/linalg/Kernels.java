@@ -71,7 +71,8 @@ public interface Kernels {
    * {@code A_g x_g = b_g} at once by Cholesky factorisation, their elements interleaved: element
    * (i, j), j >= i, of system g at {@code systems[(i*n + j)*SYSTEMS + g]} (the lower triangle is
    * not read) and {@code b_g[i]} at {@code rhs[i*SYSTEMS + g]}, which holds {@code x_g} on return;
-   * {@code systems} then holds the factors. Slots of systems past {@code count} are ignored.
+   * {@code systems} then holds the factors U (A = U'U), each diagonal element replaced by its
+   * reciprocal. Slots of systems past {@code count} are ignored.
    *
    * @throws ArithmeticException if a system is not positive definite
    */

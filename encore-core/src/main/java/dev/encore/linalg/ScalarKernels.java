@@ -122,10 +122,11 @@ final class ScalarKernels implements Kernels {
       for (int j = 0; j < n; j++) {
         double diagonal = systems[(j * n + j) * SYSTEMS + g];
         Cholesky.requirePositivePivot(diagonal, j, g);
-        double root = Math.sqrt(diagonal);
-        systems[(j * n + j) * SYSTEMS + g] = root;
+        // The pivot's reciprocal stays on the diagonal, as in the vector kernel.
+        double inverse = 1.0 / Math.sqrt(diagonal);
+        systems[(j * n + j) * SYSTEMS + g] = inverse;
         for (int c = j + 1; c < n; c++) {
-          systems[(j * n + c) * SYSTEMS + g] /= root;
+          systems[(j * n + c) * SYSTEMS + g] *= inverse;
         }
         for (int i = j + 1; i < n; i++) {
           double u = systems[(j * n + i) * SYSTEMS + g];
@@ -135,14 +136,14 @@ final class ScalarKernels implements Kernels {
         }
       }
       for (int j = 0; j < n; j++) {
-        double y = rhs[j * SYSTEMS + g] / systems[(j * n + j) * SYSTEMS + g];
+        double y = rhs[j * SYSTEMS + g] * systems[(j * n + j) * SYSTEMS + g];
         rhs[j * SYSTEMS + g] = y;
         for (int i = j + 1; i < n; i++) {
           rhs[i * SYSTEMS + g] -= systems[(j * n + i) * SYSTEMS + g] * y;
         }
       }
       for (int i = n - 1; i >= 0; i--) {
-        double x = rhs[i * SYSTEMS + g] / systems[(i * n + i) * SYSTEMS + g];
+        double x = rhs[i * SYSTEMS + g] * systems[(i * n + i) * SYSTEMS + g];
         rhs[i * SYSTEMS + g] = x;
         for (int p = 0; p < i; p++) {
           rhs[p * SYSTEMS + g] -= systems[(p * n + i) * SYSTEMS + g] * x;
