@@ -135,12 +135,8 @@ final class SubspaceSolver {
     }
     // A_BB = (alpha0 Y'Y)_BB + sum_j (c_j - 1) y_jB y_jB' + lambda I, upper triangle only
     KERNELS.weightedGram(fixed, blockOffsets, blockSlopes, count, width, correction);
+    KERNELS.interleaveSystem(gram, start * k + start, k, correction, width, lambdas[g], systems, g);
     for (int a = 0; a < width; a++) {
-      int gramRow = (start + a) * k + start;
-      for (int b = a; b < width; b++) {
-        systems[(a * width + b) * GROUP + g] = (double) gram[gramRow + b] + correction[a * width + b];
-      }
-      systems[(a * width + a) * GROUP + g] += lambdas[g];
       steps[a * GROUP + g] = -gradients[gradient + a];
     }
   }

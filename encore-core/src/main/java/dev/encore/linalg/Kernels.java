@@ -79,6 +79,15 @@ public interface Kernels {
   void solveSystems(double[] systems, double[] rhs, int n, int count);
 
   /**
+   * Writes slot {@code slot} of {@link #solveSystems}'s interleaved {@code systems}: element
+   * (a, b), b >= a, becomes {@code matrix[matrixOffset + a*matrixStride + b] + correction[a*n + b]}
+   * (summed in double), plus {@code shift} on the diagonal. Elements below the diagonal, which
+   * solveSystems does not read, may be written too.
+   */
+  void interleaveSystem(float[] matrix, int matrixOffset, int matrixStride, float[] correction, int n, double shift,
+      double[] systems, int slot);
+
+  /**
    * {@code out[g*k..g*k+k) = matrix . v_g + shifts[g] * v_g} for the {@code count} vectors
    * {@code v_g = vectors[offset+g*k..offset+g*k+k)}, for a symmetric row-major k x k
    * {@code matrix} (so its rows are its columns). A row's result is the same floats whatever

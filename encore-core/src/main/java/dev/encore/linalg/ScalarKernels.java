@@ -153,6 +153,26 @@ final class ScalarKernels implements Kernels {
   }
 
   @Override
+  public void interleaveSystem(float[] matrix, int matrixOffset, int matrixStride, float[] correction, int n,
+      double shift, double[] systems, int slot) {
+    interleaveRows(matrix, matrixOffset, matrixStride, correction, n, 0, n, systems, slot);
+    for (int a = 0; a < n; a++) {
+      systems[(a * n + a) * SYSTEMS + slot] += shift;
+    }
+  }
+
+  /** {@link #interleaveSystem}'s upper triangle for rows {@code [fromRow, toRow)}, no shift; the vector kernel's tail. */
+  static void interleaveRows(float[] matrix, int matrixOffset, int matrixStride, float[] correction, int n,
+      int fromRow, int toRow, double[] systems, int slot) {
+    for (int a = fromRow; a < toRow; a++) {
+      int at = matrixOffset + a * matrixStride;
+      for (int b = a; b < n; b++) {
+        systems[(a * n + b) * SYSTEMS + slot] = (double) matrix[at + b] + correction[a * n + b];
+      }
+    }
+  }
+
+  @Override
   public void multiplyColumnSlice(float[] matrix, int k, int from, int width, float[] vectors, int offset, int count,
       float[] out, int outStride) {
     multiplyColumnSliceByRows(matrix, k, from, width, vectors, offset, 0, count, out, 0, outStride);
