@@ -54,6 +54,8 @@ import java.util.zip.CheckedOutputStream;
  * the magic, version, sizes and checksum, and says which one failed.
  */
 public final class ModelFile {
+  /** The subspace solver's block size that files of versions 1 and 2, which do not record it, were trained with. */
+  static final int VERSION_2_BLOCK_SIZE = 64;
   static final byte[] MAGIC = "ENCOREMF".getBytes(StandardCharsets.US_ASCII);
   public static final int VERSION = 3;
   private static final int OLDEST_READABLE_VERSION = 1;
@@ -197,9 +199,8 @@ public final class ModelFile {
         settings = settings.withUnobservedWeight(in.readFloat()).withRegularizationExponent(in.readFloat())
             .withInitSigma(in.readFloat());
       }
-      if (version >= 3) {
-        settings = settings.withBlockSize(in.readInt());
-      }
+      // Files before version 3 were written when the block size's default was 64.
+      settings = settings.withBlockSize(version >= 3 ? in.readInt() : VERSION_2_BLOCK_SIZE);
       return settings;
     } catch (IllegalArgumentException e) {
       throw new ModelFileException(source, "invalid settings: " + e.getMessage());

@@ -55,7 +55,7 @@ class ModelFileTest {
   void versionOneFilesLoadWithHuKorenVolinskysObjective() throws IOException {
     AlsConfig settings = MODEL.settings();
     FactorModel loaded = ModelFile.load(olderVersion(1, 16, "version1.encore"));
-    assertThat(loaded.settings()).isEqualTo(settings);
+    assertThat(loaded.settings()).isEqualTo(settings.withBlockSize(64));
     assertThat(loaded.settings().unobservedWeight()).isEqualTo(1f);
     assertThat(loaded.settings().regularizationExponent()).isZero();
     assertThat(loaded.userFactors()).containsExactly(MODEL.userFactors());
@@ -67,7 +67,7 @@ class ModelFileTest {
         .withUnobservedWeight(0.125f).withBlockSize(2);
     FactorModel model = new AlsTrainer(settings).fit(RandomInteractions.generate(10, 8, 0.3, 5, 1));
     FactorModel loaded = ModelFile.load(olderVersion(model, 2, 4, "version2.encore"));
-    assertThat(loaded.settings()).isEqualTo(settings.withComputeLoss(false).withBlockSize(AlsConfig.DEFAULT_BLOCK_SIZE));
+    assertThat(loaded.settings()).isEqualTo(settings.withComputeLoss(false).withBlockSize(64));
     assertThat(loaded.userFactors()).containsExactly(model.userFactors());
   }
 
