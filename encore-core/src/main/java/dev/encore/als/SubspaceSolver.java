@@ -37,7 +37,11 @@ final class SubspaceSolver {
   private final float[] gradients;
   private final float[] lambdas = new float[GROUP];
   private final int[] entryStarts = new int[GROUP + 1];
+  /** Each group row's block correction, row g's from {@link #correctionStarts}[g]. */
   private final float[] correction;
+  private final float[] corrections;
+  private final int[] correctionStarts = new int[GROUP];
+  private final double[] shifts = new double[GROUP];
   /** The group's block systems and right-hand sides, interleaved as {@link Kernels#solveSystems} takes them. */
   private final double[] systems;
   private final double[] steps;
@@ -54,6 +58,10 @@ final class SubspaceSolver {
     this.block = block;
     this.gradients = new float[GROUP * block];
     this.correction = new float[block * block];
+    this.corrections = new float[GROUP * block * block];
+    for (int g = 0; g < GROUP; g++) {
+      correctionStarts[g] = g * block * block;
+    }
     this.systems = new double[GROUP * block * block];
     this.steps = new double[GROUP * block];
     this.stepFloat = new float[block];
@@ -81,8 +89,10 @@ final class SubspaceSolver {
           }
         }
         for (int g = 0; g < group; g++) {
-          assembleBlock(gram, fixed, g, start, width);
+          assembleBlock(fixed, g, start, width);
         }
+        KERNELS.interleaveSystems(gram, start * k + start, k, corrections, correctionStarts, shifts, width, group,
+            systems);
         KERNELS.solveSystems(systems, steps, width, group);
         for (int g = 0; g < group; g++) {
           applyStep(fixed, g, target, (first + g) * k, start, width);
@@ -120,7 +130,7 @@ final class SubspaceSolver {
    * Newton step {@code A_BB d = -grad_B}, exact because the loss is quadratic, into slot g of
    * {@link #systems} and {@link #steps}. The gradient's Gram term is already in {@link #gradients}.
    */
-  private void assembleBlock(float[] gram, float[] fixed, int g, int start, int width) {
+  private void assembleBlock(float[] fixed, int g, int start, int width) {
     int from = entryStarts[g];
     int count = entryStarts[g + 1] - from;
     int gradient = g * block;
@@ -133,9 +143,11 @@ final class SubspaceSolver {
         KERNELS.axpy(weight, fixed, blockOffsets[e], gradients, gradient, width);
       }
     }
-    // A_BB = (alpha0 Y'Y)_BB + sum_j (c_j - 1) y_jB y_jB' + lambda I, upper triangle only
+    // A_BB = (alpha0 Y'Y)_BB + sum_j (c_j - 1) y_jB y_jB' + lambda I, upper triangle only; the
+    // Gram block and lambda are added to the whole group's corrections at once (interleaveSystems)
     KERNELS.weightedGram(fixed, blockOffsets, blockSlopes, count, width, correction);
-    KERNELS.interleaveSystem(gram, start * k + start, k, correction, width, lambdas[g], systems, g);
+    System.arraycopy(correction, 0, corrections, correctionStarts[g], width * width);
+    shifts[g] = lambdas[g];
     for (int a = 0; a < width; a++) {
       steps[a * GROUP + g] = -gradients[gradient + a];
     }

@@ -79,13 +79,15 @@ public interface Kernels {
   void solveSystems(double[] systems, double[] rhs, int n, int count);
 
   /**
-   * Writes slot {@code slot} of {@link #solveSystems}'s interleaved {@code systems}: element
-   * (a, b), b >= a, becomes {@code matrix[matrixOffset + a*matrixStride + b] + correction[a*n + b]}
-   * (summed in double), plus {@code shift} on the diagonal. Elements below the diagonal, which
-   * solveSystems does not read, may be written too.
+   * Fills {@link #solveSystems}'s interleaved {@code systems} for {@code count} systems that share
+   * one matrix: element (a, b), b >= a, of system g becomes
+   * {@code matrix[matrixOffset + a*matrixStride + b] + corrections[correctionStarts[g] + a*n + b]}
+   * (summed in double), plus {@code shifts[g]} on the diagonal. {@code correctionStarts} has
+   * {@link #SYSTEMS} entries, each within {@code corrections} with room for n x n after it, also
+   * for slots past {@code count}, whose systems may be written with any values.
    */
-  void interleaveSystem(float[] matrix, int matrixOffset, int matrixStride, float[] correction, int n, double shift,
-      double[] systems, int slot);
+  void interleaveSystems(float[] matrix, int matrixOffset, int matrixStride, float[] corrections,
+      int[] correctionStarts, double[] shifts, int n, int count, double[] systems);
 
   /**
    * {@code out[g*k..g*k+k) = matrix . v_g + shifts[g] * v_g} for the {@code count} vectors

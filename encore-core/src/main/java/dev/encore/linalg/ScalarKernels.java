@@ -153,21 +153,16 @@ final class ScalarKernels implements Kernels {
   }
 
   @Override
-  public void interleaveSystem(float[] matrix, int matrixOffset, int matrixStride, float[] correction, int n,
-      double shift, double[] systems, int slot) {
-    interleaveRows(matrix, matrixOffset, matrixStride, correction, n, 0, n, systems, slot);
-    for (int a = 0; a < n; a++) {
-      systems[(a * n + a) * SYSTEMS + slot] += shift;
-    }
-  }
-
-  /** {@link #interleaveSystem}'s upper triangle for rows {@code [fromRow, toRow)}, no shift; the vector kernel's tail. */
-  static void interleaveRows(float[] matrix, int matrixOffset, int matrixStride, float[] correction, int n,
-      int fromRow, int toRow, double[] systems, int slot) {
-    for (int a = fromRow; a < toRow; a++) {
-      int at = matrixOffset + a * matrixStride;
-      for (int b = a; b < n; b++) {
-        systems[(a * n + b) * SYSTEMS + slot] = (double) matrix[at + b] + correction[a * n + b];
+  public void interleaveSystems(float[] matrix, int matrixOffset, int matrixStride, float[] corrections,
+      int[] correctionStarts, double[] shifts, int n, int count, double[] systems) {
+    for (int g = 0; g < count; g++) {
+      for (int a = 0; a < n; a++) {
+        int at = matrixOffset + a * matrixStride;
+        int correction = correctionStarts[g] + a * n;
+        for (int b = a; b < n; b++) {
+          systems[(a * n + b) * SYSTEMS + g] = (double) matrix[at + b] + corrections[correction + b];
+        }
+        systems[(a * n + a) * SYSTEMS + g] += shifts[g];
       }
     }
   }

@@ -23,8 +23,6 @@ final class VectorKernels implements Kernels {
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_512;
   /** Eight floats, which convert to one vector of eight doubles. */
   private static final VectorSpecies<Float> HALF_FLOATS = FloatVector.SPECIES_256;
-  /** Where {@link #interleaveSystem} scatters eight consecutive elements of a row. */
-  private static final int[] SYSTEM_STRIDES = {0, 8, 16, 24, 32, 40, 48, 56};
   private static final int LANES = SPECIES.length();
   private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_512;
   private static final int DOUBLE_LANES = DOUBLES.length();
@@ -486,28 +484,30 @@ final class VectorKernels implements Kernels {
   }
 
   /**
-   * Eight elements of a row at a time: converted to double, summed, and scattered to their eight
-   * slots 64 bytes apart in one store; element by element, the subspace solver's assembly of its
-   * systems was a fifth of its time at k = 512 (b = 16). Rows start at a multiple of eight
-   * columns, so some elements below the diagonal are written too.
+   * Element by element, all eight systems at once: their corrections gathered into one vector,
+   * converted to double, the shared matrix element added, one contiguous store. Writing each
+   * system into its slots, one scattered store per eight of its elements, was a fifth of the
+   * subspace solver's time at k = 512 (b = 16).
    */
   @Override
-  public void interleaveSystem(float[] matrix, int matrixOffset, int matrixStride, float[] correction, int n,
-      double shift, double[] systems, int slot) {
-    if (DOUBLE_LANES != SYSTEMS || n % DOUBLE_LANES != 0) {
-      Kernels.scalar().interleaveSystem(matrix, matrixOffset, matrixStride, correction, n, shift, systems, slot);
+  public void interleaveSystems(float[] matrix, int matrixOffset, int matrixStride, float[] corrections,
+      int[] correctionStarts, double[] shifts, int n, int count, double[] systems) {
+    if (DOUBLE_LANES != SYSTEMS) {
+      Kernels.scalar().interleaveSystems(matrix, matrixOffset, matrixStride, corrections, correctionStarts, shifts,
+          n, count, systems);
       return;
     }
+    DoubleVector diagonalShifts = DoubleVector.fromArray(DOUBLES, shifts, 0);
     for (int a = 0; a < n; a++) {
       int at = matrixOffset + a * matrixStride;
-      for (int b = a - a % DOUBLE_LANES; b < n; b += DOUBLE_LANES) {
-        DoubleVector fromMatrix = (DoubleVector) FloatVector.fromArray(HALF_FLOATS, matrix, at + b)
-            .convertShape(VectorOperators.F2D, DOUBLES, 0);
-        DoubleVector fromCorrection = (DoubleVector) FloatVector.fromArray(HALF_FLOATS, correction, a * n + b)
-            .convertShape(VectorOperators.F2D, DOUBLES, 0);
-        fromMatrix.add(fromCorrection).intoArray(systems, (a * n + b) * SYSTEMS + slot, SYSTEM_STRIDES, 0);
+      for (int b = a; b < n; b++) {
+        DoubleVector element = ((DoubleVector) FloatVector.fromArray(HALF_FLOATS, corrections, a * n + b,
+            correctionStarts, 0).convertShape(VectorOperators.F2D, DOUBLES, 0)).add(matrix[at + b]);
+        if (a == b) {
+          element = element.add(diagonalShifts);
+        }
+        element.intoArray(systems, (a * n + b) * SYSTEMS);
       }
-      systems[(a * n + a) * SYSTEMS + slot] += shift;
     }
   }
 

@@ -332,28 +332,31 @@ class KernelsTest {
   }
 
   @Test
-  void aSystemIsInterleavedIntoItsSlot() {
+  void systemsAreInterleavedIntoTheirSlots() {
     Random random = new Random(14);
     int lanes = Kernels.SYSTEMS;
     for (Kernels kernels : implementations()) {
       for (int n : new int[] {3, 8, 16, 24}) {
         int stride = n + 5;
         float[] matrix = random(random, 2 + n * stride);
-        float[] correction = random(random, n * n);
-        for (int slot : new int[] {0, 5, lanes - 1}) {
+        int spacing = n * n + 3;
+        float[] corrections = random(random, lanes * spacing);
+        int[] starts = new int[lanes];
+        double[] shifts = new double[lanes];
+        for (int g = 0; g < lanes; g++) {
+          starts[g] = (lanes - 1 - g) * spacing;
+          shifts[g] = 0.25 * g;
+        }
+        for (int count : new int[] {1, 5, lanes}) {
           double[] systems = new double[n * n * lanes];
-          java.util.Arrays.fill(systems, -7);
-          kernels.interleaveSystem(matrix, 2, stride, correction, n, 0.25, systems, slot);
-          for (int a = 0; a < n; a++) {
-            for (int b = 0; b < n; b++) {
-              for (int g = 0; g < lanes; g++) {
-                double got = systems[(a * n + b) * lanes + g];
-                if (g != slot) {
-                  assertThat(got).as("%s n=%d other slot %d", kernels.name(), n, g).isEqualTo(-7);
-                } else if (b >= a) {
-                  double expected = (double) matrix[2 + a * stride + b] + correction[a * n + b] + (a == b ? 0.25 : 0);
-                  assertThat(got).as("%s n=%d slot %d (%d, %d)", kernels.name(), n, slot, a, b).isEqualTo(expected);
-                }
+          kernels.interleaveSystems(matrix, 2, stride, corrections, starts, shifts, n, count, systems);
+          for (int g = 0; g < count; g++) {
+            for (int a = 0; a < n; a++) {
+              for (int b = a; b < n; b++) {
+                double expected = (double) matrix[2 + a * stride + b] + corrections[starts[g] + a * n + b]
+                    + (a == b ? shifts[g] : 0);
+                assertThat(systems[(a * n + b) * lanes + g])
+                    .as("%s n=%d count=%d system %d (%d, %d)", kernels.name(), n, count, g, a, b).isEqualTo(expected);
               }
             }
           }
