@@ -52,6 +52,7 @@ final class SubspaceSolver {
   private float[] scores = new float[256];
   private int[] blockOffsets = new int[64];
   private float[] blockSlopes = new float[64];
+  private float[] blockWeights = new float[64];
 
   SubspaceSolver(int k, int block) {
     this.k = k;
@@ -138,11 +139,9 @@ final class SubspaceSolver {
       int j = from + e;
       blockOffsets[e] = rowOffsets[j] + start;
       blockSlopes[e] = slopes[j];
-      float weight = slopes[j] * scores[j] - targets[j];
-      if (weight != 0f) {
-        KERNELS.axpy(weight, fixed, blockOffsets[e], gradients, gradient, width);
-      }
+      blockWeights[e] = slopes[j] * scores[j] - targets[j];
     }
+    KERNELS.addWeightedSlices(fixed, blockOffsets, blockWeights, count, width, gradients, gradient);
     // A_BB = (alpha0 Y'Y)_BB + sum_j (c_j - 1) y_jB y_jB' + lambda I, upper triangle only; the
     // Gram block and lambda are added to the whole group's corrections at once (interleaveSystems)
     KERNELS.weightedGram(fixed, blockOffsets, blockSlopes, count, width, correction);
@@ -160,9 +159,8 @@ final class SubspaceSolver {
       stepFloat[a] = change;
       target[offset + start + a] += change;
     }
-    for (int j = entryStarts[g]; j < entryStarts[g + 1]; j++) {
-      scores[j] += KERNELS.dot(stepFloat, 0, fixed, rowOffsets[j] + start, width);
-    }
+    KERNELS.addDots(fixed, rowOffsets, entryStarts[g], entryStarts[g + 1] - entryStarts[g], start, stepFloat, 0,
+        width, scores);
   }
 
   private void ensureCapacity(int entries) {
@@ -176,6 +174,7 @@ final class SubspaceSolver {
     if (blockOffsets.length < entries) {
       blockOffsets = new int[slopes.length];
       blockSlopes = new float[slopes.length];
+      blockWeights = new float[slopes.length];
     }
   }
 }

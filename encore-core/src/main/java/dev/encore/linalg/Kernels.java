@@ -63,6 +63,20 @@ public interface Kernels {
    */
   void subtractTailProducts(double[] factor, int k, int from, int to, double[] b);
 
+  /**
+   * {@code out[outOffset + a] += sum_e weights[e] * rows[offsets[e] + a]} for a < width: many
+   * short rows weighted into one sum that stays in registers.
+   */
+  void addWeightedSlices(float[] rows, int[] offsets, float[] weights, int count, int width, float[] out,
+      int outOffset);
+
+  /**
+   * {@code out[e] += rows[offsets[e] + column ..] . vector[vectorOffset ..]} (width terms) for e in
+   * {@code [from, from + count)}: many short dot products against one vector.
+   */
+  void addDots(float[] rows, int[] offsets, int from, int count, int column, float[] vector, int vectorOffset,
+      int width, float[] out);
+
   /** Systems {@link #solveSystems} solves together, one a lane. */
   int SYSTEMS = 8;
 

@@ -117,6 +117,22 @@ final class ScalarKernels implements Kernels {
   }
 
   @Override
+  public void addWeightedSlices(float[] rows, int[] offsets, float[] weights, int count, int width, float[] out,
+      int outOffset) {
+    for (int e = 0; e < count; e++) {
+      axpy(weights[e], rows, offsets[e], out, outOffset, width);
+    }
+  }
+
+  @Override
+  public void addDots(float[] rows, int[] offsets, int from, int count, int column, float[] vector, int vectorOffset,
+      int width, float[] out) {
+    for (int e = from; e < from + count; e++) {
+      out[e] += dot(rows, offsets[e] + column, vector, vectorOffset, width);
+    }
+  }
+
+  @Override
   public void solveSystems(double[] systems, double[] rhs, int n, int count) {
     for (int g = 0; g < count; g++) {
       for (int j = 0; j < n; j++) {

@@ -423,6 +423,55 @@ final class VectorKernels implements Kernels {
    * grouping; rows left over after the fours go one at a time in the same order.
    */
   /**
+   * Sixteen columns at a time, the sum held in a register across all the rows: one {@code axpy}
+   * call a row loaded and stored the sum each time, so each row waited on the previous one's
+   * store (the subspace solver's data term, 12% of its time at k = 512).
+   */
+  @Override
+  public void addWeightedSlices(float[] rows, int[] offsets, float[] weights, int count, int width, float[] out,
+      int outOffset) {
+    int a = 0;
+    for (; a + LANES <= width; a += LANES) {
+      FloatVector sum = FloatVector.fromArray(SPECIES, out, outOffset + a);
+      for (int e = 0; e < count; e++) {
+        sum = FloatVector.fromArray(SPECIES, rows, offsets[e] + a).fma(FloatVector.broadcast(SPECIES, weights[e]), sum);
+      }
+      sum.intoArray(out, outOffset + a);
+    }
+    for (; a < width; a++) {
+      float sum = out[outOffset + a];
+      for (int e = 0; e < count; e++) {
+        sum += weights[e] * rows[offsets[e] + a];
+      }
+      out[outOffset + a] = sum;
+    }
+  }
+
+  /**
+   * For 16-column dot products, each row's products summed by a tree of lane swaps instead of
+   * {@code reduceLanes}, whose sixteen dependent additions made each of the subspace solver's
+   * score updates (13% of its time at k = 512, b = 16) wait; other widths go by {@link #dot}.
+   */
+  @Override
+  public void addDots(float[] rows, int[] offsets, int from, int count, int column, float[] vector, int vectorOffset,
+      int width, float[] out) {
+    if (width != LANES) {
+      for (int e = from; e < from + count; e++) {
+        out[e] += dot(rows, offsets[e] + column, vector, vectorOffset, width);
+      }
+      return;
+    }
+    FloatVector v = FloatVector.fromArray(SPECIES, vector, vectorOffset);
+    for (int e = from; e < from + count; e++) {
+      FloatVector lanes = FloatVector.fromArray(SPECIES, rows, offsets[e] + column).mul(v);
+      lanes = lanes.add(lanes.rearrange(SWAP_8));
+      lanes = lanes.add(lanes.rearrange(SWAP_4));
+      lanes = lanes.add(lanes.rearrange(SWAP_2));
+      out[e] += lanes.add(lanes.rearrange(SWAP_1)).lane(0);
+    }
+  }
+
+  /**
    * One system a lane of an eight-lane double vector, so the factorisation and both substitutions
    * run on all eight at once with no horizontal step; the subspace solver factorised its 16 x 16
    * blocks one at a time, in scalar code, which was 44% of its time at k = 512 (b = 16). The

@@ -286,6 +286,55 @@ class KernelsTest {
   }
 
   @Test
+  void weightedSlicesAndShortDotsMatchTheReference() {
+    Random random = new Random(15);
+    for (Kernels kernels : implementations()) {
+      for (int width : new int[] {1, 7, 16, 20, 32}) {
+        for (int count : new int[] {0, 1, 9}) {
+          float[] rows = random(random, 40 * 64);
+          int[] offsets = new int[count + 2];
+          for (int e = 0; e < offsets.length; e++) {
+            offsets[e] = random.nextInt(40) * 64 + random.nextInt(8);
+          }
+          float[] weights = random(random, count);
+          float[] out = random(random, width + 5);
+          double[] expected = new double[width];
+          for (int a = 0; a < width; a++) {
+            expected[a] = out[3 + a];
+            for (int e = 0; e < count; e++) {
+              expected[a] += (double) weights[e] * rows[offsets[e] + a];
+            }
+          }
+          float before = out[2];
+          kernels.addWeightedSlices(rows, offsets, weights, count, width, out, 3);
+          for (int a = 0; a < width; a++) {
+            assertThat((double) out[3 + a]).as("%s slices width=%d count=%d column %d", kernels.name(), width, count, a)
+                .isCloseTo(expected[a], within(1e-5 * (count + 1)));
+          }
+          assertThat(out[2]).as("before the sum").isEqualTo(before);
+
+          float[] vector = random(random, width + 4);
+          float[] dots = random(random, count + 2);
+          double[] expectedDots = new double[dots.length];
+          for (int e = 0; e < dots.length; e++) {
+            expectedDots[e] = dots[e];
+            if (e >= 1 && e < 1 + count) {
+              for (int a = 0; a < width; a++) {
+                expectedDots[e] += (double) rows[offsets[e] + 5 + a] * vector[4 + a];
+              }
+            }
+          }
+          kernels.addDots(rows, offsets, 1, count, 5, vector, 4, width, dots);
+          for (int e = 0; e < dots.length; e++) {
+            assertThat((double) dots[e]).as("%s dots width=%d count=%d entry %d", kernels.name(), width, count, e)
+                .isCloseTo(expectedDots[e], within(1e-5 * width));
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void systemsSolvedTogetherSatisfyTheirEquations() {
     Random random = new Random(13);
     int lanes = Kernels.SYSTEMS;
