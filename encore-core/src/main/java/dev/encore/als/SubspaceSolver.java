@@ -37,8 +37,9 @@ final class SubspaceSolver {
   private final float[] gradients;
   private final float[] lambdas = new float[GROUP];
   private final int[] entryStarts = new int[GROUP + 1];
-  /** Each group row's block correction, row g's from {@link #correctionStarts}[g]. */
+  /** One row's data term of its block system, as {@link Kernels#weightedGram} writes it. */
   private final float[] correction;
+  /** The group's rows' data terms, row g's from {@link #correctionStarts}[g]. */
   private final float[] corrections;
   private final int[] correctionStarts = new int[GROUP];
   private final double[] shifts = new double[GROUP];

@@ -70,14 +70,13 @@ final class FactorModelEvaluation {
    * evaluates user by user.
    */
   static MetricReport evaluateTopLists(FactorModel model, Csr train, Csr test, int[] itemListeners, int k,
-      int workers, int threads, LongConsumer progress) {
+      int workers, int threads) {
     if (!allFinite(model.userFactors()) || !allFinite(model.itemFactors())) {
       return null;
     }
     FactorModelEvaluation evaluation = new FactorModelEvaluation(model, train, test, itemListeners, k, false);
     int[] users = evaluation.usersWithTests();
     int[][] top = model.recommendAllScan(users, k, train, threads).top();
-    progress.accept(train.rows());
     return evaluation.sums(users, top, workers).report();
   }
 

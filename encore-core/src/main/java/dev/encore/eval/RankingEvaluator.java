@@ -49,7 +49,8 @@ public final class RankingEvaluator {
    */
   public static MetricReport evaluate(Recommender model, Interactions train, Interactions test,
       int k, int threads, LongConsumer progress) {
-    requireConsistent(model, train, test, k, threads, progress);
+    Objects.requireNonNull(progress, "progress");
+    requireConsistent(model, train, test, k, threads);
     int userCount = train.users().size();
     int workers = Math.max(1, Math.min(threads, userCount));
     int[] itemListeners = itemListeners(train.itemUsers());
@@ -85,20 +86,19 @@ public final class RankingEvaluator {
    */
   public static MetricReport evaluateTopK(Recommender model, Interactions train, Interactions test, int k,
       int threads) {
-    requireConsistent(model, train, test, k, threads, done -> {});
+    requireConsistent(model, train, test, k, threads);
     if (!(model instanceof FactorModel factors)) {
       return evaluate(model, train, test, k, threads);
     }
     int workers = Math.max(1, Math.min(threads, train.users().size()));
     MetricReport lists = FactorModelEvaluation.evaluateTopLists(factors, train.userItems(), test.userItems(),
-        itemListeners(train.itemUsers()), k, workers, threads, done -> {});
+        itemListeners(train.itemUsers()), k, workers, threads);
     return lists != null ? lists : evaluate(model, train, test, k, threads);
   }
 
   private static void requireConsistent(Recommender model, Interactions train, Interactions test, int k,
-      int threads, LongConsumer progress) {
+      int threads) {
     Objects.requireNonNull(model, "model");
-    Objects.requireNonNull(progress, "progress");
     Arguments.requireAtLeastOne("k", k);
     Arguments.requireAtLeastOne("threads", threads);
     Arguments.requireSameIds("test", test.users(), "train", train.users());

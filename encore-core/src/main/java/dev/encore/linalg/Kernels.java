@@ -104,12 +104,6 @@ public interface Kernels {
       int[] correctionStarts, double[] shifts, int n, int count, double[] systems);
 
   /**
-   * {@code out[g*k..g*k+k) = matrix . v_g + shifts[g] * v_g} for the {@code count} vectors
-   * {@code v_g = vectors[offset+g*k..offset+g*k+k)}, for a symmetric row-major k x k
-   * {@code matrix} (so its rows are its columns). A row's result is the same floats whatever
-   * {@code count} and whichever rows share the call.
-   */
-  /**
    * Columns {@code [from, from + width)} of {@code matrix . v_g} for the {@code count} vectors
    * {@code v_g = vectors[offset+g*k..offset+g*k+k)}, for a symmetric row-major k x k
    * {@code matrix}: {@code out[g*outStride + a] = sum_c matrix[c*k + from + a] v_g[c]}, a < width.
@@ -117,6 +111,13 @@ public interface Kernels {
    */
   void multiplyColumnSlice(float[] matrix, int k, int from, int width, float[] vectors, int offset, int count,
       float[] out, int outStride);
+
+  /**
+   * {@code out[g*k..g*k+k) = matrix . v_g + shifts[g] * v_g} for the {@code count} vectors
+   * {@code v_g = vectors[offset+g*k..offset+g*k+k)}, for a symmetric row-major k x k
+   * {@code matrix} (so its rows are its columns). A row's result is the same floats whatever
+   * {@code count} and whichever rows share the call.
+   */
 
   void symmetricMultiplyRows(float[] matrix, float[] vectors, int offset, int count, float[] shifts, float[] out,
       int k);
