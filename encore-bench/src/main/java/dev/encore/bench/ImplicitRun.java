@@ -62,7 +62,8 @@ final class ImplicitRun {
             + " iterations (the driver's /proc/stat measure; near 0 on an idle machine)",
             result.otherCoresDuringIterations()),
         "implicit: recommend-all filters played items, all users in one call; similar-all asks for 11 and drops"
-            + " the item itself, timed on the second (warm) call as Encore's; no memory, latency or model-file figures");
+            + " the item itself, timed on its second (warm) call (Encore's on its third: its JIT needs two to"
+            + " settle); no memory, latency or model-file figures");
     return result.toFigures(notes);
   }
 
