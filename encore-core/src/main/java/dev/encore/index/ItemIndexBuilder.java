@@ -170,18 +170,9 @@ public final class ItemIndexBuilder {
     for (int s = 0; s < sampleSize; s++) {
       transform.write(sampleRows[s], sample, s * d);
     }
-    Coarse level = Coarse.train(sample, sampleSize, d,
-        Math.max(1, Math.min(sampleSize, (int) Math.round(Math.sqrt(lists)))), settings, seed);
-    // An item is compared with every coarse centroid and then with its cluster's children, whose
-    // number is its cluster's share of the lists: c + lists * sum(share^2) an item. Uneven clusters
-    // (at 10^7 items the smallest norms' band put most items in a few) make that sum large, and
-    // with f = c * sum(share^2) the cost is least at c = sqrt(lists * f); so where f is well above
-    // 1 the coarse level is trained again with that many centroids.
-    double unevenness = level.count() * sumOfSquaredShares(level.members(), sampleSize);
-    int evened = (int) Math.min(Math.min(sampleSize, lists / 2), Math.round(Math.sqrt(lists * unevenness)));
-    if (evened > 1.5 * level.count()) {
-      level = Coarse.train(sample, sampleSize, d, evened, settings, seed);
-    }
+    CoarseLevel level = CoarseLevel.train(sample, sampleSize, d,
+        Math.max(1, Math.min(sampleSize, (int) Math.round(Math.sqrt(lists)))), settings, seed)
+        .evened(sample, d, lists, settings, seed);
     int coarseCount = level.count();
     float[] coarse = level.centroids();
     int[] nearest = level.nearest();
@@ -212,29 +203,6 @@ public final class ItemIndexBuilder {
       }
     });
     return new Levels(d, coarse, coarseCount, firstChild, fine, fineCount);
-  }
-
-  /** A coarse level trained on the sample: its centroids, each sample row's nearest, and their counts. */
-  private record Coarse(float[] centroids, int count, int[] nearest, int[] members) {
-    static Coarse train(float[] sample, int sampleSize, int d, int count, IndexSettings settings, long seed) {
-      float[] centroids = SphericalKMeans.train(sample, sampleSize, d, count, settings.iterations(), seed,
-          settings.threads());
-      int[] nearest = SphericalKMeans.nearest(sample, sampleSize, d, centroids, count, settings.threads());
-      int[] members = new int[count];
-      for (int cluster : nearest) {
-        members[cluster]++;
-      }
-      return new Coarse(centroids, count, nearest, members);
-    }
-  }
-
-  private static double sumOfSquaredShares(int[] members, int total) {
-    double sum = 0;
-    for (int count : members) {
-      double share = (double) count / total;
-      sum += share * share;
-    }
-    return sum;
   }
 
   /**
