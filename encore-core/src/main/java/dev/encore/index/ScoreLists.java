@@ -166,9 +166,7 @@ final class ScoreLists {
     // Only the few cells that change are touched per tile: padding slots and the query's left-out tracks.
     List<List<ScoredItem>> bySlot = BatchTopK.runScored(queries, count, all, n, (query, first, tileCount, tile) -> {
       if (scale != null) {
-        for (int i = 0; i < tileCount; i++) {
-          tile[i] *= scale[first + i];
-        }
+        Kernels.INSTANCE.multiplyInto(tile, 0, scale, first, tileCount);
       }
       int from = java.util.Arrays.binarySearch(padding, first);
       for (int p = from >= 0 ? from : -from - 1; p < padding.length && padding[p] < first + tileCount; p++) {

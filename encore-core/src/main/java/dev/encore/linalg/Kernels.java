@@ -185,6 +185,9 @@ public interface Kernels {
   /** {@code max[i] = Math.max(max[i], scores[i])} for i in {@code [0, length)}. */
   void maxInto(float[] scores, float[] max, int length);
 
+  /** {@code values[offset + i] *= factors[factorsOffset + i]} for i in {@code [0, length)}. */
+  void multiplyInto(float[] values, int offset, float[] factors, int factorsOffset, int length);
+
   /** The first index in {@code [from, to)} whose score is strictly above {@code threshold}, else {@code to}. */
   int firstAbove(float[] scores, int from, int to, float threshold);
 

@@ -313,6 +313,13 @@ final class ScalarKernels implements Kernels {
   }
 
   @Override
+  public void multiplyInto(float[] values, int offset, float[] factors, int factorsOffset, int length) {
+    for (int i = 0; i < length; i++) {
+      values[offset + i] *= factors[factorsOffset + i];
+    }
+  }
+
+  @Override
   public int argMax(float[] scores, int count) {
     return argMaxByScan(scores, count);
   }

@@ -658,6 +658,23 @@ class KernelsTest {
   }
 
   @Test
+  void multiplyIntoScalesEachValueInItsRangeAndNothingElse() {
+    Random random = new Random(16);
+    for (Kernels kernels : implementations()) {
+      for (int length : LENGTHS) {
+        float[] values = random(random, length + 5);
+        float[] factors = random(random, length + 7);
+        float[] before = values.clone();
+        kernels.multiplyInto(values, 2, factors, 7 - 2, length);
+        for (int i = 0; i < length + 5; i++) {
+          float expected = i >= 2 && i < 2 + length ? before[i] * factors[i + 3] : before[i];
+          assertThat(values[i]).as("%s length %d at %d", kernels.name(), length, i).isEqualTo(expected);
+        }
+      }
+    }
+  }
+
+  @Test
   void firstAboveFindsTheFirstStrictlyGreaterScore() {
     for (Kernels kernels : implementations()) {
       float[] scores = new float[70];
