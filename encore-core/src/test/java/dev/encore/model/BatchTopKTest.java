@@ -42,32 +42,34 @@ class BatchTopKTest {
     for (int copy : new int[] {1_500, 3_100, 4_999}) {
       System.arraycopy(rows, 7 * k, rows, copy * k, k);
     }
-    int queryCount = 3;
-    float[] queries = new float[queryCount * k];
-    System.arraycopy(rows, 7 * k, queries, 0, k);
-    for (int i = k; i < queries.length; i++) {
-      queries[i] = (float) random.nextGaussian();
-    }
-    dev.encore.linalg.FactorPanels panels = dev.encore.linalg.FactorPanels.of(rows, candidates, k, false);
-    int excluded = 2_222;
-    BatchTopK.Exclusions exclusions = (query, first, count, tile) -> {
-      if (excluded >= first && excluded < first + count) {
-        tile[excluded - first] = Float.NEGATIVE_INFINITY;
+    // Three queries and 150 (one block each), and 300 (blocks of 64, cut into ranges too).
+    for (int queryCount : new int[] {3, 150, 300}) {
+      float[] queries = new float[queryCount * k];
+      System.arraycopy(rows, 7 * k, queries, 0, k);
+      for (int i = k; i < queries.length; i++) {
+        queries[i] = (float) random.nextGaussian();
       }
-    };
+      dev.encore.linalg.FactorPanels panels = dev.encore.linalg.FactorPanels.of(rows, candidates, k, false);
+      int excluded = 2_222;
+      BatchTopK.Exclusions exclusions = (query, first, count, tile) -> {
+        if (excluded >= first && excluded < first + count) {
+          tile[excluded - first] = Float.NEGATIVE_INFINITY;
+        }
+      };
 
-    int[][] top = BatchTopK.run(queries, queryCount, panels, 10, exclusions, 2);
+      int[][] top = BatchTopK.run(queries, queryCount, panels, 10, exclusions, 2);
 
-    float[] padded = new float[panels.blocks() * dev.encore.linalg.Kernels.PANEL_WIDTH];
-    for (int q = 0; q < queryCount; q++) {
-      panels.scoreAll(queries, q * k, padded);
-      float[] scores = java.util.Arrays.copyOf(padded, candidates);
-      java.util.BitSet blocked = new java.util.BitSet();
-      blocked.set(excluded);
-      int[] expected = TopK.select(scores, 10, blocked).stream().mapToInt(ScoredItem::index).toArray();
-      assertThat(top[q]).as("query %d", q).containsExactly(expected);
+      float[] padded = new float[panels.blocks() * dev.encore.linalg.Kernels.PANEL_WIDTH];
+      for (int q = 0; q < queryCount; q++) {
+        panels.scoreAll(queries, q * k, padded);
+        float[] scores = java.util.Arrays.copyOf(padded, candidates);
+        java.util.BitSet blocked = new java.util.BitSet();
+        blocked.set(excluded);
+        int[] expected = TopK.select(scores, 10, blocked).stream().mapToInt(ScoredItem::index).toArray();
+        assertThat(top[q]).as("%d queries: query %d", queryCount, q).containsExactly(expected);
+      }
+      assertThat(top[0]).containsSequence(7, 1_500, 3_100, 4_999);
     }
-    assertThat(top[0]).containsSequence(7, 1_500, 3_100, 4_999);
   }
 
   @Test
