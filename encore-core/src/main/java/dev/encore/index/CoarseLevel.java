@@ -12,8 +12,8 @@ record CoarseLevel(float[] centroids, int count, int[] nearest, int[] members) {
   /**
    * How far above an even level's cost a level's must be ({@code c * sum(share^2)}) for its
    * largest clusters to be split. At 10^7 tracks the lowest-norm band's was 13.8 and the other
-   * levels' 1.1 to 1.8; splitting those too (their 1.4 and 1.8 became 1.4 with more centroids)
-   * took recommendations from 32 to 48 probes for the same recall.
+   * levels' 1.1 to 1.8; splitting those too (two of them, at 1.75 and 1.41, went to 1.38 with
+   * more centroids) took recommendations from 32 to 48 probes for about the same recall.
    */
   static final double UNEVEN = 2;
   /** Rounds of splits: each splits the clusters the one before left too large. */
