@@ -102,36 +102,52 @@ record CoarseLevel(float[] centroids, int count, int[] nearest, int[] members) {
     for (int r = 0; r < nearest.length; r++) {
       newNearest[r] = firstOf[nearest[r]];
     }
+    Grouped grouped = grouped(sample, d);
     for (int c = 0; c < count; c++) {
       if (parts[c] == 0) {
         System.arraycopy(centroids, c * d, newCentroids, firstOf[c] * d, d);
         continue;
       }
-      int[] rows = rowsOf(c);
-      float[] own = new float[rows.length * d];
-      for (int j = 0; j < rows.length; j++) {
-        System.arraycopy(sample, rows[j] * d, own, j * d, d);
-      }
-      float[] split = SphericalKMeans.train(own, rows.length, d, parts[c], settings.iterations(), seed + c,
+      float[] own = grouped.rowsOf(c, d);
+      int rows = members[c];
+      float[] split = SphericalKMeans.train(own, rows, d, parts[c], settings.iterations(), seed + c,
           settings.threads());
-      int[] partOf = SphericalKMeans.nearest(own, rows.length, d, split, parts[c], settings.threads());
+      int[] partOf = SphericalKMeans.nearest(own, rows, d, split, parts[c], settings.threads());
       System.arraycopy(split, 0, newCentroids, firstOf[c] * d, split.length);
-      for (int j = 0; j < rows.length; j++) {
-        newNearest[rows[j]] += partOf[j];
+      for (int j = 0; j < rows; j++) {
+        newNearest[grouped.order()[grouped.starts()[c] + j]] += partOf[j];
       }
     }
     return new CoarseLevel(newCentroids, newCount, newNearest, counts(newNearest, newCount));
   }
 
-  private int[] rowsOf(int cluster) {
-    int[] rows = new int[members[cluster]];
-    int filled = 0;
-    for (int r = 0; r < nearest.length; r++) {
-      if (nearest[r] == cluster) {
-        rows[filled++] = r;
-      }
+  /** The sample's rows grouped by cluster, in sample order within each (a counting sort). */
+  Grouped grouped(float[] sample, int d) {
+    int[] starts = new int[count + 1];
+    for (int c = 0; c < count; c++) {
+      starts[c + 1] = starts[c] + members[c];
     }
-    return rows;
+    int[] next = java.util.Arrays.copyOf(starts, count);
+    int[] order = new int[nearest.length];
+    for (int r = 0; r < nearest.length; r++) {
+      order[next[nearest[r]]++] = r;
+    }
+    float[] rows = new float[nearest.length * d];
+    for (int j = 0; j < order.length; j++) {
+      System.arraycopy(sample, order[j] * d, rows, j * d, d);
+    }
+    return new Grouped(rows, starts, order);
+  }
+
+  /**
+   * Sample rows grouped by cluster: cluster c's are rows {@code [starts[c], starts[c + 1])} of
+   * {@code rows}, and grouped row j is sample row {@code order[j]}.
+   */
+  record Grouped(float[] rows, int[] starts, int[] order) {
+    /** Cluster c's rows, row-major, a copy of its own. */
+    float[] rowsOf(int cluster, int d) {
+      return java.util.Arrays.copyOfRange(rows, starts[cluster] * d, starts[cluster + 1] * d);
+    }
   }
 
   private static int[] counts(int[] nearest, int count) {

@@ -175,29 +175,22 @@ public final class ItemIndexBuilder {
         .evened(sample, d, lists, settings, seed);
     int coarseCount = level.count();
     float[] coarse = level.centroids();
-    int[] nearest = level.nearest();
     int[] members = level.members();
     int[] firstChild = new int[coarseCount + 1];
-    int[] memberStart = new int[coarseCount + 1];
     for (int c = 0; c < coarseCount; c++) {
       // Each coarse cluster gets lists in proportion to its share of the sample.
       int share = members[c] == 0 ? 0
           : (int) Math.max(1, Math.min(members[c], Math.round((double) lists * members[c] / sampleSize)));
       firstChild[c + 1] = firstChild[c] + share;
-      memberStart[c + 1] = memberStart[c] + members[c];
     }
-    float[] grouped = new float[sampleSize * d];
-    int[] next = java.util.Arrays.copyOf(memberStart, coarseCount);
-    for (int s = 0; s < sampleSize; s++) {
-      System.arraycopy(sample, s * d, grouped, next[nearest[s]]++ * d, d);
-    }
+    CoarseLevel.Grouped grouped = level.grouped(sample, d);
     int fineCount = firstChild[coarseCount];
     float[] fine = new float[fineCount * d];
     // One coarse cluster's split a task, each seeded by its cluster: the same centroids whatever the thread count.
     Workers.run(settings.threads(), coarseCount, c -> {
       int share = firstChild[c + 1] - firstChild[c];
       if (share > 0) {
-        float[] rows = java.util.Arrays.copyOfRange(grouped, memberStart[c] * d, memberStart[c + 1] * d);
+        float[] rows = grouped.rowsOf(c, d);
         float[] child = SphericalKMeans.train(rows, members[c], d, share, settings.iterations(), seed + 1 + c, 1);
         System.arraycopy(child, 0, fine, firstChild[c] * d, child.length);
       }

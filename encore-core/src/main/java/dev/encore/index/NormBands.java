@@ -26,6 +26,9 @@ final class NormBands {
 
   /** The items of each of {@code bands} bands, each band's in ascending item order. */
   static int[][] of(float[] norms, int items, int bands) {
+    if (bands < 1 || bands > Byte.MAX_VALUE) {
+      throw new IllegalArgumentException("bands " + bands + " must be in 1.." + Byte.MAX_VALUE);
+    }
     int[] below = new int[BUCKETS + 1];
     for (int i = 0; i < items; i++) {
       below[bucket(norms, i) + 1]++;

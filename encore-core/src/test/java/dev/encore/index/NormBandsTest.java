@@ -46,4 +46,11 @@ class NormBandsTest {
       assertThat(actual).as("trial %d: %d items, %d bands", trial, items, bands).isDeepEqualTo(expected);
     }
   }
+
+  @Test
+  void moreBandsThanAByteHoldsAreRefused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> NormBands.of(new float[3], 3, 128))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bands 128");
+    assertThat(NormBands.of(new float[3], 3, 127)).hasNumberOfRows(127);
+  }
 }
